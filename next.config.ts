@@ -1,0 +1,31 @@
+import type { NextConfig } from "next";
+// Validate the environment at build and start: a bad env fails here, not on the first request.
+import "./src/server/config/env";
+
+const config: NextConfig = {
+  reactStrictMode: true,
+  poweredByHeader: false,
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "@electric-sql/pglite-pgvector",
+    "@node-rs/argon2",
+    "postgres",
+    "ioredis",
+    "twilio",
+    "rate-limiter-flexible",
+  ],
+  async headers() {
+    return [
+      {
+        source: "/(.*)",
+        headers: [
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "X-Frame-Options", value: "DENY" },
+          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+        ],
+      },
+    ];
+  },
+};
+
+export default config;

@@ -1,0 +1,12 @@
+import { z } from "zod";
+import { ZPassword, ZPersonName, ZTimeZone } from "./auth.schemas";
+
+export const ZPhoneE164 = z
+  .string()
+  .trim()
+  .regex(/^\+[1-9]\d{6,14}$/, { message: "Use international format, e.g. +12125550123" });
+
+export const ZUpdateProfileInput = z.object({ firstName: ZPersonName, lastName: ZPersonName, timeZone: ZTimeZone });
+export const ZChangePasswordInput = z.object({ currentPassword: z.string().min(1).max(128), newPassword: ZPassword });
+export const ZRequestPhoneCodeInput = z.object({ phone: ZPhoneE164 });
+export const ZVerifyPhoneCodeInput = z.object({ code: z.string().trim().regex(/^\d{6}$/, { message: "Enter the 6-digit code" }) });

@@ -1,0 +1,42 @@
+import { z } from "zod";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "~/server/auth/password";
+import { isValidTimeZone } from "~/lib/time/zoned";
+
+export const ZEmail = z.string().trim().max(254).pipe(z.email({ message: "Enter a valid email address" }));
+export const ZPassword = z
+  .string()
+  .min(PASSWORD_MIN_LENGTH, { message: `Use at least ${PASSWORD_MIN_LENGTH} characters` })
+  .max(PASSWORD_MAX_LENGTH, { message: `Use at most ${PASSWORD_MAX_LENGTH} characters` });
+export const ZPersonName = z.string().trim().min(1, { message: "Required" }).max(60);
+export const ZTimeZone = z.string().max(64).refine(isValidTimeZone, { message: "Unknown time zone" });
+
+export const ZSignUpInput = z.object({
+  email: ZEmail,
+  password: ZPassword,
+  firstName: ZPersonName,
+  lastName: ZPersonName,
+  role: z.enum(["student", "instructor"]),
+  timeZone: ZTimeZone.default("America/New_York"),
+});
+
+export const ZLoginInput = z.object({
+  email: ZEmail,
+  // No minimum here: a wrong short password is just a wrong password.
+  password: z.string().min(1, { message: "Required" }).max(PASSWORD_MAX_LENGTH),
+  captchaToken: z.string().max(4096).optional(),
+});
+
+export const ZLoginResult = z.discriminatedUnion("status", [
+  z.object({ status: z.literal("ok"), ticket: z.string() }),
+  z.object({ status: z.literal("two_factor_required"), challengeId: z.string() }),
+]);
+
+export const ZTwoFactorInput = z.object({
+  challengeId: z.string().min(10).max(200),
+  // 6-digit TOTP or a backup code (xxxxx-xxxxx).
+  code: z.string().trim().min(6).max(20),
+});
+
+export const ZTotpCode = z.object({ code: z.string().trim().regex(/^\d{6}$/, { message: "Enter the 6-digit code" }) });
+
+export const ZLoginRequirementsInput = z.object({ email: ZEmail });

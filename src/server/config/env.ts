@@ -1,0 +1,66 @@
+import { z } from "zod";
+
+/**
+ * The one place that reads process.env. Every setting is optional outside production: unset means the
+ * embedded default (PGlite, in-process Redis ports, local payment/email/captcha adapters).
+ */
+const optionalUrl = z.preprocess((v) => (v === "" ? undefined : v), z.url().optional());
+const optionalString = z.preprocess((v) => (v === "" ? undefined : v), z.string().min(1).optional());
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    DATABASE_URL: optionalUrl,
+    REDIS_URL: optionalUrl,
+    /** Where the embedded PGlite keeps its files. */
+    PGLITE_DIR: z.string().default(".data/pglite"),
+    AUTH_SECRET: optionalString,
+    /** Public origin of the site, used for CSRF origin checks and links. */
+    APP_URL: z.url().default("http://localhost:3000"),
+    TURNSTILE_SITE_KEY: optionalString,
+    TURNSTILE_SECRET_KEY: optionalString,
+    TURNSTILE_VERIFY_URL: z.url().default("https://challenges.cloudflare.com/turnstile/v0/siteverify"),
+    TWILIO_ACCOUNT_SID: optionalString,
+    TWILIO_AUTH_TOKEN: optionalString,
+    TWILIO_FROM_NUMBER: optionalString,
+    TWILIO_BASE_URL: optionalUrl,
+    INNGEST_EVENT_KEY: optionalString,
+    INNGEST_SIGNING_KEY: optionalString,
+    /** Argon2 verifications allowed at once per process; more wait in a queue. */
+    PASSWORD_HASH_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+    LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+    // Tests only: run integration tests against real servers instead of PGlite / in-process ports.
+    TEST_DATABASE_URL: optionalUrl,
+    TEST_REDIS_URL: optionalUrl,
+  })
+  .superRefine((env, ctx) => {
+    // Production must not silently fall back to embedded parts or a guessable secret.
+    if (env.NODE_ENV === "production" && process.env.INSTAINSTRU_ALLOW_EMBEDDED !== "1") {
+      for (const key of ["DATABASE_URL", "REDIS_URL", "AUTH_SECRET"] as const) {
+        if (!env[key]) ctx.addIssue({ code: "custom", path: [key], message: `${key} is required in production` });
+      }
+    }
+  });
+
+export type Env = z.infer<typeof schema> & { ALLOW_EMBEDDED: boolean; DEV_AUTH_SECRET: string };
+
+function load(): Env {
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
+    throw new Error(`Invalid environment:\n${lines}`);
+  }
+  return {
+    ...parsed.data,
+    ALLOW_EMBEDDED: process.env.INSTAINSTRU_ALLOW_EMBEDDED === "1",
+    // A fixed development secret keeps demo sessions valid across restarts; production requires AUTH_SECRET.
+    DEV_AUTH_SECRET: "instainstru-development-secret-do-not-use-in-production",
+  };
+}
+
+export const env: Env = load();
+
+/** The secret that signs sessions and encrypts TOTP secrets. */
+export function authSecret(): string {
+  return env.AUTH_SECRET ?? env.DEV_AUTH_SECRET;
+}

@@ -1,0 +1,15 @@
+/** SQLSTATE of a PostgreSQL error, whichever driver raised it (drizzle wraps driver errors in `cause`). */
+export function pgErrorCode(e: unknown): string | undefined {
+  let cur: unknown = e;
+  for (let i = 0; i < 4 && cur; i++) {
+    const code = (cur as { code?: unknown }).code;
+    if (typeof code === "string" && /^[0-9A-Z]{5}$/.test(code)) return code;
+    cur = (cur as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+/** unique_violation */
+export const isUniqueViolation = (e: unknown) => pgErrorCode(e) === "23505";
+/** exclusion_violation: the no-overlap constraints on bookings */
+export const isExclusionViolation = (e: unknown) => pgErrorCode(e) === "23P01";

@@ -1,0 +1,110 @@
+import { Redis } from "ioredis";
+import { env, authSecret } from "~/server/config/env";
+import { openDatabase, migrateDatabase, type DbHandle } from "~/server/db/client";
+import { createMemoryCache, createRedisCache, type Cache } from "~/server/kv/cache";
+import { createMemoryRateLimiters, createRedisRateLimiters, type RateLimiterFactory } from "~/server/kv/rate-limit";
+import { createMemoryBus, createRedisBus, type EventBus } from "~/server/realtime/bus";
+import { createLocalCaptchaVerifier, createTurnstileVerifier, type CaptchaVerifier } from "~/server/integrations/turnstile";
+import { HashGate, createPasswordHasher, type PasswordHasher } from "~/server/auth/password";
+import { createOutboxRepository } from "~/server/repositories/outbox";
+import { createOutboxSms, createTwilioSms, type SmsSender } from "~/server/integrations/sms";
+
+/**
+ * Process-wide parts: one database pool, Redis connections (one command, one subscriber), ports.
+ * Everything that differs between production and the embedded default is chosen here, once.
+ */
+export type Runtime = {
+  dbh: DbHandle;
+  cache: Cache;
+  limiters: RateLimiterFactory;
+  bus: EventBus;
+  captcha: CaptchaVerifier;
+  sms: SmsSender;
+  hasher: PasswordHasher;
+  hashGate: HashGate;
+  secret: string;
+  /** Which store backs cache, limits and bus. */
+  kv: "redis" | "memory";
+  close(): Promise<void>;
+};
+
+export type RuntimeOptions = {
+  databaseUrl?: string;
+  pgliteDir?: string;
+  redisUrl?: string;
+  /** Key prefix so several test runs can share one Redis. */
+  namespace?: string;
+  migrate?: boolean;
+  captcha?: CaptchaVerifier;
+  sms?: SmsSender;
+  hashConcurrency?: number;
+};
+
+export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
+  const dbh = await openDatabase({ url: opts.databaseUrl, pgliteDir: opts.pgliteDir });
+  if (opts.migrate) await migrateDatabase(dbh);
+  const ns = opts.namespace ?? "ii:";
+  let cache: Cache, limiters: RateLimiterFactory, bus: EventBus;
+  const closers: (() => Promise<unknown>)[] = [];
+  if (opts.redisUrl) {
+    const redis = new Redis(opts.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 3 });
+    const subscriber = new Redis(opts.redisUrl, { lazyConnect: false });
+    cache = createRedisCache(redis, ns);
+    limiters = createRedisRateLimiters(redis, ns);
+    bus = createRedisBus(redis, subscriber, ns);
+    closers.push(() => bus.close(), async () => redis.disconnect());
+  } else {
+    cache = createMemoryCache();
+    limiters = createMemoryRateLimiters();
+    bus = createMemoryBus();
+  }
+  const captcha =
+    opts.captcha ??
+    (env.TURNSTILE_SECRET_KEY
+      ? createTurnstileVerifier({ secretKey: env.TURNSTILE_SECRET_KEY, verifyUrl: env.TURNSTILE_VERIFY_URL })
+      : createLocalCaptchaVerifier());
+  const sms =
+    opts.sms ??
+    (env.TWILIO_ACCOUNT_SID && env.TWILIO_AUTH_TOKEN && env.TWILIO_FROM_NUMBER
+      ? await createTwilioSms({
+          accountSid: env.TWILIO_ACCOUNT_SID,
+          authToken: env.TWILIO_AUTH_TOKEN,
+          from: env.TWILIO_FROM_NUMBER,
+          baseUrl: env.TWILIO_BASE_URL,
+        })
+      : createOutboxSms(createOutboxRepository(dbh.db)));
+  const hashGate = new HashGate(opts.hashConcurrency ?? env.PASSWORD_HASH_CONCURRENCY);
+  return {
+    dbh,
+    cache,
+    limiters,
+    bus,
+    captcha,
+    sms,
+    hasher: createPasswordHasher(hashGate),
+    hashGate,
+    secret: authSecret(),
+    kv: opts.redisUrl ? "redis" : "memory",
+    async close() {
+      for (const c of closers) await c();
+      await dbh.close();
+    },
+  };
+}
+
+const globalForRuntime = globalThis as unknown as { __instainstruRuntime?: Promise<Runtime> };
+
+/**
+ * The process's runtime, opened lazily on first use and kept on globalThis across dev reloads
+ * (only one process may own a PGlite directory, and never while `next build` runs).
+ */
+export function getRuntime(): Promise<Runtime> {
+  globalForRuntime.__instainstruRuntime ??= createRuntime({
+    databaseUrl: env.DATABASE_URL,
+    pgliteDir: env.PGLITE_DIR,
+    redisUrl: env.REDIS_URL,
+    // The start scripts migrate before serving; migrating again here is a cheap no-op that protects `next dev`.
+    migrate: true,
+  });
+  return globalForRuntime.__instainstruRuntime;
+}
