@@ -103,6 +103,7 @@ export function getRuntime(): Promise<Runtime> {
     databaseUrl: env.DATABASE_URL,
     pgliteDir: env.PGLITE_DIR,
     redisUrl: env.REDIS_URL,
+    namespace: env.REDIS_PREFIX,
     // The start scripts migrate before serving; migrating again here is a cheap no-op that protects `next dev`.
     migrate: true,
   });

@@ -78,7 +78,9 @@ describe("constants and constructors", () => {
     expect(isDayBitmap(emptyDay())).toBe(true);
     expect(isDayBitmap(new Uint8Array(179))).toBe(false);
     expect(isDayBitmap([0, 1])).toBe(false);
-    expect(() => assertDayBitmap(new Uint8Array(181))).toThrow(RangeError);
+    expect(() => {
+      assertDayBitmap(new Uint8Array(181));
+    }).toThrow(RangeError);
   });
 });
 

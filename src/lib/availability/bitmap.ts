@@ -45,13 +45,13 @@ export function isDayBitmap(value: unknown): value is DayBitmap {
 export function assertDayBitmap(value: unknown): asserts value is DayBitmap {
   if (!isDayBitmap(value)) {
     const len = value instanceof Uint8Array ? value.length : typeof value;
-    throw new RangeError(`day bitmap must be a Uint8Array of ${BITMAP_BYTES} bytes, got ${String(len)}`);
+    throw new RangeError(`day bitmap must be a Uint8Array of ${String(BITMAP_BYTES)} bytes, got ${String(len)}`);
   }
 }
 
 function checkRange(start: number, end: number): void {
   if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > DAY_MINUTES) {
-    throw new RangeError(`minute range must be integers within [0, ${DAY_MINUTES}], got [${start}, ${end})`);
+    throw new RangeError(`minute range must be integers within [0, ${String(DAY_MINUTES)}], got [${String(start)}, ${String(end)})`);
   }
 }
 
@@ -221,7 +221,7 @@ export function bitmapFromBase64(encoded: string): DayBitmap {
     throw new RangeError("day bitmap base64 is malformed");
   }
   if (raw.length !== BITMAP_BYTES) {
-    throw new RangeError(`day bitmap base64 must decode to ${BITMAP_BYTES} bytes, got ${raw.length}`);
+    throw new RangeError(`day bitmap base64 must decode to ${String(BITMAP_BYTES)} bytes, got ${String(raw.length)}`);
   }
   const out = new Uint8Array(BITMAP_BYTES);
   for (let i = 0; i < BITMAP_BYTES; i++) out[i] = raw.charCodeAt(i);

@@ -84,13 +84,13 @@ function timeOf(value: Date, name: string): number {
 }
 
 function nonNegative(value: number, name: string): number {
-  if (!Number.isFinite(value) || value < 0) throw new RangeError(`${name} must be a finite number ≥ 0, got ${value}`);
+  if (!Number.isFinite(value) || value < 0) throw new RangeError(`${name} must be a finite number ≥ 0, got ${String(value)}`);
   return value;
 }
 
 function positiveInt(value: number, name: string, max = Number.MAX_SAFE_INTEGER): number {
   if (!Number.isInteger(value) || value <= 0 || value > max) {
-    throw new RangeError(`${name} must be an integer in [1, ${max}], got ${value}`);
+    throw new RangeError(`${name} must be an integer in [1, ${String(max)}], got ${String(value)}`);
   }
   return value;
 }
@@ -132,7 +132,7 @@ function dayBitmap(plan: Plan, epochDay: number): Uint8Array | null {
   const date = isoDateFromEpochDay(epochDay);
   const bm = plan.days.get(date) ?? null;
   if (bm !== null && (!(bm instanceof Uint8Array) || bm.length !== BITMAP_BYTES)) {
-    throw new RangeError(`availability bitmap for ${date} must be a Uint8Array of ${BITMAP_BYTES} bytes`);
+    throw new RangeError(`availability bitmap for ${date} must be a Uint8Array of ${String(BITMAP_BYTES)} bytes`);
   }
   plan.dayCache.set(epochDay, bm);
   return bm;

@@ -45,11 +45,11 @@ export function parseTime(value: string): number | null {
 /** Formats a minute-of-day (integer 0–1440) as zero-padded "HH:MM", with 1440 as "24:00"; throws RangeError otherwise. */
 export function formatTime(minute: number): string {
   if (!Number.isInteger(minute) || minute < 0 || minute > MINUTES_PER_DAY) {
-    throw new RangeError(`minute-of-day must be an integer in [0, ${MINUTES_PER_DAY}], got ${String(minute)}`);
+    throw new RangeError(`minute-of-day must be an integer in [0, ${String(MINUTES_PER_DAY)}], got ${String(minute)}`);
   }
   const h = Math.floor(minute / 60);
   const m = minute % 60;
-  return `${h < 10 ? "0" : ""}${h}:${m < 10 ? "0" : ""}${m}`;
+  return `${h < 10 ? "0" : ""}${String(h)}:${m < 10 ? "0" : ""}${String(m)}`;
 }
 
 /** True when the value is a string `parseTime` accepts. */
@@ -111,7 +111,7 @@ export function windowsToRanges(windows: readonly TimeWindow[]): MinuteRange[] {
   const parsed = parseWindows(windows);
   if (!parsed.ok) {
     const first = parsed.errors[0];
-    throw new RangeError(`invalid window at index ${first?.index ?? -1}: ${first?.message ?? "invalid"}`);
+    throw new RangeError(`invalid window at index ${String(first?.index ?? -1)}: ${first?.message ?? "invalid"}`);
   }
   return parsed.value;
 }

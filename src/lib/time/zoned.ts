@@ -35,12 +35,12 @@ function daysFromCivil(year: number, month: number, day: number): number {
 }
 
 function pad2(n: number): string {
-  return n < 10 ? `0${n}` : String(n);
+  return n < 10 ? `0${String(n)}` : String(n);
 }
 
 /** Converts a day number (days since 1970-01-01) to its "YYYY-MM-DD" date; throws RangeError outside years 0000–9999. */
 export function isoDateFromEpochDay(epochDay: number): IsoDate {
-  if (!Number.isInteger(epochDay)) throw new RangeError(`epoch day must be an integer, got ${epochDay}`);
+  if (!Number.isInteger(epochDay)) throw new RangeError(`epoch day must be an integer, got ${String(epochDay)}`);
   const z = epochDay + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
@@ -50,7 +50,7 @@ export function isoDateFromEpochDay(epochDay: number): IsoDate {
   const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
   const month = mp < 10 ? mp + 3 : mp - 9;
   const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
-  if (year < 0 || year > 9999) throw new RangeError(`date out of range (year ${year})`);
+  if (year < 0 || year > 9999) throw new RangeError(`date out of range (year ${String(year)})`);
   return `${String(year).padStart(4, "0")}-${pad2(month)}-${pad2(day)}`;
 }
 
@@ -74,13 +74,13 @@ export function isValidIsoDate(value: unknown): value is IsoDate {
 /** Converts a "YYYY-MM-DD" date to its day number (days since 1970-01-01); throws RangeError on an invalid date. */
 export function epochDayFromIsoDate(isoDate: IsoDate): number {
   const day = parseIsoDate(isoDate);
-  if (day === null) throw new RangeError(`invalid ISO date "${String(isoDate)}" (expected YYYY-MM-DD)`);
+  if (day === null) throw new RangeError(`invalid ISO date "${isoDate}" (expected YYYY-MM-DD)`);
   return day;
 }
 
 /** The calendar date `n` days after (negative: before) the given date, as pure calendar math. */
 export function addDays(isoDate: IsoDate, n: number): IsoDate {
-  if (!Number.isInteger(n)) throw new RangeError(`day count must be an integer, got ${n}`);
+  if (!Number.isInteger(n)) throw new RangeError(`day count must be an integer, got ${String(n)}`);
   return isoDateFromEpochDay(epochDayFromIsoDate(isoDate) + n);
 }
 
@@ -159,7 +159,7 @@ function instantsForLocal(zone: IANAZone, local: number): number[] {
 
 function toLocalEpochMinute(isoDate: IsoDate, minute: number): number {
   if (!Number.isInteger(minute) || minute < 0 || minute > MINUTES_PER_DAY) {
-    throw new RangeError(`minute must be an integer in [0, ${MINUTES_PER_DAY}], got ${String(minute)}`);
+    throw new RangeError(`minute must be an integer in [0, ${String(MINUTES_PER_DAY)}], got ${String(minute)}`);
   }
   return epochDayFromIsoDate(isoDate) * MINUTES_PER_DAY + minute;
 }
@@ -249,28 +249,48 @@ export type OffsetSegment = { start: number; end: number; offset: number };
 /** Sampling step for transition detection; assumes no zone changes offset twice within 12 hours. */
 const SEGMENT_PROBE_MINUTES = 720;
 
-/** Splits the epoch-minute range [start, end) into constant-offset segments, finding each transition to the minute (probes every 12 h, then binary search). */
+const MAX_CACHED_OFFSETS = 50_000;
+const offsetCache = new WeakMap<IANAZone, Map<number, number>>();
+
+/** offsetAtEpochMinute memoized per zone (tz rules are fixed for the life of the process); bounded. */
+function cachedOffset(zone: IANAZone, epochMinute: number): number {
+  let cache = offsetCache.get(zone);
+  if (cache === undefined) {
+    cache = new Map();
+    offsetCache.set(zone, cache);
+  }
+  let o = cache.get(epochMinute);
+  if (o === undefined) {
+    if (cache.size >= MAX_CACHED_OFFSETS) cache.clear();
+    o = offsetAtEpochMinute(zone, epochMinute);
+    cache.set(epochMinute, o);
+  }
+  return o;
+}
+
+/** Splits the epoch-minute range [start, end) into constant-offset segments, finding each transition to the minute (probes every 12 h on a fixed UTC grid, then binary search; probes are memoized). */
 export function offsetSegments(zone: IANAZone, start: number, end: number): OffsetSegment[] {
   if (end <= start) return [];
   const out: OffsetSegment[] = [];
   let segStart = start;
-  let segOffset = offsetAtEpochMinute(zone, start);
+  let segOffset = cachedOffset(zone, start);
   let a = start;
   const last = end - 1;
   while (a < last) {
-    const b = Math.min(a + SEGMENT_PROBE_MINUTES, last);
-    while (offsetAtEpochMinute(zone, b) !== segOffset) {
+    // Probe points sit on a fixed grid so repeated calls over overlapping ranges hit the cache.
+    const b = Math.min((Math.floor(a / SEGMENT_PROBE_MINUTES) + 1) * SEGMENT_PROBE_MINUTES, last);
+    while (cachedOffset(zone, b) !== segOffset) {
       // Invariant: offset(lo) === segOffset, offset(hi) !== segOffset.
       let lo = a;
       let hi = b;
       while (hi - lo > 1) {
         const mid = Math.floor((lo + hi) / 2);
-        if (offsetAtEpochMinute(zone, mid) === segOffset) lo = mid;
+        if (cachedOffset(zone, mid) === segOffset) lo = mid;
         else hi = mid;
       }
       out.push({ start: segStart, end: hi, offset: segOffset });
       segStart = hi;
-      segOffset = offsetAtEpochMinute(zone, hi);
+      segOffset = cachedOffset(zone, hi);
       a = hi;
     }
     a = b;

@@ -18,6 +18,9 @@ export function totpUri(secret: string, accountEmail: string): string {
  */
 export async function verifyTotp(secret: string, token: string, afterTimeStep?: number, now = Date.now()): Promise<number | null> {
   if (!/^\d{6}$/.test(token)) return null;
+  // Every step in the window is already spent (e.g. recorded by a server whose clock runs ahead);
+  // otplib would throw here rather than answer "no".
+  if (afterTimeStep !== undefined && afterTimeStep >= Math.floor(now / 1000 / TOTP_PERIOD_SECONDS) + 1) return null;
   const result = await verify({
     secret,
     token,

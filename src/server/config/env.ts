@@ -12,6 +12,8 @@ const schema = z
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
     DATABASE_URL: optionalUrl,
     REDIS_URL: optionalUrl,
+    /** Prefix of every Redis key and channel, so several deployments or test runs can share one Redis. */
+    REDIS_PREFIX: z.string().max(64).default("ii:"),
     /** Where the embedded PGlite keeps its files. */
     PGLITE_DIR: z.string().default(".data/pglite"),
     AUTH_SECRET: optionalString,

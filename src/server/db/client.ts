@@ -35,7 +35,7 @@ export async function openDatabase(opts: { url?: string; pgliteDir?: string; poo
     const { default: postgres } = await import("postgres");
     const { drizzle } = await import("drizzle-orm/postgres-js");
     const client = postgres(opts.url, { max: opts.poolSize ?? 10, onnotice: () => undefined, prepare: true });
-    handle = { db: drizzle(client, { schema, casing: "snake_case" }) as unknown as Database, driver: "postgres", close: () => client.end({ timeout: 5 }) };
+    handle = { db: drizzle(client, { schema, casing: "snake_case" }), driver: "postgres", close: () => client.end({ timeout: 5 }) };
   } else {
     const { PGlite } = await import("@electric-sql/pglite");
     const { vector } = await import("@electric-sql/pglite-pgvector");
@@ -45,7 +45,7 @@ export async function openDatabase(opts: { url?: string; pgliteDir?: string; poo
     const dir = opts.pgliteDir ?? "memory://";
     if (!dir.startsWith("memory://")) mkdirSync(dir, { recursive: true });
     const client = await PGlite.create(dir, { extensions: { vector, pg_trgm, btree_gist } });
-    handle = { db: drizzle(client, { schema, casing: "snake_case" }) as unknown as Database, driver: "pglite", close: () => client.close() };
+    handle = { db: drizzle(client, { schema, casing: "snake_case" }), driver: "pglite", close: () => client.close() };
   }
   return { ...handle, capabilities: await detectCapabilities(handle.db) };
 }
@@ -62,7 +62,7 @@ async function detectCapabilities(db: Database): Promise<DbCapabilities> {
 /** Rows of a raw `db.execute` result, whichever driver produced it. */
 export function rowsOf<T>(result: unknown): T[] {
   if (Array.isArray(result)) return result as T[];
-  return ((result as { rows?: T[] }).rows ?? []) as T[];
+  return ((result as { rows?: T[] }).rows ?? []);
 }
 
 /** Applies the committed migrations in drizzle/ (idempotent). */

@@ -1,0 +1,40 @@
+/**
+ * Playwright's web server: a fresh, seeded database, then `next start` on port 3100 (the build is done
+ * by `npm run test:e2e` beforehand). Uses the real PostgreSQL + Redis when TEST_DATABASE_URL /
+ * TEST_REDIS_URL are set (CI), otherwise a fresh PGlite directory and in-process ports.
+ */
+import { rmSync } from "node:fs";
+import postgres from "postgres";
+import { openAndMigrate, seed } from "./db";
+import { serve } from "./run";
+
+const PORT = process.env.E2E_PORT ?? "3100";
+const adminUrl = process.env.TEST_DATABASE_URL;
+let databaseUrl: string | undefined;
+const pgliteDir = ".data/e2e-pglite";
+
+if (adminUrl) {
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => undefined });
+  await admin.unsafe("drop database if exists instainstru_e2e with (force)");
+  await admin.unsafe("create database instainstru_e2e");
+  await admin.end();
+  const u = new URL(adminUrl);
+  u.pathname = "/instainstru_e2e";
+  databaseUrl = u.toString();
+} else {
+  rmSync(pgliteDir, { recursive: true, force: true });
+}
+
+const dbh = await openAndMigrate(databaseUrl, pgliteDir);
+const s = await seed(dbh, {});
+await dbh.close();
+console.log(`[e2e] ${dbh.driver} seeded (${s.instructors} instructors) — starting on :${PORT}`);
+
+serve("npx", ["next", "start", "-p", PORT], {
+  ...process.env,
+  ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { PGLITE_DIR: pgliteDir }),
+  ...(process.env.TEST_REDIS_URL ? { REDIS_URL: process.env.TEST_REDIS_URL, REDIS_PREFIX: `e2e:${Date.now()}:` } : {}),
+  INSTAINSTRU_ALLOW_EMBEDDED: "1",
+  NEXTAUTH_URL: `http://localhost:${PORT}`,
+  NEXT_TELEMETRY_DISABLED: "1",
+});

@@ -1,0 +1,36 @@
+import type { NavUser } from "./types";
+
+export type NavLink = { href: string; label: string };
+
+/** Main navigation per role. Targets of later features live here so they change in one place. */
+export function primaryLinks(user: Pick<NavUser, "role"> | null): NavLink[] {
+  switch (user?.role) {
+    case "student":
+      return [
+        { href: "/search", label: "Find instructors" },
+        { href: "/lessons", label: "My lessons" },
+        { href: "/inbox", label: "Inbox" },
+      ];
+    case "instructor":
+      return [
+        { href: "/instructor", label: "Dashboard" },
+        { href: "/instructor/calendar", label: "Calendar" },
+        { href: "/instructor/inbox", label: "Inbox" },
+      ];
+    case "admin":
+      return [{ href: "/admin", label: "Admin" }];
+    default:
+      return [{ href: "/search", label: "Find instructors" }];
+  }
+}
+
+export const ACCOUNT_LINKS: NavLink[] = [
+  { href: "/account", label: "Settings" },
+  { href: "/account/security", label: "Security" },
+];
+
+/** Whether `href` is the current section (exact for roots, prefix for the rest). */
+export function isActive(pathname: string, href: string): boolean {
+  if (href === "/" || href === "/instructor" || href === "/account") return pathname === href;
+  return pathname === href || pathname.startsWith(`${href}/`);
+}
