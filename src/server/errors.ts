@@ -2,7 +2,8 @@
  * Domain errors. Services throw these; the tRPC layer maps them to codes in one place
  * (src/server/api/trpc.ts). Messages are written for the end user.
  */
-export type DomainErrorData = Record<string, string | number | boolean | null>;
+/** Extra JSON-serialisable facts for the client (e.g. retryAfter, the current version of a stale resource). */
+export type DomainErrorData = Record<string, unknown>;
 
 export abstract class DomainError extends Error {
   abstract readonly kind: "not_found" | "conflict" | "forbidden" | "validation" | "rate_limited" | "unauthorized";

@@ -6,6 +6,9 @@ import { createAuthService } from "./auth/auth-service";
 import { createAccountService } from "./account/account-service";
 import { createSessionService } from "./auth/session-service";
 import { createAdminService } from "./admin/admin-service";
+import { createAvailabilityService } from "./availability/availability-service";
+import { createAvailabilityRepository } from "~/server/repositories/availability";
+import { createBookingRepository } from "~/server/repositories/bookings";
 
 /**
  * Composition root: services get their repositories and ports here, built per request from the
@@ -16,7 +19,14 @@ export function createServices(rt: Runtime) {
   const users = createUserRepository(db);
   const audit = createAuditRepository(db);
   const outbox = createOutboxRepository(db);
+  const availability = createAvailabilityService({
+    db,
+    availability: createAvailabilityRepository(db),
+    bookings: createBookingRepository(db),
+    cache: rt.cache,
+  });
   return {
+    availability,
     auth: createAuthService({ rt, db, users, audit }),
     account: createAccountService({ rt, db, users, audit }),
     session: createSessionService({ users }),
