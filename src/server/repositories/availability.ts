@@ -27,10 +27,22 @@ export function createAvailabilityRepository(db: DbOrTx) {
         .limit(1);
       return row ?? null;
     },
+    /** A service with its instructor's scheduling settings, in one round-trip (the slot hot path). */
     async findServiceForSlots(serviceId: string) {
       const [row] = await db
-        .select({ instructorId: instructorServices.instructorId, durations: instructorServices.durations, isActive: instructorServices.isActive })
+        .select({
+          instructorId: instructorServices.instructorId,
+          durations: instructorServices.durations,
+          isActive: instructorServices.isActive,
+          settings: {
+            timeZone: instructorProfiles.timeZone,
+            bufferMinutes: instructorProfiles.bufferMinutes,
+            minNoticeMinutes: instructorProfiles.minNoticeMinutes,
+            horizonDays: instructorProfiles.horizonDays,
+          },
+        })
         .from(instructorServices)
+        .innerJoin(instructorProfiles, eq(instructorProfiles.userId, instructorServices.instructorId))
         .where(eq(instructorServices.id, serviceId))
         .limit(1);
       return row ?? null;

@@ -249,7 +249,7 @@ export function createAvailabilityService({ db, availability, bookings, cache, n
       if (input.to.getTime() - input.from.getTime() > MAX_SLOT_RANGE_DAYS * 86_400_000) {
         throw new ValidationError(`Ask for at most ${MAX_SLOT_RANGE_DAYS} days at a time.`, { to: ["Range too long"] });
       }
-      const settings = await settingsOf(service.instructorId);
+      const settings = service.settings;
       const gen = (await cache.get(`slots-gen:${service.instructorId}`)) ?? "0";
       const key = `slots:${service.instructorId}:${gen}:${input.instructorServiceId}:${input.duration}:${input.from.getTime()}:${input.to.getTime()}`;
       const earliest = now().getTime() + settings.minNoticeMinutes * 60_000;

@@ -81,9 +81,9 @@ describe("weeks", () => {
     const api = await callerFor(rt, instructor);
     const weekStart = addDays(futureWeek(), 7);
     await api.availability.saveWeek({ weekStart, expectedVersion: 0, days: [{ date: weekStart, windows: [{ start: "10:00", end: "11:00" }] }] });
-    const err = await api.availability
+    const err = (await api.availability
       .saveWeek({ weekStart, expectedVersion: 0, days: [{ date: weekStart, windows: [{ start: "08:00", end: "09:00" }] }] })
-      .catch((e: unknown) => e as { code: string; cause: { data: { currentVersion: number; current: { days: { windows: unknown[] }[] } } } });
+      .catch((e: unknown) => e)) as { code: string; cause: { data: { currentVersion: number; current: { days: { windows: unknown[] }[] } } } };
     expect(err.code).toBe("CONFLICT");
     expect(err.cause.data.currentVersion).toBe(1);
     expect(err.cause.data.current.days[0]!.windows).toEqual([{ start: "10:00", end: "11:00" }]);
