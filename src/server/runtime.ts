@@ -8,6 +8,9 @@ import { createLocalCaptchaVerifier, createTurnstileVerifier, type CaptchaVerifi
 import { HashGate, createPasswordHasher, type PasswordHasher } from "~/server/auth/password";
 import { createOutboxRepository } from "~/server/repositories/outbox";
 import { createOutboxSms, createTwilioSms, type SmsSender } from "~/server/integrations/sms";
+import type { EventPublisher } from "~/server/events/publisher";
+import { validateEvents } from "~/server/events/publisher";
+import type { LocalEventEngine } from "~/server/events/local-engine";
 
 /**
  * Process-wide parts: one database pool, Redis connections (one command, one subscriber), ports.
@@ -23,6 +26,8 @@ export type Runtime = {
   hasher: PasswordHasher;
   hashGate: HashGate;
   secret: string;
+  /** Domain events: Inngest when configured, else the in-process engine running the same functions. */
+  events: EventPublisher & { idle(): Promise<void> };
   /** Which store backs cache, limits and bus. */
   kv: "redis" | "memory";
   close(): Promise<void>;
@@ -38,6 +43,8 @@ export type RuntimeOptions = {
   captcha?: CaptchaVerifier;
   sms?: SmsSender;
   hashConcurrency?: number;
+  /** Force the in-process event engine even when Inngest is configured (tests). */
+  localEvents?: boolean;
 };
 
 export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
@@ -74,7 +81,8 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
         })
       : createOutboxSms(createOutboxRepository(dbh.db)));
   const hashGate = new HashGate(opts.hashConcurrency ?? env.PASSWORD_HASH_CONCURRENCY);
-  return {
+  const rt = {} as Runtime;
+  Object.assign(rt, {
     dbh,
     cache,
     limiters,
@@ -85,10 +93,47 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
     hashGate,
     secret: authSecret(),
     kv: opts.redisUrl ? "redis" : "memory",
+    events: await createEventPublisher(() => rt, opts.localEvents ?? false),
     async close() {
+      await rt.events.idle();
       for (const c of closers) await c();
       await dbh.close();
     },
+  } satisfies Runtime);
+  return rt;
+}
+
+/**
+ * Inngest when an event key or dev server is configured; otherwise the local engine, loaded on first
+ * publish (the function modules import services, which import this module).
+ */
+async function createEventPublisher(runtime: () => Runtime, forceLocal: boolean): Promise<Runtime["events"]> {
+  const { inngest, inngestConfigured } = await import("../../inngest/client");
+  if (inngestConfigured && !forceLocal) {
+    return {
+      kind: "inngest",
+      async publish(events) {
+        await inngest.send(validateEvents(events).map((e) => ({ name: e.name, data: e.data, ...(e.id ? { id: e.id } : {}) })));
+      },
+      idle: async () => undefined,
+    };
+  }
+  let engine: LocalEventEngine | undefined;
+  const load = async () => {
+    if (!engine) {
+      const [{ createLocalEventEngine }, { definedFunctions }, { createServices }] = await Promise.all([
+        import("~/server/events/local-engine"),
+        import("../../inngest"),
+        import("~/server/services"),
+      ]);
+      engine = createLocalEventEngine(definedFunctions.map((d) => d.spec), () => createServices(runtime()));
+    }
+    return engine;
+  };
+  return {
+    kind: "local",
+    publish: async (events) => (await load()).publish(events),
+    idle: async () => engine?.idle(),
   };
 }
 

@@ -28,6 +28,10 @@ const schema = z
     TWILIO_BASE_URL: optionalUrl,
     INNGEST_EVENT_KEY: optionalString,
     INNGEST_SIGNING_KEY: optionalString,
+    /** Points the Inngest client at a self-hosted server or dev server. */
+    INNGEST_BASE_URL: optionalUrl,
+    /** "1": talk to an Inngest dev server (no keys needed). */
+    INNGEST_DEV: z.enum(["0", "1"]).optional(),
     /** Argon2 verifications allowed at once per process; more wait in a queue. */
     PASSWORD_HASH_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),

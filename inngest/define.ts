@@ -1,0 +1,45 @@
+import type { EventName, EventData } from "~/server/events/catalog";
+import type { Services } from "~/server/services";
+import { inngest } from "./client";
+import { functionServices } from "./services";
+
+/** The subset of Inngest's step tools our functions use; the local engine implements the same. */
+export type Steps = {
+  run<T>(id: string, fn: () => Promise<T> | T): Promise<T>;
+  sleep(id: string, duration: string | number): Promise<void>;
+};
+
+export type FunctionHandler<N extends EventName> = (args: {
+  event: { name: N; data: EventData<N>; id?: string };
+  step: Steps;
+  /** Services of the runtime that runs the function (process runtime on Inngest; the engine's own locally). */
+  services: Services;
+}) => Promise<unknown>;
+
+export type FunctionSpec<N extends EventName> = {
+  id: string;
+  event: N;
+  retries?: 0 | 1 | 2 | 3 | 4 | 5;
+  /** Cancels a sleeping run when this event arrives with the same value at `match` (e.g. a read receipt). */
+  cancelOn?: { event: EventName; match: string }[];
+  handler: FunctionHandler<N>;
+};
+
+/**
+ * Defines an Inngest function once and keeps its handler, so the embedded default can dispatch the very
+ * same function in-process when no Inngest server is configured.
+ */
+export function defineFunction<N extends EventName>(spec: FunctionSpec<N>) {
+  const fn = inngest.createFunction(
+    {
+      id: spec.id,
+      retries: spec.retries ?? 3,
+      triggers: [{ event: spec.event }],
+      ...(spec.cancelOn ? { cancelOn: spec.cancelOn.map((c) => ({ event: c.event, match: c.match })) } : {}),
+    },
+    // Inngest's step tools are a superset of Steps.
+    async ({ event, step }) => spec.handler({ event: event as never, step: step as unknown as Steps, services: await functionServices() }),
+  );
+  return { fn, spec };
+}
+export type DefinedFunction = ReturnType<typeof defineFunction<EventName>>;

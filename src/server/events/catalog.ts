@@ -1,0 +1,22 @@
+import { z } from "zod";
+
+/**
+ * Domain events: the one list of names and payloads. Services publish them after their transaction commits;
+ * Inngest functions (inngest/functions) consume them. Payloads carry ids, not personal data.
+ */
+const bookingRef = z.object({ bookingId: z.string(), studentId: z.string(), instructorId: z.string() });
+
+export const EVENT_SCHEMAS = {
+  "booking/created": bookingRef,
+  "booking/confirmed": bookingRef,
+  "booking/cancelled": bookingRef.extend({ cancelledBy: z.enum(["student", "instructor", "admin", "system"]), feeCents: z.number().int() }),
+  "booking/rescheduled": bookingRef.extend({ previousBookingId: z.string() }),
+  "booking/completed": bookingRef,
+  "booking/no-show": bookingRef.extend({ reportedBy: z.enum(["student", "instructor"]) }),
+  "message/sent": z.object({ messageId: z.string(), conversationId: z.string(), senderId: z.string(), recipientId: z.string() }),
+  "message/read": z.object({ conversationId: z.string(), readerId: z.string(), upToMessageId: z.string() }),
+} as const;
+
+export type EventName = keyof typeof EVENT_SCHEMAS;
+export type EventData<N extends EventName> = z.infer<(typeof EVENT_SCHEMAS)[N]>;
+export type DomainEvent = { [N in EventName]: { name: N; data: EventData<N>; /** Idempotency key: the same id is delivered once. */ id?: string } }[EventName];
