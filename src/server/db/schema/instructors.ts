@@ -212,7 +212,11 @@ export const bookings = pgTable(
     cancelledAt: tstz("cancelled_at"),
     cancelledBy: text("cancelled_by"),
     cancellationFeeCents: integer("cancellation_fee_cents"),
+    cancellationReason: text("cancellation_reason"),
     completedAt: tstz("completed_at"),
+    /** A no-show report (either side, within 48 h of the end) also stops auto-completion. */
+    noShowReportedBy: text("no_show_reported_by", { enum: ["student", "instructor"] }),
+    noShowReportedAt: tstz("no_show_reported_at"),
     ...timestamps,
   },
   (t) => [
@@ -221,5 +225,34 @@ export const bookings = pgTable(
     check("bookings_price_ck", sql`${t.priceCents} >= 0`),
     index("bookings_instructor_start_idx").on(t.instructorId, t.startAt),
     index("bookings_student_start_idx").on(t.studentId, t.startAt),
+    index("bookings_status_end_idx").on(t.status, t.endAt),
+    check("bookings_cancelled_by_ck", sql`${t.cancelledBy} is null or ${t.cancelledBy} in ('student','instructor','admin','system')`),
+  ],
+);
+
+/** One review per completed booking, by its student; editable for 7 days; one instructor reply. */
+export const reviews = pgTable(
+  "reviews",
+  {
+    id: idColumn(),
+    bookingId: text("booking_id")
+      .notNull()
+      .unique()
+      .references(() => bookings.id),
+    studentId: text("student_id")
+      .notNull()
+      .references(() => users.id),
+    instructorId: text("instructor_id")
+      .notNull()
+      .references(() => instructorProfiles.userId),
+    rating: integer("rating").notNull(),
+    body: text("body").notNull().default(""),
+    reply: text("reply"),
+    repliedAt: tstz("replied_at"),
+    ...timestamps,
+  },
+  (t) => [
+    check("reviews_rating_ck", sql`${t.rating} between 1 and 5`),
+    index("reviews_instructor_created_idx").on(t.instructorId, t.createdAt),
   ],
 );
