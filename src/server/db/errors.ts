@@ -13,3 +13,9 @@ export function pgErrorCode(e: unknown): string | undefined {
 export const isUniqueViolation = (e: unknown) => pgErrorCode(e) === "23505";
 /** exclusion_violation: the no-overlap constraints on bookings */
 export const isExclusionViolation = (e: unknown) => pgErrorCode(e) === "23P01";
+
+/** deadlock_detected / serialization_failure: the transaction can safely run again. */
+export const isRetryableTxError = (e: unknown) => {
+  const code = pgErrorCode(e);
+  return code === "40P01" || code === "40001";
+};

@@ -106,12 +106,12 @@ export function createAvailabilityService({ db, availability, bookings, cache, n
     await cache.set(`slots-gen:${instructorId}`, newId(), 7 * 86_400);
   }
 
-  async function slotInput(instructorId: string, settings: AvailabilitySettings, durationMinutes: number, from: Date, to: Date) {
+  async function slotInput(instructorId: string, settings: AvailabilitySettings, durationMinutes: number, from: Date, to: Date, excludeBookingId?: string) {
     const dates = localDatesForRange(from, new Date(to.getTime() + durationMinutes * 60_000), settings.timeZone);
     const margin = (settings.bufferMinutes + durationMinutes + 24 * 60) * 60_000;
     const [{ bits }, busy] = await Promise.all([
       effectiveDays(instructorId, dates),
-      bookings.listActiveForInstructorBetween(instructorId, new Date(from.getTime() - margin), new Date(to.getTime() + margin)),
+      bookings.listActiveForInstructorBetween(instructorId, new Date(from.getTime() - margin), new Date(to.getTime() + margin), excludeBookingId),
     ]);
     return {
       zone: settings.timeZone,
@@ -274,6 +274,16 @@ export function createAvailabilityService({ db, availability, bookings, cache, n
       const from = now();
       const to = new Date(from.getTime() + settings.horizonDays * 86_400_000);
       return { start: firstSlot(await slotInput(instructorId, settings, shortest, from, to)), durationMinutes: shortest };
+    },
+
+    /**
+     * Whether a lesson [start, start + duration) is bookable right now by the same rules as getSlots
+     * (availability, grid, buffer, notice, horizon). `ignoreBookingId`: the booking a reschedule replaces.
+     */
+    async isBookable(instructorId: string, start: Date, durationMinutes: number, ignoreBookingId?: string): Promise<boolean> {
+      const settings = await settingsOf(instructorId);
+      const to = new Date(start.getTime() + 1);
+      return computeSlots(await slotInput(instructorId, settings, durationMinutes, start, to, ignoreBookingId)).some((d) => d.getTime() === start.getTime());
     },
 
     /** Whether any lesson could be booked in the next `days` days (the listing rule). */
