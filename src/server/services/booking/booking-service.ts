@@ -379,6 +379,12 @@ export function createBookingService({ db, bookings, availability, cache, events
       return Boolean(b);
     },
 
+    /** When a confirmed lesson will auto-complete (epoch ms), or null when it is not confirmed. */
+    async autoCompleteDueAt(bookingId: string): Promise<number | null> {
+      const b = await bookings.findById(bookingId);
+      return b?.status === "confirmed" ? autoCompleteAt(b.endAt).getTime() : null;
+    },
+
     /** Sweeps every lesson past its auto-complete time (a safety net for the per-booking timer). */
     async autoCompleteDue(limit = 500): Promise<number> {
       const due = await bookings.listDueForAutoComplete(new Date(now().getTime() - 24 * 3_600_000), limit);

@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { InngestTestEngine } from "@inngest/test";
+import { eq } from "drizzle-orm";
+import { createTestRuntime, createTestUser, type TestRuntime } from "~/test/harness";
+import { bookings, categories, instructorServices, subjects } from "~/server/db/schema";
+import { newId } from "~/lib/ids";
+import { setFunctionRuntime } from "../../services";
+import { autoCompleteCreated } from "./auto-complete";
+
+let rt: TestRuntime;
+let studentId: string;
+let instructorId: string;
+let serviceId: string;
+
+beforeAll(async () => {
+  rt = await createTestRuntime();
+  setFunctionRuntime(rt);
+  studentId = (await createTestUser(rt, { role: "student" })).id;
+  instructorId = (await createTestUser(rt, { role: "instructor" })).id;
+  const [cat] = await rt.dbh.db.insert(categories).values({ slug: `c-${newId().toLowerCase()}`, name: "Music" }).returning();
+  const [sub] = await rt.dbh.db.insert(subjects).values({ categoryId: cat!.id, slug: `s-${newId().toLowerCase()}`, name: "Piano" }).returning();
+  const [svc] = await rt.dbh.db
+    .insert(instructorServices)
+    .values({ instructorId, subjectId: sub!.id, hourlyRateCents: 6000, durations: [60], locationTypes: ["online"], ageGroups: ["adults"], levels: ["beginner"] })
+    .returning();
+  serviceId = svc!.id;
+});
+afterAll(async () => {
+  setFunctionRuntime(null);
+  await rt?.close();
+});
+
+/** A lesson that ended `hoursAgo` hours ago. */
+async function pastBooking(hoursAgo: number, extra: Partial<typeof bookings.$inferInsert> = {}) {
+  const end = new Date(Date.now() - hoursAgo * 3_600_000);
+  const start = new Date(end.getTime() - 3_600_000);
+  const [b] = await rt.dbh.db
+    .insert(bookings)
+    .values({ studentId, instructorId, serviceId, startAt: start, endAt: end, blockedUntil: new Date(end.getTime() + 900_000), status: "confirmed", locationType: "online", priceCents: 6000, ...extra })
+    .returning();
+  return b!;
+}
+
+// A new engine per test: an engine keeps step results between runs (STACK.md).
+const run = (bookingId: string) =>
+  new InngestTestEngine({
+    function: autoCompleteCreated.fn,
+    events: [{ name: "booking/created", data: { bookingId, studentId, instructorId } }],
+    // Every sleep must be mocked or execute() never resolves.
+    steps: [{ id: "until-auto-complete", handler: () => undefined }],
+  }).execute();
+
+describe("booking-auto-complete", () => {
+  it("completes a confirmed lesson once its 24 h have passed", async () => {
+    const b = await pastBooking(25);
+    const { result } = await run(b.id);
+    expect(result).toEqual({ completed: true });
+    const [row] = await rt.dbh.db.select().from(bookings).where(eq(bookings.id, b.id));
+    expect(row!.status).toBe("completed");
+    expect(row!.completedAt).toBeInstanceOf(Date);
+  });
+
+  it("leaves a lesson with a no-show report alone", async () => {
+    const b = await pastBooking(30, { noShowReportedAt: new Date(), noShowReportedBy: "student" });
+    const { result } = await run(b.id);
+    expect(result).toEqual({ completed: false });
+    expect((await rt.dbh.db.select().from(bookings).where(eq(bookings.id, b.id)))[0]!.status).toBe("confirmed");
+  });
+
+  it("skips bookings that are no longer confirmed", async () => {
+    const b = await pastBooking(40, { status: "cancelled" });
+    const { result } = await run(b.id);
+    expect(result).toEqual({ skipped: "not confirmed" });
+  });
+
+  it("does not complete early when the timer fires before the due time", async () => {
+    const b = await pastBooking(2); // ended 2 h ago: due in 22 h
+    const { result } = await run(b.id);
+    expect(result).toEqual({ completed: false });
+    expect((await rt.dbh.db.select().from(bookings).where(eq(bookings.id, b.id)))[0]!.status).toBe("confirmed");
+  });
+});
