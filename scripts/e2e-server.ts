@@ -35,6 +35,7 @@ serve("npx", ["next", "start", "-p", PORT], {
   ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { PGLITE_DIR: pgliteDir }),
   ...(process.env.TEST_REDIS_URL ? { REDIS_URL: process.env.TEST_REDIS_URL, REDIS_PREFIX: `e2e:${Date.now()}:` } : {}),
   INSTAINSTRU_ALLOW_EMBEDDED: "1",
+  E2E_TEST_HOOKS: "1",
   NEXTAUTH_URL: `http://localhost:${PORT}`,
   NEXT_TELEMETRY_DISABLED: "1",
 });

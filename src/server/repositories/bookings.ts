@@ -82,6 +82,16 @@ export function createBookingRepository(db: DbOrTx) {
       return row ?? null;
     },
 
+    async findFirstActiveService(instructorId: string) {
+      const [row] = await db
+        .select()
+        .from(instructorServices)
+        .where(and(eq(instructorServices.instructorId, instructorId), eq(instructorServices.isActive, true)))
+        .orderBy(asc(instructorServices.createdAt))
+        .limit(1);
+      return row ?? null;
+    },
+
     /** A region and its parent (a neighbourhood's borough), for service-area coverage. */
     async findRegionWithParent(regionId: string) {
       const [row] = await db.select({ id: regions.id, parentId: regions.parentId, kind: regions.kind, name: regions.name }).from(regions).where(eq(regions.id, regionId)).limit(1);

@@ -1,0 +1,20 @@
+import { z } from "zod";
+import { env } from "~/server/config/env";
+import { getRuntime } from "~/server/runtime";
+import { createServices } from "~/server/services";
+
+export const dynamic = "force-dynamic";
+
+const ZHook = z.discriminatedUnion("action", [
+  z.object({ action: z.literal("past-booking"), studentEmail: z.email(), instructorEmail: z.email(), endedHoursAgo: z.number().min(0).max(47).optional() }),
+]);
+
+/** e2e fixtures only: 404 unless E2E_TEST_HOOKS=1 (set by scripts/e2e-server.ts, never in deployments). */
+export async function POST(req: Request) {
+  if (env.E2E_TEST_HOOKS !== "1") return new Response("Not found", { status: 404 });
+  const parsed = ZHook.safeParse(await req.json().catch(() => null));
+  if (!parsed.success) return Response.json({ error: z.flattenError(parsed.error) }, { status: 400 });
+  const services = createServices(await getRuntime());
+  const booking = await services.testHooks.createPastBooking(parsed.data);
+  return Response.json({ bookingId: booking.id });
+}
