@@ -21,6 +21,8 @@ export function createBookingRepository(db: DbOrTx) {
     studentLastName: sql<string>`s.last_name`,
     instructorFirstName: sql<string>`i.first_name`,
     instructorLastName: sql<string>`i.last_name`,
+    studentTimeZone: sql<string>`s.time_zone`,
+    instructorTimeZone: sql<string>`i.time_zone`,
     reviewId: reviews.id,
   };
 

@@ -379,6 +379,27 @@ export function createBookingService({ db, bookings, availability, cache, events
       return Boolean(b);
     },
 
+    /** What notifications about a booking say: who, what, when (each side's zone), money. No actor: background use. */
+    async summary(bookingId: string) {
+      const row = await bookings.findView(bookingId);
+      if (!row) return null;
+      const b = row.booking;
+      return {
+        bookingId: b.id,
+        status: b.status,
+        subjectName: row.subjectName,
+        startAt: b.startAt.toISOString(),
+        studentId: b.studentId,
+        instructorId: b.instructorId,
+        studentName: publicName(row.studentFirstName, row.studentLastName),
+        instructorName: publicName(row.instructorFirstName, row.instructorLastName),
+        studentTimeZone: row.studentTimeZone,
+        instructorTimeZone: row.instructorTimeZone,
+        priceCents: b.priceCents,
+        cancellationFeeCents: b.cancellationFeeCents ?? 0,
+      };
+    },
+
     /** When a confirmed lesson will auto-complete (epoch ms), or null when it is not confirmed. */
     async autoCompleteDueAt(bookingId: string): Promise<number | null> {
       const b = await bookings.findById(bookingId);
