@@ -1,0 +1,53 @@
+/**
+ * Test-only: inserts the seed's gazetteer and catalog (no people) so integration tests get real places and
+ * subjects with known slugs. Returns lookups by slug.
+ */
+import { newId } from "~/lib/ids";
+import type { Database } from "~/server/db/client";
+import { categories, regions, subjectAliases, subjects } from "~/server/db/schema";
+import { BOROUGHS, CITY, NEIGHBOURHOODS } from "~/server/db/seed/data/gazetteer";
+import { CATALOG } from "~/server/db/seed/data/catalog";
+
+export type CatalogFixture = {
+  cityId: string;
+  region: (slug: string) => { id: string; lat: number; lng: number; name: string };
+  subject: (slug: string) => { id: string; name: string };
+  category: (slug: string) => string;
+};
+
+export async function insertCatalogFixture(db: Database): Promise<CatalogFixture> {
+  const regionBySlug = new Map<string, { id: string; lat: number; lng: number; name: string }>();
+  const cityId = newId();
+  const rows: (typeof regions.$inferInsert)[] = [{ id: cityId, slug: "new-york", name: CITY.name, kind: "city", lat: CITY.lat, lng: CITY.lng, radiusKm: 25 }];
+  for (const b of BOROUGHS) {
+    const id = newId();
+    regionBySlug.set(b.slug, { id, lat: b.lat, lng: b.lng, name: b.name });
+    rows.push({ id, slug: b.slug, name: b.name, kind: "borough", parentId: cityId, lat: b.lat, lng: b.lng, radiusKm: 8 });
+  }
+  for (const n of NEIGHBOURHOODS) {
+    const id = newId();
+    regionBySlug.set(n.slug, { id, lat: n.lat, lng: n.lng, name: n.name });
+    rows.push({ id, slug: n.slug, name: n.name, kind: "neighbourhood", parentId: regionBySlug.get(n.borough)!.id, lat: n.lat, lng: n.lng, radiusKm: n.radiusKm });
+  }
+  await db.insert(regions).values(rows);
+
+  const subjectBySlug = new Map<string, { id: string; name: string }>();
+  const categoryBySlug = new Map<string, string>();
+  let position = 0;
+  for (const c of CATALOG) {
+    const categoryId = newId();
+    categoryBySlug.set(c.slug, categoryId);
+    await db.insert(categories).values({ id: categoryId, slug: c.slug, name: c.name, description: c.description, position: position++ });
+    const subjectRows = c.subjects.map((s) => ({ id: newId(), categoryId, slug: s.slug, name: s.name }));
+    subjectRows.forEach((s) => subjectBySlug.set(s.slug, { id: s.id, name: s.name }));
+    await db.insert(subjects).values(subjectRows);
+    const aliases = c.subjects.flatMap((s) => s.aliases.map((alias) => ({ alias: alias.toLowerCase(), subjectId: subjectBySlug.get(s.slug)!.id })));
+    if (aliases.length) await db.insert(subjectAliases).values(aliases).onConflictDoNothing();
+  }
+  const get = <T>(m: Map<string, T>, kind: string) => (slug: string) => {
+    const v = m.get(slug);
+    if (!v) throw new Error(`fixture has no ${kind} ${slug}`);
+    return v;
+  };
+  return { cityId, region: get(regionBySlug, "region"), subject: get(subjectBySlug, "subject"), category: get(categoryBySlug, "category") };
+}
