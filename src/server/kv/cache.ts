@@ -30,7 +30,8 @@ export function createRedisCache(redis: Redis, namespace: string): Cache {
     async delPrefix(prefix) {
       let cursor = "0";
       do {
-        const [next, found] = await redis.scan(cursor, "MATCH", `${k(prefix)}*`, "COUNT", 500);
+        // MATCH takes a glob: escape the prefix so `?`, `*` and `[` in keys match only themselves.
+        const [next, found] = await redis.scan(cursor, "MATCH", `${k(prefix).replace(/[*?[\]\\]/g, "\\$&")}*`, "COUNT", 500);
         cursor = next;
         if (found.length) await redis.unlink(...found);
       } while (cursor !== "0");

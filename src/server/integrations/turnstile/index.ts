@@ -9,7 +9,7 @@ export const TURNSTILE_DUMMY_TOKEN = "XXXX.DUMMY.TOKEN.XXXX";
 export const TURNSTILE_VERIFY_TIMEOUT_MS = 5_000;
 
 /** Real adapter: POSTs to Cloudflare's siteverify endpoint (base URL configurable so tests use a local stand-in). */
-export function createTurnstileVerifier(opts: { secretKey: string; verifyUrl: string; fetchImpl?: typeof fetch }): CaptchaVerifier {
+export function createTurnstileVerifier(opts: { secretKey: string; verifyUrl: string; fetchImpl?: typeof fetch; timeoutMs?: number }): CaptchaVerifier {
   const doFetch = opts.fetchImpl ?? fetch;
   return {
     kind: "turnstile",
@@ -20,7 +20,7 @@ export function createTurnstileVerifier(opts: { secretKey: string; verifyUrl: st
         const res = await doFetch(opts.verifyUrl, {
           method: "POST",
           body,
-          signal: AbortSignal.timeout(TURNSTILE_VERIFY_TIMEOUT_MS),
+          signal: AbortSignal.timeout(opts.timeoutMs ?? TURNSTILE_VERIFY_TIMEOUT_MS),
         });
         if (!res.ok) return { success: false, errorCodes: [`http-${res.status}`] };
         const json = (await res.json()) as { success?: boolean; "error-codes"?: string[] };

@@ -2,7 +2,7 @@ import QRCode from "qrcode";
 import type { Runtime } from "~/server/runtime";
 import type { UserRepository, UserRow } from "~/server/repositories/users";
 import type { AuditRepository } from "~/server/repositories/audit";
-import type { Database } from "~/server/db/client";
+import type { Database, DbOrTx } from "~/server/db/client";
 import { instructorProfiles, type Role } from "~/server/db/schema";
 import { ConflictError, ForbiddenError, RateLimitedError, UnauthorizedError, ValidationError } from "~/server/errors";
 import { DUMMY_PASSWORD_HASH } from "~/server/auth/password";
@@ -63,13 +63,13 @@ export function createAuthService({ rt, db, users, audit }: Deps) {
     return { status: "ok", ticket: await issueTicket(user.id) };
   }
 
-  async function generateBackupCodes(userId: string): Promise<string[]> {
+  async function generateBackupCodes(userId: string, tx: DbOrTx = db): Promise<string[]> {
     // 10 codes of 10 base32-ish characters shown as xxxxx-xxxxx; stored as SHA-256 (they are random, not passwords).
     const codes = Array.from({ length: BACKUP_CODE_COUNT }, () => {
       const raw = randomToken(8).replace(/[^a-zA-Z0-9]/g, "").toLowerCase().padEnd(10, "x").slice(0, 10);
       return `${raw.slice(0, 5)}-${raw.slice(5)}`;
     });
-    await users.replaceBackupCodes(userId, codes.map((c) => sha256(normalizeBackupCode(c))));
+    await users.replaceBackupCodes(userId, codes.map((c) => sha256(normalizeBackupCode(c))), tx);
     return codes;
   }
 
@@ -192,6 +192,10 @@ export function createAuthService({ rt, db, users, audit }: Deps) {
         const last = await rt.cache.get(stepKey);
         const step = await verifyTotp(decryptSecret(rt.secret, user.totpSecretEnc), code, last ? Number(last) : undefined);
         if (step === null) throw new UnauthorizedError("That code is not valid. Check your authenticator app.", { reason: "invalid_code" });
+        // The read above is not atomic with this write: claim the step so concurrent sign-ins cannot both spend one code.
+        if (!(await rt.cache.setIfAbsent(`totp-used:${user.id}:${step}`, "1", 300))) {
+          throw new UnauthorizedError("That code is not valid. Check your authenticator app.", { reason: "invalid_code" });
+        }
         await rt.cache.set(stepKey, String(step), 300);
       } else {
         const ok = await users.consumeBackupCode(user.id, sha256(normalizeBackupCode(code)));
@@ -237,7 +241,8 @@ export function createAuthService({ rt, db, users, audit }: Deps) {
       await rt.cache.set(`totp-step:${user.id}`, String(step), 300);
       const backupCodes = await db.transaction(async (tx) => {
         await users.update(user.id, { totpEnabledAt: new Date() }, tx);
-        return generateBackupCodes(user.id);
+        // Inside the transaction: on PGlite a query outside it would wait for it forever.
+        return generateBackupCodes(user.id, tx);
       });
       await audit.record({ actorId: user.id, action: "auth.2fa_enabled", targetType: "user", targetId: user.id });
       return { backupCodes };
