@@ -1,6 +1,16 @@
 import type { Redis } from "ioredis";
+import { logger } from "~/server/logger";
 
 export type BusListener = (message: string) => void;
+
+/** One listener's failure must neither crash the process nor starve the other listeners. */
+function deliver(listener: BusListener, message: string, channel: string) {
+  try {
+    listener(message);
+  } catch (error) {
+    logger.error("bus listener failed", { channel, error });
+  }
+}
 
 /**
  * Publish/subscribe across server processes. Publish after the transaction commits.
@@ -18,7 +28,7 @@ export function createMemoryBus(): EventBus {
   return {
     async publish(channel, message) {
       // Deliver asynchronously like Redis would, never inside the publisher's stack.
-      for (const l of [...(listeners.get(channel) ?? [])]) queueMicrotask(() => l(message));
+      for (const l of [...(listeners.get(channel) ?? [])]) queueMicrotask(() => deliver(l, message, channel));
     },
     async subscribe(channel, listener) {
       let set = listeners.get(channel);
@@ -40,7 +50,7 @@ export function createRedisBus(publisher: Redis, subscriber: Redis, namespace: s
   const pending = new Map<string, Promise<unknown>>();
   subscriber.on("message", (raw: string, message: string) => {
     const channel = raw.slice(namespace.length);
-    for (const l of [...(listeners.get(channel) ?? [])]) l(message);
+    for (const l of [...(listeners.get(channel) ?? [])]) deliver(l, message, channel);
   });
   return {
     async publish(channel, message) {

@@ -48,6 +48,19 @@ export function createAuthService({ rt, db, users, audit }: Deps) {
     return (await limit(LOGIN_LIMITS.failures).get(acct))?.consumed ?? 0;
   }
 
+  /**
+   * Counts a failed proof (wrong password or wrong second factor) against the account, locking it
+   * progressively. Returns the lock length in seconds (0 when not locked).
+   */
+  async function recordFailure(acct: string, userId: string | null, ipk: string, action: string): Promise<{ count: number; lockSeconds: number }> {
+    const r = await limit(LOGIN_LIMITS.failures).consume(acct);
+    const count = r.ok ? r.state.consumed : (await failuresOf(acct)) + 1;
+    const lockSeconds = lockoutSecondsFor(count);
+    if (userId) await audit.record({ actorId: userId, action, targetType: "user", targetId: userId, ipHash: ipk, data: { failures: count } });
+    if (lockSeconds > 0) await rt.cache.set(lockKey(acct), String(Date.now() + lockSeconds * 1000), lockSeconds);
+    return { count, lockSeconds };
+  }
+
   async function issueTicket(userId: string): Promise<string> {
     const ticket = randomToken();
     await rt.cache.set(`login-ticket:${sha256(ticket)}`, userId, LOGIN_TICKET_TTL_SECONDS);
@@ -55,11 +68,14 @@ export function createAuthService({ rt, db, users, audit }: Deps) {
   }
 
   async function afterPassword(user: UserRow): Promise<LoginResult> {
+    // The failure count resets only when sign-in completes: knowing the password must not reset the
+    // counter that also guards the second factor.
     if (user.totpEnabledAt && user.totpSecretEnc) {
       const challengeId = randomToken();
       await rt.cache.set(`2fa-challenge:${sha256(challengeId)}`, user.id, TWO_FACTOR_CHALLENGE_TTL_SECONDS);
       return { status: "two_factor_required", challengeId };
     }
+    await limit(LOGIN_LIMITS.failures).reset(accountKey(user.email));
     return { status: "ok", ticket: await issueTicket(user.id) };
   }
 
@@ -152,12 +168,8 @@ export function createAuthService({ rt, db, users, audit }: Deps) {
       const passwordOk = await rt.hasher.verify(user?.passwordHash ?? DUMMY_PASSWORD_HASH, input.password);
 
       if (!user || !passwordOk || user.status === "deleted") {
-        const r = await limit(LOGIN_LIMITS.failures).consume(acct);
-        const count = r.ok ? r.state.consumed : failures + 1;
-        const lockSeconds = lockoutSecondsFor(count);
-        if (user) await audit.record({ actorId: user.id, action: "auth.login_failed", targetType: "user", targetId: user.id, ipHash: ipk, data: { failures: count } });
+        const { count, lockSeconds } = await recordFailure(acct, user?.id ?? null, ipk, "auth.login_failed");
         if (lockSeconds > 0) {
-          await rt.cache.set(lockKey(acct), String(Date.now() + lockSeconds * 1000), lockSeconds);
           throw new RateLimitedError(`${INVALID_CREDENTIALS} Too many failed attempts: try again in ${formatWait(lockSeconds)}.`, lockSeconds, {
             reason: "locked",
             captchaRequired: true,
@@ -167,7 +179,6 @@ export function createAuthService({ rt, db, users, audit }: Deps) {
       }
       if (user.status === "suspended") throw new ForbiddenError("This account is suspended. Contact support.", { reason: "suspended" });
 
-      await limit(LOGIN_LIMITS.failures).reset(acct);
       return afterPassword(user);
     },
 
@@ -185,13 +196,28 @@ export function createAuthService({ rt, db, users, audit }: Deps) {
       if (!user?.totpSecretEnc || !user.totpEnabledAt || user.status !== "active") {
         throw new UnauthorizedError("This sign-in has expired. Please sign in again.", { reason: "challenge_expired" });
       }
+      const acct = accountKey(user.email);
+      const lockedUntil = await rt.cache.get(lockKey(acct));
+      if (lockedUntil && Number(lockedUntil) > Date.now()) {
+        await rt.cache.del(key);
+        throw new RateLimitedError("Too many failed attempts. This account is temporarily locked.", (Number(lockedUntil) - Date.now()) / 1000, { reason: "locked" });
+      }
+      /** Wrong codes count against the account like wrong passwords, across challenges. */
+      const wrongCode = async (message: string): Promise<never> => {
+        const { lockSeconds } = await recordFailure(acct, user.id, ipKey(ip), "auth.2fa_failed");
+        if (lockSeconds > 0) {
+          await rt.cache.del(key);
+          throw new RateLimitedError(`${message} Too many failed attempts: try again in ${formatWait(lockSeconds)}.`, lockSeconds, { reason: "locked" });
+        }
+        throw new UnauthorizedError(message, { reason: "invalid_code" });
+      };
       const code = input.code.trim();
       let usedBackupCode = false;
       if (/^\d{6}$/.test(code)) {
         const stepKey = `totp-step:${user.id}`;
         const last = await rt.cache.get(stepKey);
         const step = await verifyTotp(decryptSecret(rt.secret, user.totpSecretEnc), code, last ? Number(last) : undefined);
-        if (step === null) throw new UnauthorizedError("That code is not valid. Check your authenticator app.", { reason: "invalid_code" });
+        if (step === null) return wrongCode("That code is not valid. Check your authenticator app.");
         // The read above is not atomic with this write: claim the step so concurrent sign-ins cannot both spend one code.
         if (!(await rt.cache.setIfAbsent(`totp-used:${user.id}:${step}`, "1", 300))) {
           throw new UnauthorizedError("That code is not valid. Check your authenticator app.", { reason: "invalid_code" });
@@ -199,11 +225,12 @@ export function createAuthService({ rt, db, users, audit }: Deps) {
         await rt.cache.set(stepKey, String(step), 300);
       } else {
         const ok = await users.consumeBackupCode(user.id, sha256(normalizeBackupCode(code)));
-        if (!ok) throw new UnauthorizedError("That backup code is not valid or was already used.", { reason: "invalid_code" });
+        if (!ok) return wrongCode("That backup code is not valid or was already used.");
         usedBackupCode = true;
       }
       // Single use: whoever takes the challenge first gets the ticket.
       if (!(await rt.cache.take(key))) throw new UnauthorizedError("This sign-in has expired. Please sign in again.", { reason: "challenge_expired" });
+      await limit(LOGIN_LIMITS.failures).reset(acct);
       await audit.record({ actorId: user.id, action: usedBackupCode ? "auth.2fa_backup_code_used" : "auth.2fa_passed", targetType: "user", targetId: user.id, ipHash: ipKey(ip) });
       return { ticket: await issueTicket(user.id), usedBackupCode };
     },

@@ -174,8 +174,9 @@ describe("sign-in with 2FA", () => {
     const anon = await callerFor(rt, null, nextIp());
     const results = await Promise.allSettled(challenges.map((challengeId) => anon.auth.verifySecondFactor({ challengeId, code })));
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    // Replays count as failed attempts: the losers are refused, and enough of them lock the account.
     for (const r of results.filter((x) => x.status === "rejected")) {
-      expect(r.reason).toMatchObject({ code: "UNAUTHORIZED", cause: { data: { reason: "invalid_code" } } });
+      expect(["invalid_code", "locked"]).toContain((r.reason as { cause: { data: { reason: string } } }).cause.data.reason);
     }
   });
 
@@ -214,28 +215,43 @@ describe("sign-in with 2FA", () => {
     expect((await codeRows(user.id)).filter((r) => r.usedAt !== null)).toHaveLength(1);
   });
 
-  it("exhausts a challenge after 5 wrong codes: even the right code is then refused", async () => {
+  it("locks the account after 5 wrong codes, even spread over several challenges", async () => {
     const { user, secret } = await enrolledUser();
-    const challengeId = await challengeFor(user);
     const anon = await callerFor(rt, null, nextIp());
     const wrong = await wrongCode(secret);
-    for (let i = 0; i < 5; i++) {
-      await expect(anon.auth.verifySecondFactor({ challengeId, code: wrong })).rejects.toMatchObject({
+    // Guessing across fresh challenges (each costs only a password login) does not reset the count.
+    const first = await challengeFor(user);
+    for (let i = 0; i < 3; i++) {
+      await expect(anon.auth.verifySecondFactor({ challengeId: first, code: wrong })).rejects.toMatchObject({
         code: "UNAUTHORIZED",
         cause: { data: { reason: "invalid_code" } },
       });
     }
-    const sixth = await anon.auth.verifySecondFactor({ challengeId, code: await codeAt(secret, 1) }).catch((e: unknown) => e as TRPCError);
-    expect(sixth).toMatchObject({ code: "TOO_MANY_REQUESTS", cause: { data: { reason: "two_factor_attempts" } } });
-    expect((sixth as TRPCError & { cause: { retryAfter: number } }).cause.retryAfter).toBeGreaterThan(0);
-    // The challenge itself is gone: signing in again is the only way forward.
-    expect(await rt.cache.get(`2fa-challenge:${sha256(challengeId)}`)).toBeNull();
-    await expect(anon.auth.verifySecondFactor({ challengeId, code: await codeAt(secret, 1) })).rejects.toMatchObject({
+    // After 3 failures the password step itself demands a CAPTCHA.
+    await expect(challengeFor(user)).rejects.toMatchObject({ cause: { data: { reason: "captcha_required" } } });
+    const relogin = await anon.auth.login({ email: user.email, password: TEST_PASSWORD, captchaToken: "XXXX.DUMMY.TOKEN.XXXX" });
+    if (relogin.status !== "two_factor_required") throw new Error("expected a second-factor challenge");
+    const second = relogin.challengeId;
+    await expect(anon.auth.verifySecondFactor({ challengeId: second, code: wrong })).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    const fifth = await anon.auth.verifySecondFactor({ challengeId: second, code: wrong }).catch((e: unknown) => e as TRPCError);
+    expect(fifth).toMatchObject({ code: "TOO_MANY_REQUESTS", cause: { retryAfter: 60, data: { reason: "locked" } } });
+    // The challenge is gone and the right code no longer helps.
+    expect(await rt.cache.get(`2fa-challenge:${sha256(second)}`)).toBeNull();
+    await expect(anon.auth.verifySecondFactor({ challengeId: second, code: await codeAt(secret, 1) })).rejects.toMatchObject({ code: expect.stringMatching(/TOO_MANY_REQUESTS|UNAUTHORIZED/) });
+    // Signing in again is refused while the lock lasts.
+    await expect(anon.auth.login({ email: user.email, password: TEST_PASSWORD, captchaToken: "XXXX.DUMMY.TOKEN.XXXX" })).rejects.toMatchObject({
       code: "TOO_MANY_REQUESTS",
+      cause: { data: { reason: "locked" } },
     });
-    // A fresh challenge works with the right code.
-    const fresh = await anon.auth.verifySecondFactor({ challengeId: await challengeFor(user), code: await codeAt(secret, 1) });
-    expect(fresh.ticket).toBeTruthy();
+  });
+
+  it("exhausts one challenge after 5 attempts per challenge", async () => {
+    const { user, secret } = await enrolledUser();
+    const challengeId = await challengeFor(user);
+    const anon = await callerFor(rt, null, nextIp());
+    const wrong = await wrongCode(secret);
+    for (let i = 0; i < 5; i++) await anon.auth.verifySecondFactor({ challengeId, code: wrong }).catch(() => undefined);
+    await expect(anon.auth.verifySecondFactor({ challengeId, code: await codeAt(secret, 1) })).rejects.toMatchObject({ code: "TOO_MANY_REQUESTS" });
   });
 
   it("refuses unknown and expired challenges with UNAUTHORIZED", async () => {
