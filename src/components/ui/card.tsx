@@ -19,14 +19,14 @@ export function Card({
 }) {
   return (
     <section aria-labelledby={`${id}-title`} className={cn("rounded-2xl border border-slate-200 bg-white p-5 shadow-card sm:p-6", className)}>
-      <div className="mb-5 flex flex-wrap items-start justify-between gap-3">
-        <div>
+      <div className="mb-5 flex items-start justify-between gap-3">
+        <div className="min-w-0 flex-1">
           <h2 id={`${id}-title`} className="text-lg font-semibold text-slate-900">
             {title}
           </h2>
           {description && <p className="mt-1 text-sm text-slate-600">{description}</p>}
         </div>
-        {actions}
+        {actions && <div className="shrink-0">{actions}</div>}
       </div>
       {children}
     </section>

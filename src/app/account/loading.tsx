@@ -1,0 +1,9 @@
+export default function Loading() {
+  return (
+    <div aria-busy="true" aria-label="Loading" className="space-y-6">
+      {[0, 1].map((i) => (
+        <div key={i} className="h-48 animate-pulse rounded-2xl bg-slate-100" />
+      ))}
+    </div>
+  );
+}
