@@ -4,6 +4,7 @@ import { decode } from "next-auth/jwt";
 import { cache } from "react";
 import { createCaller } from "~/server/api/root";
 import { createContextInner, type SessionClaims } from "~/server/api/trpc";
+import { clientIpFromHeaders } from "~/server/api/http";
 import { authSecret } from "~/server/config/env";
 import { getRuntime } from "~/server/runtime";
 
@@ -20,6 +21,6 @@ async function sessionClaims(): Promise<SessionClaims> {
 /** A tRPC caller for Server Components, with the request's session; one context per request. */
 export const serverApi = cache(async () => {
   const [session, h, rt] = await Promise.all([sessionClaims(), headers(), getRuntime()]);
-  const ip = h.get("x-forwarded-for")?.split(",")[0]?.trim() ?? "127.0.0.1";
+  const ip = clientIpFromHeaders(h);
   return createCaller(await createContextInner({ rt, session, ip }));
 });

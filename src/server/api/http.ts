@@ -5,10 +5,22 @@ import type { SessionClaims } from "~/server/api/trpc";
 /** Most procedures one HTTP batch may carry; larger batches are refused before any runs. */
 export const MAX_BATCH_SIZE = 10;
 
-/** Client address: first X-Forwarded-For hop (set by our proxy), else loopback. */
+/**
+ * Client address for rate limits: the X-Forwarded-For entry appended by our outermost trusted proxy
+ * (TRUSTED_PROXY_HOPS from the right). Entries a client wrote itself sit further left and are ignored,
+ * so a spoofed header cannot dodge per-IP limits.
+ */
+export function clientIpFromHeaders(headers: Headers, hops = env.TRUSTED_PROXY_HOPS): string {
+  if (hops > 0) {
+    const chain = (headers.get("x-forwarded-for") ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+    const ip = chain[chain.length - hops];
+    if (ip) return ip;
+  }
+  return "127.0.0.1";
+}
+
 export function clientIp(req: Request): string {
-  const fwd = req.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return fwd || req.headers.get("x-real-ip") || "127.0.0.1";
+  return clientIpFromHeaders(req.headers);
 }
 
 /** Session claims from the next-auth JWT cookie of a request. */

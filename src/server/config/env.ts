@@ -26,6 +26,10 @@ const schema = z
     TWILIO_AUTH_TOKEN: optionalString,
     TWILIO_FROM_NUMBER: optionalString,
     TWILIO_BASE_URL: optionalUrl,
+    RESEND_API_KEY: optionalString,
+    /** Points the Resend SDK at another API origin (a local stand-in in tests). */
+    RESEND_BASE_URL: optionalUrl,
+    EMAIL_FROM: z.string().min(3).default("InstaInstru <no-reply@instainstru.local>"),
     INNGEST_EVENT_KEY: optionalString,
     INNGEST_SIGNING_KEY: optionalString,
     /** Points the Inngest client at a self-hosted server or dev server. */
@@ -33,8 +37,20 @@ const schema = z
     /** "1": talk to an Inngest dev server (no keys needed). */
     INNGEST_DEV: z.enum(["0", "1"]).optional(),
     /** Argon2 verifications allowed at once per process; more wait in a queue. */
+    /**
+     * Reverse proxies in front of the app that append to X-Forwarded-For. The client address is the entry
+     * this many places from the right (what the outermost trusted proxy saw); entries further left are
+     * client-supplied and ignored. 0 = no proxy: X-Forwarded-For is not trusted at all.
+     */
+    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(1),
     PASSWORD_HASH_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+    /** "1" enables /api/test-hooks (e2e fixtures that need past data). Refused in production builds unless embedded. */
+    E2E_TEST_HOOKS: z.enum(["0", "1"]).default("0"),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+    /** Where the local storage adapter keeps uploads (profile photos). */
+    UPLOAD_DIR: z.string().min(1).default(".data/uploads"),
+    /** Largest accepted upload in bytes (default 5 MiB). */
+    UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(5 * 1024 * 1024),
     // Tests only: run integration tests against real servers instead of PGlite / in-process ports.
     TEST_DATABASE_URL: optionalUrl,
     TEST_REDIS_URL: optionalUrl,
