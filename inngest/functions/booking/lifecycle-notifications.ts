@@ -62,5 +62,5 @@ function handlerFor(name: keyof typeof COPY): FunctionHandler<typeof name> {
 }
 
 export const bookingNotificationFunctions = (Object.keys(COPY) as (keyof typeof COPY)[]).map((name) =>
-  defineFunction({ id: `booking-notify-${name.split("/")[1]}`, event: name, handler: handlerFor(name) as FunctionHandler<EventName> }),
+  defineFunction({ id: `booking-notify-${name.split("/")[1]}`, event: name, handler: handlerFor(name) }),
 );

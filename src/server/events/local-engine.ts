@@ -53,7 +53,7 @@ export function createLocalEventEngine(specs: FunctionSpec<EventName>[], service
     const attempts = (spec.retries ?? 3) + 1;
     for (let attempt = 1; attempt <= attempts; attempt++) {
       try {
-        await spec.handler({ event: event as never, step, services: services() });
+        await spec.handler({ event: event, step, services: services() });
         return;
       } catch (e) {
         if (e instanceof CancelledRun) return;

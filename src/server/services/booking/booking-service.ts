@@ -7,7 +7,6 @@ import type { Cache } from "~/server/kv/cache";
 import type { EventPublisher } from "~/server/events/publisher";
 import type { AvailabilityService } from "~/server/services/availability/availability-service";
 import type { Actor } from "~/server/services/auth/session-service";
-import type { LOCATION_TYPES } from "~/server/db/schema";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "~/server/errors";
 import { publicName } from "~/lib/privacy";
 import {
@@ -210,7 +209,7 @@ export function createBookingService({ db, bookings, availability, cache, events
             blockedUntil: new Date(end.getTime() + found.bufferMinutes * 60_000),
             // No payment step exists yet: bookings confirm at once. The payments flow will start at pending_payment.
             status: "confirmed",
-            locationType: input.location.type as (typeof LOCATION_TYPES)[number],
+            locationType: input.location.type,
             locationDetails: locationDetails(input.location),
             notes: input.notes,
             priceCents: lessonPriceCents(found.service.hourlyRateCents, input.durationMinutes),
