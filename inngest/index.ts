@@ -1,6 +1,15 @@
 import type { DefinedFunction } from "./define";
+import { unreadMessageEmail } from "./functions/messaging/unread-email";
+import { autoCompleteCreated, autoCompleteRescheduled } from "./functions/booking/auto-complete";
+import { bookingNotificationFunctions } from "./functions/booking/lifecycle-notifications";
 
 /** Every background function, for `serve()` and for local dispatch. */
-export const definedFunctions: DefinedFunction[] = [];
+// Each function is typed by its own event; the list erases that (handlers are contravariant in the event).
+export const definedFunctions: DefinedFunction[] = [
+  unreadMessageEmail as unknown as DefinedFunction,
+  autoCompleteCreated as unknown as DefinedFunction,
+  autoCompleteRescheduled as unknown as DefinedFunction,
+  ...(bookingNotificationFunctions as unknown as DefinedFunction[]),
+];
 
 export const functions = definedFunctions.map((d) => d.fn);

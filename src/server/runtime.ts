@@ -8,6 +8,8 @@ import { createLocalCaptchaVerifier, createTurnstileVerifier, type CaptchaVerifi
 import { HashGate, createPasswordHasher, type PasswordHasher } from "~/server/auth/password";
 import { createOutboxRepository } from "~/server/repositories/outbox";
 import { createOutboxSms, createTwilioSms, type SmsSender } from "~/server/integrations/sms";
+import { createOutboxEmail, createResendEmail, type EmailSender } from "~/server/integrations/email";
+import { createLocalEmbedder, createLocalLlm, createOpenAiPorts, type Embedder, type LlmPort } from "~/server/integrations/openai";
 import type { EventPublisher } from "~/server/events/publisher";
 import { validateEvents } from "~/server/events/publisher";
 import type { LocalEventEngine } from "~/server/events/local-engine";
@@ -23,6 +25,11 @@ export type Runtime = {
   bus: EventBus;
   captcha: CaptchaVerifier;
   sms: SmsSender;
+  email: EmailSender;
+  /** Search's LLM (OpenAI when configured; otherwise unavailable and the fast parser serves alone). */
+  llm: LlmPort;
+  /** Search's embeddings (OpenAI when configured; otherwise the deterministic local embedder). */
+  embedder: Embedder;
   hasher: PasswordHasher;
   hashGate: HashGate;
   secret: string;
@@ -42,6 +49,9 @@ export type RuntimeOptions = {
   migrate?: boolean;
   captcha?: CaptchaVerifier;
   sms?: SmsSender;
+  email?: EmailSender;
+  llm?: LlmPort;
+  embedder?: Embedder;
   hashConcurrency?: number;
   /** Force the in-process event engine even when Inngest is configured (tests). */
   localEvents?: boolean;
@@ -80,6 +90,17 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
           baseUrl: env.TWILIO_BASE_URL,
         })
       : createOutboxSms(createOutboxRepository(dbh.db)));
+  const email =
+    opts.email ??
+    (env.RESEND_API_KEY
+      ? await createResendEmail({ apiKey: env.RESEND_API_KEY, from: env.EMAIL_FROM, baseUrl: env.RESEND_BASE_URL })
+      : createOutboxEmail(createOutboxRepository(dbh.db)));
+  const openai =
+    env.OPENAI_API_KEY && (!opts.llm || !opts.embedder)
+      ? await createOpenAiPorts({ apiKey: env.OPENAI_API_KEY, baseURL: env.OPENAI_BASE_URL, model: env.OPENAI_MODEL, embeddingModel: env.OPENAI_EMBEDDING_MODEL })
+      : null;
+  const llm = opts.llm ?? openai?.llm ?? createLocalLlm();
+  const embedder = opts.embedder ?? openai?.embedder ?? createLocalEmbedder();
   const hashGate = new HashGate(opts.hashConcurrency ?? env.PASSWORD_HASH_CONCURRENCY);
   const rt = {} as Runtime;
   Object.assign(rt, {
@@ -89,6 +110,9 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
     bus,
     captcha,
     sms,
+    email,
+    llm,
+    embedder,
     hasher: createPasswordHasher(hashGate),
     hashGate,
     secret: authSecret(),

@@ -53,8 +53,8 @@ export async function createTestRuntime(overrides: Partial<RuntimeOptions> = {})
 }
 
 /** A caller acting as the given user (or signed out), as the HTTP handler would build it. */
-export async function callerFor(rt: Runtime, user?: Pick<UserRow, "id" | "sessionVersion"> | null, ip = "203.0.113.7") {
-  const ctx = await createContextInner({ rt, session: user ? { userId: user.id, sessionVersion: user.sessionVersion } : null, ip });
+export async function callerFor(rt: Runtime, user?: Pick<UserRow, "id" | "sessionVersion"> | null, ip = "203.0.113.7", now?: () => Date) {
+  const ctx = await createContextInner({ rt, session: user ? { userId: user.id, sessionVersion: user.sessionVersion } : null, ip, now });
   return createCaller(ctx);
 }
 

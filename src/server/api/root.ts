@@ -3,12 +3,24 @@ import { accountRouter } from "./routers/account";
 import { adminRouter } from "./routers/admin";
 import { authRouter } from "./routers/auth";
 import { availabilityRouter } from "./routers/availability";
+import { catalogRouter } from "./routers/catalog";
+import { instructorRouter } from "./routers/instructor";
+import { favouritesRouter } from "./routers/favourites";
+import { bookingRouter } from "./routers/booking";
+import { conversationsRouter } from "./routers/conversations";
+import { searchRouter } from "./routers/search";
 
 export const appRouter = createTRPCRouter({
   auth: authRouter,
   account: accountRouter,
   admin: adminRouter,
   availability: availabilityRouter,
+  catalog: catalogRouter,
+  instructor: instructorRouter,
+  favourites: favouritesRouter,
+  booking: bookingRouter,
+  conversations: conversationsRouter,
+  search: searchRouter,
 });
 
 export type AppRouter = typeof appRouter;

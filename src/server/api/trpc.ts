@@ -29,8 +29,15 @@ export type Context = {
 };
 
 /** Builds a context without an HTTP request, so tests can use `appRouter.createCaller(ctx)`. */
-export async function createContextInner(opts: { rt: Runtime; session: SessionClaims; ip?: string; requestId?: string }): Promise<Context> {
-  const services = createServices(opts.rt);
+export async function createContextInner(opts: {
+  rt: Runtime;
+  session: SessionClaims;
+  ip?: string;
+  requestId?: string;
+  /** Tests only: a fixed clock for time-based rules. */
+  now?: () => Date;
+}): Promise<Context> {
+  const services = createServices(opts.rt, { now: opts.now });
   const actor = await services.session.resolveActor(opts.session);
   return { rt: opts.rt, services, actor, ip: opts.ip ?? "127.0.0.1", requestId: opts.requestId ?? newId(), responseHeaders: new Headers() };
 }
@@ -39,6 +46,14 @@ export async function createContextInner(opts: { rt: Runtime; session: SessionCl
 
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
+  // Subscriptions (SSE): a ping comment every 10 s keeps proxies from closing idle streams; a stream ends after
+  // 5 min and the client reconnects with its lastEventId (resumption is exact); a client that hears nothing —
+  // not even a ping — for 25 s reconnects.
+  sse: {
+    ping: { enabled: true, intervalMs: 10_000 },
+    maxDurationMs: 5 * 60_000,
+    client: { reconnectAfterInactivityMs: 25_000 },
+  },
   errorFormatter({ shape, error, ctx }) {
     const cause = error.cause;
     const isInternal = error.code === "INTERNAL_SERVER_ERROR";

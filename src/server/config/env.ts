@@ -30,6 +30,12 @@ const schema = z
     /** Points the Resend SDK at another API origin (a local stand-in in tests). */
     RESEND_BASE_URL: optionalUrl,
     EMAIL_FROM: z.string().min(3).default("InstaInstru <no-reply@instainstru.local>"),
+    /** With a key, search uses OpenAI for unsure parses, place lookup and embeddings; without, local adapters. */
+    OPENAI_API_KEY: optionalString,
+    /** Points the OpenAI SDK at another API origin (a local stand-in in tests, a proxy). */
+    OPENAI_BASE_URL: optionalUrl,
+    OPENAI_MODEL: z.string().min(1).default("gpt-4o-mini"),
+    OPENAI_EMBEDDING_MODEL: z.string().min(1).default("text-embedding-3-small"),
     INNGEST_EVENT_KEY: optionalString,
     INNGEST_SIGNING_KEY: optionalString,
     /** Points the Inngest client at a self-hosted server or dev server. */

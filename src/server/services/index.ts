@@ -7,30 +7,97 @@ import { createAccountService } from "./account/account-service";
 import { createSessionService } from "./auth/session-service";
 import { createAdminService } from "./admin/admin-service";
 import { createAvailabilityService } from "./availability/availability-service";
+import { createBookingService } from "./booking/booking-service";
+import { createTestHooksService } from "./test-hooks/test-hooks-service";
 import { createAvailabilityRepository } from "~/server/repositories/availability";
 import { createBookingRepository } from "~/server/repositories/bookings";
+import { createCatalogRepository } from "~/server/repositories/catalog";
+import { createInstructorRepository } from "~/server/repositories/instructors";
+import { createFavouriteRepository } from "~/server/repositories/favourites";
+import { createCatalogService } from "./catalog/catalog-service";
+import { createInstructorService } from "./instructors/instructor-service";
+import { createFavouriteService } from "./favourites/favourite-service";
+import { createBackgroundCheckProvider } from "~/server/integrations/background-check";
+import { createFileStorage } from "~/server/integrations/storage";
+import { hmac } from "~/server/auth/crypto";
+import { env } from "~/server/config/env";
+import { createConversationRepository } from "~/server/repositories/conversations";
+import { createNotificationRepository } from "~/server/repositories/notifications";
+import { createPlatformConfigRepository } from "~/server/repositories/platform-config";
+import { createMessagingService } from "./messaging/messaging-service";
+import { createNotificationService } from "./notifications/notifications-service";
+import { createSearchRepository } from "~/server/repositories/search";
+import { createSearchService } from "./search/search-service";
 
 /**
  * Composition root: services get their repositories and ports here, built per request from the
  * process-wide runtime. No service imports a database or Redis client itself.
  */
-export function createServices(rt: Runtime) {
+export function createServices(rt: Runtime, opts: { now?: () => Date } = {}) {
+  const now = opts.now;
   const db = rt.dbh.db;
   const users = createUserRepository(db);
   const audit = createAuditRepository(db);
   const outbox = createOutboxRepository(db);
+  const bookingRepo = createBookingRepository(db);
   const availability = createAvailabilityService({
     db,
     availability: createAvailabilityRepository(db),
-    bookings: createBookingRepository(db),
+    bookings: bookingRepo,
     cache: rt.cache,
+    now,
+  });
+  const catalogRepo = createCatalogRepository(db);
+  const instructors = createInstructorService({
+    db,
+    instructors: createInstructorRepository(db),
+    catalog: catalogRepo,
+    audit,
+    availability,
+    backgroundChecks: createBackgroundCheckProvider({ now: now ? () => now().getTime() : undefined }),
+    storage: createFileStorage(),
+    limiters: rt.limiters,
+    hashIp: (ip) => hmac(rt.secret, ip),
+    maxUploadBytes: env.UPLOAD_MAX_BYTES,
+  });
+  const notifications = createNotificationService({ notifications: createNotificationRepository(db), bus: rt.bus, now });
+  const messaging = createMessagingService({
+    db,
+    conversations: createConversationRepository(db),
+    notifications,
+    platformConfig: createPlatformConfigRepository(db),
+    bus: rt.bus,
+    events: rt.events,
+    limiters: rt.limiters,
+    email: rt.email,
+    appUrl: env.APP_URL,
+    now,
   });
   return {
     availability,
+    messaging,
+    notifications,
+    catalog: createCatalogService({ catalog: catalogRepo, cache: rt.cache }),
+    instructors,
+    favourites: createFavouriteService({ favourites: createFavouriteRepository(db), instructors }),
+    testHooks: createTestHooksService({ db, users, bookings: bookingRepo }),
+    booking: createBookingService({ db, bookings: bookingRepo, availability, cache: rt.cache, events: rt.events, now }),
     auth: createAuthService({ rt, db, users, audit }),
     account: createAccountService({ rt, db, users, audit }),
     session: createSessionService({ users }),
     admin: createAdminService({ users, audit }),
+    search: createSearchService({
+      repo: createSearchRepository(db),
+      platformConfig: createPlatformConfigRepository(db),
+      audit,
+      cache: rt.cache,
+      llm: rt.llm,
+      embedder: rt.embedder,
+      capabilities: rt.dbh.capabilities,
+      stateKey: rt.dbh,
+      hashIp: (ip) => hmac(rt.secret, ip),
+      now,
+    }),
     outbox: {
       /** Recent local email/SMS (developer page; not available in production). */
       listRecent: (limit: number) => outbox.listRecent(limit),

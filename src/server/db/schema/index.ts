@@ -1,3 +1,5 @@
 export * from "./users";
 export * from "./catalog";
 export * from "./instructors";
+export * from "./messaging";
+export * from "./search";

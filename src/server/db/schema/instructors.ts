@@ -35,6 +35,8 @@ export const instructorProfiles = pgTable(
     publicLng: doublePrecision("public_lng"),
     neighbourhoodId: text("neighbourhood_id").references(() => regions.id),
     backgroundCheck: text("background_check", { enum: BACKGROUND_CHECK }).notNull().default("pending"),
+    /** The background-check provider's reference of the running/last check; null until one is started. */
+    backgroundCheckRef: text("background_check_ref"),
     payoutStatus: text("payout_status", { enum: PAYOUT_STATUS }).notNull().default("not_started"),
     founding: boolean("founding").notNull().default(false),
     bufferMinutes: integer("buffer_minutes").notNull().default(15),

@@ -1,0 +1,1 @@
+ALTER TABLE "instructor_profiles" ADD COLUMN "background_check_ref" text;
