@@ -6,6 +6,8 @@ import { useEffect, useState } from "react";
 import { buttonClass } from "~/components/ui/button";
 import { cn } from "~/components/ui/cn";
 import { CloseIcon, MenuIcon } from "~/components/ui/icons";
+import { MessagingLive } from "~/components/messaging/messaging-live";
+import { InboxUnreadBadge, useUnreadTotal } from "~/components/messaging/unread-badge";
 import { AccountMenu } from "./account-menu";
 import { Avatar } from "./avatar";
 import { Logo } from "./logo";
@@ -18,6 +20,9 @@ export function HeaderBar({ user }: { user: NavUser | null }) {
   const pathname = usePathname();
   const [mobileOpen, setMobileOpen] = useState(false);
   const links = primaryLinks(user);
+  // Students and instructors have an inbox: one live stream for the whole session, and the unread badge.
+  const messaging = user?.role === "student" || user?.role === "instructor";
+  const unread = useUnreadTotal(messaging);
 
   // Close the mobile menu whenever the route changes.
   const [lastPath, setLastPath] = useState(pathname);
@@ -49,8 +54,9 @@ export function HeaderBar({ user }: { user: NavUser | null }) {
           <ul className="flex items-center gap-1">
             {links.map((l) => (
               <li key={l.href}>
-                <Link href={l.href} className={linkClass(l.href)} aria-current={isActive(pathname, l.href) ? "page" : undefined}>
+                <Link href={l.href} className={cn(linkClass(l.href), "inline-flex items-center")} aria-current={isActive(pathname, l.href) ? "page" : undefined}>
                   {l.label}
+                  {l.badge === "unread" && <InboxUnreadBadge />}
                 </Link>
               </li>
             ))}
@@ -75,14 +81,16 @@ export function HeaderBar({ user }: { user: NavUser | null }) {
         </div>
         <button
           type="button"
-          className="ml-auto inline-flex size-10 items-center justify-center rounded-lg text-slate-700 hover:bg-slate-100 md:hidden"
+          className="relative ml-auto inline-flex size-10 items-center justify-center rounded-lg text-slate-700 hover:bg-slate-100 md:hidden"
           aria-expanded={mobileOpen}
           aria-controls="mobile-menu"
-          aria-label={mobileOpen ? "Close menu" : "Open menu"}
+          aria-label={`${mobileOpen ? "Close menu" : "Open menu"}${unread > 0 ? ` (${unread} unread messages)` : ""}`}
           onClick={() => setMobileOpen((o) => !o)}
         >
           {mobileOpen ? <CloseIcon className="size-6" /> : <MenuIcon className="size-6" />}
+          {unread > 0 && !mobileOpen && <span aria-hidden="true" className="absolute top-1.5 right-1.5 size-2.5 rounded-full bg-brand-600 ring-2 ring-white" />}
         </button>
+        {messaging && <MessagingLive />}
       </div>
 
       <div id="mobile-menu" hidden={!mobileOpen} className="border-t border-slate-200 bg-white md:hidden">
@@ -102,11 +110,12 @@ export function HeaderBar({ user }: { user: NavUser | null }) {
             <Link
               key={l.href}
               href={l.href}
-              className={cn(linkClass(l.href), "block text-base")}
+              className={cn(linkClass(l.href), "flex items-center text-base")}
               aria-current={isActive(pathname, l.href) ? "page" : undefined}
               onClick={() => setMobileOpen(false)}
             >
               {l.label}
+              {l.badge === "unread" && <InboxUnreadBadge />}
             </Link>
           ))}
           <div className="border-t border-slate-100 pt-3">

@@ -1,6 +1,7 @@
 import type { NavUser } from "./types";
 
-export type NavLink = { href: string; label: string };
+/** `badge: "unread"` shows the live unread-messages count beside the link. */
+export type NavLink = { href: string; label: string; badge?: "unread" };
 
 /** Main navigation per role. Targets of later features live here so they change in one place. */
 export function primaryLinks(user: Pick<NavUser, "role"> | null): NavLink[] {
@@ -9,13 +10,15 @@ export function primaryLinks(user: Pick<NavUser, "role"> | null): NavLink[] {
       return [
         { href: "/search", label: "Find instructors" },
         { href: "/lessons", label: "My lessons" },
-        { href: "/inbox", label: "Inbox" },
+        { href: "/favourites", label: "Saved" },
+        { href: "/inbox", label: "Inbox", badge: "unread" },
       ];
     case "instructor":
       return [
         { href: "/instructor", label: "Dashboard" },
-        { href: "/instructor/calendar", label: "Calendar" },
-        { href: "/instructor/inbox", label: "Inbox" },
+        { href: "/instructor/bookings", label: "Calendar" },
+        { href: "/instructor/availability", label: "Availability" },
+        { href: "/instructor/inbox", label: "Inbox", badge: "unread" },
       ];
     case "admin":
       return [{ href: "/admin", label: "Admin" }];
