@@ -1,46 +1,20 @@
 "use client";
 
-import { useState } from "react";
 import { toApiError } from "~/components/forms/api-error";
 import { Alert } from "~/components/ui/alert";
 import { Button, ButtonLink } from "~/components/ui/button";
 import { Spinner } from "~/components/ui/spinner";
-import { Tabs, panelId, tabId } from "~/components/ui/tabs";
+import { UpcomingPastTabs, type When } from "~/components/booking/upcoming-past-tabs";
 import { api } from "~/trpc/react";
 import { LessonCard } from "./lesson-card";
 import type { BookingView } from "./labels";
 
-type When = "upcoming" | "past";
 const PAGE = 10;
 
 /** "My lessons": upcoming and past tabs, a page at a time. */
 export function LessonsList({ zone }: { zone: string }) {
-  const [when, setWhen] = useState<When>("upcoming");
-  const [notice, setNotice] = useState<string | null>(null);
   return (
-    <div>
-      <Tabs
-        label="Lessons"
-        idBase="lessons"
-        value={when}
-        onChange={(v) => {
-          setWhen(v);
-          setNotice(null);
-        }}
-        tabs={[
-          { id: "upcoming", label: "Upcoming" },
-          { id: "past", label: "Past" },
-        ]}
-      />
-      {notice && (
-        <Alert tone="success" className="mt-4">
-          {notice}
-        </Alert>
-      )}
-      <div role="tabpanel" id={panelId("lessons", when)} aria-labelledby={tabId("lessons", when)} className="pt-5">
-        <LessonPage key={when} when={when} zone={zone} onNotice={setNotice} />
-      </div>
-    </div>
+    <UpcomingPastTabs idBase="lessons">{(when, onNotice) => <LessonPage when={when} zone={zone} onNotice={onNotice} />}</UpcomingPastTabs>
   );
 }
 

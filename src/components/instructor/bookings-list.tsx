@@ -1,6 +1,5 @@
 "use client";
 
-import { useState } from "react";
 import { STATUS_LABEL, STATUS_TONE, locationLabel, type BookingView } from "~/components/booking/labels";
 import { toApiError } from "~/components/forms/api-error";
 import { fmtDayLong, fmtTime, formatMoney, zoneAbbrev } from "~/components/time/format";
@@ -8,41 +7,16 @@ import { Alert } from "~/components/ui/alert";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { Spinner } from "~/components/ui/spinner";
-import { Tabs, panelId, tabId } from "~/components/ui/tabs";
+import { UpcomingPastTabs, type When } from "~/components/booking/upcoming-past-tabs";
 import { api } from "~/trpc/react";
 import { InstructorBookingActions } from "./booking-actions";
 
-type When = "upcoming" | "past";
 const PAGE = 10;
 
 /** Upcoming / past lessons as a list, a page at a time, with the instructor's actions. */
 export function InstructorBookingsList({ timeZone }: { timeZone: string }) {
-  const [when, setWhen] = useState<When>("upcoming");
-  const [notice, setNotice] = useState<string | null>(null);
   return (
-    <div>
-      <Tabs
-        label="Lessons"
-        idBase="ilessons"
-        value={when}
-        onChange={(v) => {
-          setWhen(v);
-          setNotice(null);
-        }}
-        tabs={[
-          { id: "upcoming", label: "Upcoming" },
-          { id: "past", label: "Past" },
-        ]}
-      />
-      {notice && (
-        <Alert tone="success" className="mt-4">
-          {notice}
-        </Alert>
-      )}
-      <div role="tabpanel" id={panelId("ilessons", when)} aria-labelledby={tabId("ilessons", when)} className="pt-5">
-        <Page key={when} when={when} zone={timeZone} onNotice={setNotice} />
-      </div>
-    </div>
+    <UpcomingPastTabs idBase="ilessons">{(when, onNotice) => <Page when={when} zone={timeZone} onNotice={onNotice} />}</UpcomingPastTabs>
   );
 }
 
