@@ -1,26 +1,38 @@
 import type { Metadata } from "next";
 import { SearchBox } from "~/components/landing/search-box";
-import { ButtonLink } from "~/components/ui/button";
+import { firstParam, type SearchParams } from "~/components/forms/search-params";
+import { SearchResults } from "~/components/search/search-results";
+import type { SearchFilters, SearchSort } from "~/components/search/labels";
+import { ZSearchFilters } from "~/server/api/routers/search.schemas";
+import { SORTS } from "~/server/services/search/views";
 
-export const metadata: Metadata = { title: "Find an instructor" };
+export async function generateMetadata({ searchParams }: { searchParams: SearchParams }): Promise<Metadata> {
+  const q = firstParam((await searchParams).q)?.trim();
+  return { title: q ? `“${q}” — Find an instructor` : "Find an instructor" };
+}
 
-/** Placeholder until natural-language search ships (PRODUCT.md §7). */
-export default async function SearchPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const raw = (await searchParams).q;
-  const q = (Array.isArray(raw) ? raw[0] : raw)?.trim() ?? "";
+function readFilters(raw: string | undefined): SearchFilters {
+  if (!raw) return {};
+  try {
+    const parsed = ZSearchFilters.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : {};
+  } catch {
+    return {};
+  }
+}
+
+/** Natural-language instructor search (PRODUCT.md §7). The URL is the state: q, edited chips (f) and sort. */
+export default async function SearchPage({ searchParams }: { searchParams: SearchParams }) {
+  const params = await searchParams;
+  const q = firstParam(params.q)?.trim().slice(0, 300) ?? "";
+  const filters = readFilters(firstParam(params.f));
+  const rawSort = firstParam(params.sort);
+  const sort: SearchSort = (SORTS as readonly string[]).includes(rawSort ?? "") ? (rawSort as SearchSort) : "recommended";
   return (
-    <div className="mx-auto w-full max-w-3xl px-4 py-12 sm:px-6">
-      <h1 className="text-3xl font-bold tracking-tight text-slate-900">Find an instructor</h1>
-      <SearchBox defaultValue={q} size="md" className="mt-6" />
-      <div className="mt-10 rounded-2xl border border-dashed border-slate-300 bg-slate-50 px-6 py-12 text-center">
-        <h2 className="text-lg font-semibold text-slate-900">{q ? `Search for “${q}” is coming soon` : "Search is coming soon"}</h2>
-        <p className="mx-auto mt-2 max-w-md text-slate-600">
-          We&apos;re putting the finishing touches on instructor search. Create an account now and you&apos;ll be ready to book the moment it opens.
-        </p>
-        <ButtonLink href="/sign-up" className="mt-6">
-          Create a free account
-        </ButtonLink>
-      </div>
+    <div className="mx-auto w-full max-w-6xl px-4 py-8 sm:px-6 sm:py-10 lg:px-8">
+      <h1 className="text-2xl font-bold tracking-tight text-slate-900 sm:text-3xl">Find an instructor</h1>
+      <SearchBox key={q} defaultValue={q} size="md" className="mt-5 max-w-3xl" />
+      <SearchResults q={q} filters={filters} sort={sort} />
     </div>
   );
 }
