@@ -1,6 +1,14 @@
 import { z } from "zod";
 import { createTRPCRouter, permissionProcedure } from "~/server/api/trpc";
 import { ZSetBackgroundCheckInput, ZSetBackgroundCheckResult } from "./instructor.schemas";
+import {
+  ZSearchAnalytics,
+  ZSearchAnalyticsInput,
+  ZSearchConfigPatch,
+  ZSearchConfigView,
+  ZSearchDiagnosticsInput,
+  ZSearchDiagnosticsReport,
+} from "./search.schemas";
 
 /** Admin console procedures. Each requires an admin permission (and therefore 2FA). */
 export const adminRouter = createTRPCRouter({
@@ -14,4 +22,25 @@ export const adminRouter = createTRPCRouter({
     .input(ZSetBackgroundCheckInput)
     .output(ZSetBackgroundCheckResult)
     .mutation(({ ctx, input }) => ctx.services.instructors.adminSetBackgroundCheck(ctx.actor, input, ctx.ip)),
+  /** Search runtime knobs (platform_config "search"), effective without restart; changes are audit-logged. */
+  searchConfig: createTRPCRouter({
+    get: permissionProcedure("admin:search-config").output(ZSearchConfigView).query(({ ctx }) => ctx.services.search.getConfig()),
+    set: permissionProcedure("admin:search-config")
+      .input(ZSearchConfigPatch)
+      .output(ZSearchConfigView)
+      .mutation(({ ctx, input }) => ctx.services.search.setConfig(ctx.actor, input, ctx.ip)),
+    reset: permissionProcedure("admin:search-config")
+      .output(ZSearchConfigView)
+      .mutation(({ ctx }) => ctx.services.search.resetConfig(ctx.actor, ctx.ip)),
+  }),
+  /** Runs a query through the whole search pipeline (uncached, unrecorded) and returns its timeline. */
+  runSearchDiagnostics: permissionProcedure("admin:search-config")
+    .input(ZSearchDiagnosticsInput)
+    .output(ZSearchDiagnosticsReport)
+    .query(({ ctx, input }) => ctx.services.search.diagnostics(input, { ip: ctx.ip, actor: ctx.actor })),
+  /** Top queries, zero-result queries and the zero-result rate per day (days in the admin's zone). */
+  searchAnalytics: permissionProcedure("admin:access")
+    .input(ZSearchAnalyticsInput)
+    .output(ZSearchAnalytics)
+    .query(({ ctx, input }) => ctx.services.search.analytics(input, ctx.actor.timeZone)),
 });

@@ -29,6 +29,9 @@ import { BOROUGHS, CITY, NEIGHBOURHOODS } from "./data/gazetteer";
 import { CATALOG, type SubjectSeed } from "./data/catalog";
 import { BIO_TEMPLATES, CATEGORY_HEADLINE_TEMPLATES, FIRST_NAMES, HEADLINE_TEMPLATES, LANGUAGES, LAST_NAMES, STREET_NAMES, fillTemplate } from "./data/people";
 import { createRng, type Rng } from "./data/random";
+import { createSearchRepository } from "~/server/repositories/search";
+import { createLocalEmbedder } from "~/server/integrations/openai";
+import { refreshSearchDocuments } from "~/server/services/search/embeddings";
 
 export const DEMO_PASSWORD = "instainstru-demo";
 export const DEMO_ACCOUNTS = {
@@ -299,6 +302,11 @@ export async function seedDatabase(db: Database, hasher: Hasher, secret: string,
     }
   }
   await insertBatched(bookingRows, (c) => db.insert(bookings).values(c));
+
+  // ── Search documents with local embeddings (~0.7 s per 300 instructors), so a fresh database is searchable at
+  // once; with an OpenAI key configured, search re-embeds them in the background on first use. ──
+  const searchRepo = createSearchRepository(db);
+  await refreshSearchDocuments(searchRepo, createLocalEmbedder(), { withVector: await searchRepo.hasVectorColumn() });
 
   return {
     instructors: instructorCount,
