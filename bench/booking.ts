@@ -20,19 +20,21 @@ const services = createServices(rt);
 
 // Free 60-minute slots, two hours apart per instructor (so none of them overlap each other).
 const rows = await rt.dbh.db
-  .select({ serviceId: instructorServices.id, durations: instructorServices.durations, instructorId: instructorServices.instructorId })
+  .select({ serviceId: instructorServices.id, durations: instructorServices.durations, instructorId: instructorServices.instructorId, locationTypes: instructorServices.locationTypes })
   .from(instructorServices)
   .innerJoin(instructorProfiles, eq(instructorProfiles.userId, instructorServices.instructorId))
   .where(and(eq(instructorServices.isActive, true), eq(instructorProfiles.backgroundCheck, "passed")));
-const tasks: { serviceId: string; start: string; duration: number }[] = [];
+const tasks: { serviceId: string; start: string; duration: number; location: { type: "online" | "instructor_location" } }[] = [];
 const seenInstructor = new Set<string>();
 const from = new Date(Date.now() + 3 * 86_400_000);
 for (const r of rows) {
-  if (seenInstructor.has(r.instructorId)) continue;
+  // Locations that need no address: online or the instructor's studio.
+  const locationType = r.locationTypes.includes("online") ? "online" : r.locationTypes.includes("instructor_location") ? "instructor_location" : null;
+  if (!locationType || seenInstructor.has(r.instructorId)) continue;
   seenInstructor.add(r.instructorId);
   const duration = r.durations.includes(60) ? 60 : r.durations[0]!;
   const { slots } = await services.availability.getSlots({ instructorServiceId: r.serviceId, duration, from, to: new Date(from.getTime() + 21 * 86_400_000) });
-  for (let i = 0; i < slots.length && tasks.filter((t) => t.serviceId === r.serviceId).length < 6; i += 12) tasks.push({ serviceId: r.serviceId, start: slots[i]!.toISOString(), duration });
+  for (let i = 0; i < slots.length && tasks.filter((t) => t.serviceId === r.serviceId).length < 6; i += 12) tasks.push({ serviceId: r.serviceId, start: slots[i]!.toISOString(), duration, location: { type: locationType } });
 }
 const students = await rt.dbh.db.select({ email: users.email }).from(users).where(like(users.email, "%@students.instainstru.test")).limit(100);
 await rt.close();
@@ -50,23 +52,28 @@ for (const concurrency of [20, 50]) {
   cursor += n;
   let ok = 0;
   let conflicts = 0;
+  const failures: Record<string, number> = {};
   const r = await loadTest(batch.length, concurrency, async (i) => {
     const t = batch[i]!;
     // Student i % 100: a student might already hold another lesson at that time → CONFLICT, counted apart.
-    const res = await trpcMutation(server.base, "booking.create", { instructorServiceId: t.serviceId, start: t.start, durationMinutes: t.duration, location: { type: "online" }, notes: "" }, sessions[i % sessions.length]);
+    const res = await trpcMutation(server.base, "booking.create", { instructorServiceId: t.serviceId, start: t.start, durationMinutes: t.duration, location: t.location, notes: "" }, sessions[i % sessions.length]);
     if (res.status === 200) ok++;
     else if (res.body.error?.json.data.code === "CONFLICT") conflicts++;
-    else throw new Error(`HTTP ${res.status}`);
+    else {
+      const code = `${res.status} ${res.body.error?.json.data.code ?? ""}`;
+      failures[code] = (failures[code] ?? 0) + 1;
+      throw new Error(code);
+    }
   });
-  report[`create@${concurrency}`] = { ...r, created: ok, conflicts, createdPerSec: Math.round((ok / r.wallMs) * 1000) };
-  console.log(`create @${concurrency}: ${ok} created, ${conflicts} conflicts, ${r.errors} errors | p50 ${r.p50} ms p95 ${r.p95} ms | ${Math.round((ok / r.wallMs) * 1000)} creates/s`);
+  report[`create@${concurrency}`] = { ...r, created: ok, conflicts, failures, createdPerSec: Math.round((ok / r.wallMs) * 1000) };
+  console.log(`create @${concurrency}: ${ok} created, ${conflicts} conflicts, ${r.errors} errors ${JSON.stringify(failures)} | p50 ${r.p50} ms p95 ${r.p95} ms | ${Math.round((ok / r.wallMs) * 1000)} creates/s`);
 }
 
 // The conflict race over HTTP: 100 students, one slot.
 const target = tasks[cursor]!;
 const t0 = performance.now();
 const results = await Promise.all(
-  sessions.map((s) => trpcMutation(server.base, "booking.create", { instructorServiceId: target.serviceId, start: target.start, durationMinutes: target.duration, location: { type: "online" }, notes: "" }, s)),
+  sessions.map((s) => trpcMutation(server.base, "booking.create", { instructorServiceId: target.serviceId, start: target.start, durationMinutes: target.duration, location: target.location, notes: "" }, s)),
 );
 const raceMs = Math.round(performance.now() - t0);
 const winners = results.filter((r) => r.status === 200).length;

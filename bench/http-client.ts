@@ -38,16 +38,25 @@ export async function startServer(port: number, env: Record<string, string>) {
   const server = spawn("npx", ["next", "start", "-p", String(port)], {
     env: { ...process.env, INSTAINSTRU_ALLOW_EMBEDDED: "1", NEXTAUTH_URL: `http://localhost:${port}`, LOG_LEVEL: "warn", ...env },
     stdio: "ignore",
+    // Own process group: killing npx alone would leave the next server child running on the port.
+    detached: true,
   });
+  const stop = () => {
+    try {
+      process.kill(-server.pid!, "SIGTERM");
+    } catch {
+      /* already gone */
+    }
+  };
   const base = `http://localhost:${port}`;
   for (let i = 0; i < 120; i++) {
     try {
-      if ((await fetch(`${base}/api/health`)).ok) return { base, stop: () => server.kill("SIGTERM") };
+      if ((await fetch(`${base}/api/health`)).ok) return { base, stop };
     } catch {
       /* not up yet */
     }
     await new Promise((r) => setTimeout(r, 500));
   }
-  server.kill("SIGTERM");
+  stop();
   throw new Error("server did not start");
 }

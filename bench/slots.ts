@@ -3,7 +3,6 @@
  * p50/p95) and over HTTP at 50 concurrent requests against `next start`. Needs `next build` for the HTTP part
  * (skipped with --no-http). Prints figures and writes bench/results/slots.json.
  */
-import { spawn } from "node:child_process";
 import { rmSync } from "node:fs";
 import { and, eq } from "drizzle-orm";
 import { computeSlots } from "~/lib/availability/slots";
@@ -13,6 +12,7 @@ import { instructorServices, users } from "~/server/db/schema";
 import { DEMO_ACCOUNTS, seedDatabase } from "~/server/db/seed/seed";
 import { localDatesForRange } from "~/lib/time/zoned";
 import { loadTest, summarize, writeReport } from "./stats";
+import { startServer } from "./http-client";
 
 const ITER = 300;
 const dir = ".data/bench-slots";
@@ -66,20 +66,8 @@ for (const days of [30, 90]) {
 await rt.close();
 
 if (!process.argv.includes("--no-http")) {
-  const port = 3200;
-  const server = spawn("npx", ["next", "start", "-p", String(port)], {
-    env: { ...process.env, PGLITE_DIR: dir, INSTAINSTRU_ALLOW_EMBEDDED: "1", NEXTAUTH_URL: `http://localhost:${port}`, LOG_LEVEL: "warn" },
-    stdio: "ignore",
-  });
-  const base = `http://localhost:${port}`;
-  for (let i = 0; i < 120; i++) {
-    try {
-      if ((await fetch(`${base}/api/health`)).ok) break;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
+  const server = await startServer(3200, { PGLITE_DIR: dir });
+  const base = server.base;
   for (const days of [30, 90]) {
     const from = new Date();
     const url = (i: number) => {
@@ -99,7 +87,7 @@ if (!process.argv.includes("--no-http")) {
     report[`http${days}d`] = { concurrency: 50, uncached, cached };
     console.log(`HTTP ${days} days @50: uncached p50 ${uncached.p50} ms p95 ${uncached.p95} ms ${uncached.throughputPerSec}/s (${uncached.errors} errors) | cached p50 ${cached.p50} ms p95 ${cached.p95} ms ${cached.throughputPerSec}/s`);
   }
-  server.kill("SIGTERM");
+  server.stop();
 }
 console.log(`report: ${writeReport("slots", report)}`);
 process.exit(0);
