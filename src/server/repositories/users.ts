@@ -1,6 +1,6 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "~/server/db/client";
-import { backupCodes, phoneVerifications, users } from "~/server/db/schema";
+import { backupCodes, instructorProfiles, phoneVerifications, users } from "~/server/db/schema";
 
 export type UserRow = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
@@ -28,6 +28,10 @@ export function createUserRepository(db: DbOrTx) {
     async update(id: string, values: Partial<Omit<NewUser, "id">>, tx: DbOrTx = db): Promise<UserRow | null> {
       const [row] = await tx.update(users).set(values).where(eq(users.id, id)).returning();
       return row ?? null;
+    },
+    /** The empty instructor profile every instructor account starts with. */
+    async insertInstructorProfile(userId: string, timeZone: string, tx: DbOrTx = db): Promise<void> {
+      await tx.insert(instructorProfiles).values({ userId, timeZone });
     },
     async bumpSessionVersion(id: string, tx: DbOrTx = db): Promise<void> {
       await tx.update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, id));

@@ -3,7 +3,7 @@ import type { Runtime } from "~/server/runtime";
 import type { UserRepository, UserRow } from "~/server/repositories/users";
 import type { AuditRepository } from "~/server/repositories/audit";
 import type { Database, DbOrTx } from "~/server/db/client";
-import { instructorProfiles, type Role } from "~/server/db/schema";
+import type { Role } from "~/server/db/schema";
 import { ConflictError, ForbiddenError, RateLimitedError, UnauthorizedError, ValidationError } from "~/server/errors";
 import { DUMMY_PASSWORD_HASH } from "~/server/auth/password";
 import { isUniqueViolation } from "~/server/db/errors";
@@ -113,7 +113,7 @@ export function createAuthService({ rt, db, users, audit }: Deps) {
             },
             tx,
           );
-          if (row.role === "instructor") await tx.insert(instructorProfiles).values({ userId: row.id, timeZone: row.timeZone });
+          if (row.role === "instructor") await users.insertInstructorProfile(row.id, row.timeZone, tx);
           return row;
         } catch (e) {
           if (isUniqueViolation(e)) throw new ConflictError("An account with this email already exists. Try signing in.", { field: "email" });
