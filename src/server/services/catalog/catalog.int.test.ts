@@ -4,7 +4,7 @@ import { availabilityPatterns, categories } from "~/server/db/schema";
 import { CATALOG } from "~/server/db/seed/data/catalog";
 import { BOROUGHS, NEIGHBOURHOODS } from "~/server/db/seed/data/gazetteer";
 import { callerFor, createTestRuntime, createTestUser, type TestRuntime } from "~/test/harness";
-import { insertCatalogFixture, type CatalogFixture } from "./test-fixtures";
+import { insertCatalogFixture, type CatalogFixture } from "~/test/catalog-fixtures";
 
 let rt: TestRuntime;
 let fx: CatalogFixture;

@@ -10,7 +10,7 @@ import { ValidationError } from "~/server/errors";
 import { createServices } from "~/server/services";
 import { LOCAL_BACKGROUND_CHECK_DELAY_SECONDS } from "~/server/integrations/background-check";
 import type { UserRow } from "~/server/repositories/users";
-import { insertCatalogFixture, type CatalogFixture } from "~/server/services/catalog/test-fixtures";
+import { insertCatalogFixture, type CatalogFixture } from "~/test/catalog-fixtures";
 import { createInstructorRepository } from "~/server/repositories/instructors";
 import { createCatalogRepository } from "~/server/repositories/catalog";
 import { createAuditRepository } from "~/server/repositories/audit";
