@@ -62,6 +62,8 @@ export const searchEvents = pgTable(
     cached: boolean("cached").notNull().default(false),
     /** The location phrase as typed, when the query had one (alias learning reads it). */
     locationTerm: text("location_term"),
+    /** Who searched, for alias learning: "u:<user id>" when signed in, else "n:<HMAC of the client's network>". */
+    clientKey: text("client_key"),
     createdAt: timestamps.createdAt,
   },
   (t) => [index("search_events_created_idx").on(t.createdAt), index("search_events_normalised_idx").on(t.normalised, t.createdAt)],
@@ -82,10 +84,17 @@ export const searchClicks = pgTable(
     ipHash: text("ip_hash"),
     locationTerm: text("location_term"),
     regionId: text("region_id").references(() => regions.id, { onDelete: "set null" }),
+    /** Who clicked (same form as `search_events.client_key`). */
+    clientKey: text("client_key"),
+    /**
+     * A vote for alias learning: the clicked card was a signed result of the search and the clicker is the client
+     * that ran it. Cleared when an admin removes the alias the votes taught, so old votes can't re-teach it.
+     */
+    learnable: boolean("learnable").notNull().default(false),
     createdAt: timestamps.createdAt,
   },
   (t) => [
-    index("search_clicks_search_idx").on(t.searchId),
+    index("search_clicks_search_idx").on(t.searchId, t.clientKey),
     index("search_clicks_term_region_idx").on(t.locationTerm, t.regionId),
     index("search_clicks_created_idx").on(t.createdAt),
   ],
