@@ -3,3 +3,4 @@ export * from "./catalog";
 export * from "./instructors";
 export * from "./messaging";
 export * from "./search";
+export * from "./payments";
