@@ -5,7 +5,7 @@ DECLARE s bigint;
 BEGIN
   SELECT coalesce(sum(amount_cents), 0) INTO s FROM ledger_entries WHERE transaction_id = NEW.transaction_id;
   IF s <> 0 THEN
-    RAISE EXCEPTION ledger transaction % does not balance (sum %), NEW.transaction_id, s USING ERRCODE = 23514;
+    RAISE EXCEPTION 'ledger transaction % does not balance (sum %)', NEW.transaction_id, s USING ERRCODE = '23514';
   END IF;
   RETURN NULL;
 END $$;
