@@ -4,3 +4,5 @@ export * from "./instructors";
 export * from "./messaging";
 export * from "./search";
 export * from "./payments";
+export * from "./jobs";
+export * from "./local-gateway";
