@@ -6,3 +6,4 @@ export * from "./search";
 export * from "./payments";
 export * from "./jobs";
 export * from "./local-gateway";
+export * from "./sessions";
