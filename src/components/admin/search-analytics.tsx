@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { Alert } from "~/components/ui/alert";
+import { Button } from "~/components/ui/button";
 import { fmtDateTime } from "~/components/time/format";
 import { api } from "~/trpc/react";
 
@@ -120,22 +121,64 @@ export function SearchAnalyticsView({ timeZone }: { timeZone: string }) {
             </section>
           </div>
 
-          {data.data.learnedAliases.length > 0 && (
-            <section aria-labelledby="an-alias" className="rounded-2xl border border-slate-200 bg-white p-5 shadow-card">
-              <h2 id="an-alias" className="text-base font-semibold text-slate-900">
-                Learned place aliases
-              </h2>
-              <ul className="mt-3 space-y-1 text-sm">
-                {data.data.learnedAliases.map((a) => (
-                  <li key={`${a.alias}-${a.regionId}`}>
-                    “{a.alias}” → {a.regionName} <span className="text-slate-500">({fmtDateTime(a.createdAt, timeZone)})</span>
-                  </li>
-                ))}
-              </ul>
-            </section>
-          )}
+          <LearnedAliases timeZone={timeZone} />
         </>
       )}
     </div>
+  );
+}
+
+/** Place aliases learned from result clicks, with how many distinct clients taught each; wrong ones can be removed. */
+function LearnedAliases({ timeZone }: { timeZone: string }) {
+  const utils = api.useUtils();
+  const list = api.admin.searchAliases.list.useQuery(undefined, { refetchOnWindowFocus: false });
+  const remove = api.admin.searchAliases.remove.useMutation({
+    onSuccess: () => Promise.all([utils.admin.searchAliases.list.invalidate(), utils.admin.searchAnalytics.invalidate()]),
+  });
+  return (
+    <section aria-labelledby="an-alias" className="rounded-2xl border border-slate-200 bg-white p-5 shadow-card">
+      <h2 id="an-alias" className="text-base font-semibold text-slate-900">
+        Learned place aliases
+      </h2>
+      {list.isError && <Alert tone="error">{list.error.message}</Alert>}
+      {remove.isError && <Alert tone="error">{remove.error.message}</Alert>}
+      {list.data && list.data.aliases.length === 0 && <p className="py-3 text-sm text-slate-500">None learned yet.</p>}
+      {list.data && list.data.aliases.length > 0 && (
+        <table className="mt-3 w-full text-left text-sm" aria-labelledby="an-alias">
+          <thead className="text-xs text-slate-500">
+            <tr>
+              <th className="py-1 font-medium">Phrase</th>
+              <th className="py-1 font-medium">Place</th>
+              <th className="py-1 text-right font-medium">Clients</th>
+              <th className="py-1 text-right font-medium">Learned</th>
+              <th className="py-1">
+                <span className="sr-only">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {list.data.aliases.map((a) => (
+              <tr key={a.alias}>
+                <td className="py-1.5">“{a.alias}”</td>
+                <td className="py-1.5">{a.regionName}</td>
+                <td className="py-1.5 text-right tabular-nums">{a.clients}</td>
+                <td className="py-1.5 text-right text-slate-600">{fmtDateTime(a.createdAt, timeZone)}</td>
+                <td className="py-1.5 text-right">
+                  <Button
+                    size="sm"
+                    variant="secondary"
+                    aria-label={`Remove alias ${a.alias}`}
+                    loading={remove.isPending && remove.variables?.alias === a.alias}
+                    onClick={() => remove.mutate({ alias: a.alias })}
+                  >
+                    Remove
+                  </Button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
   );
 }

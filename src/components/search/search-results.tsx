@@ -90,7 +90,7 @@ export function SearchResults({ q, filters, sort }: { q: string; filters: Search
           {pages.map((p) =>
             p.cards.map((c) => (
               <li key={c.id}>
-                <ResultCard card={c} zone={zone ?? "UTC"} onOpen={() => logClick.mutate({ searchId: p.searchId, instructorId: c.id, position: c.position })} />
+                <ResultCard card={c} zone={zone ?? "UTC"} onOpen={() => logClick.mutate({ searchId: p.searchId, instructorId: c.id, position: c.position, token: c.clickToken })} />
               </li>
             )),
           )}

@@ -423,7 +423,11 @@ export function createSearchRepository(db: DbOrTx) {
     },
 
     async findEvent(id: string) {
-      const [row] = await db.select({ id: searchEvents.id, locationTerm: searchEvents.locationTerm }).from(searchEvents).where(eq(searchEvents.id, id)).limit(1);
+      const [row] = await db
+        .select({ id: searchEvents.id, locationTerm: searchEvents.locationTerm, clientKey: searchEvents.clientKey })
+        .from(searchEvents)
+        .where(eq(searchEvents.id, id))
+        .limit(1);
       return row ?? null;
     },
 
@@ -440,12 +444,23 @@ export function createSearchRepository(db: DbOrTx) {
       await db.insert(searchClicks).values(values);
     },
 
-    /** Distinct hashed IPs that clicked results in the region for the location term since the date. */
+    /** Clicks one client recorded on one search (the per-client cap). */
+    async countClicksBy(searchId: string, clientKey: string): Promise<number> {
+      const [row] = await db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(searchClicks)
+        .where(and(eq(searchClicks.searchId, searchId), eq(searchClicks.clientKey, clientKey)));
+      return Number(row?.n ?? 0);
+    },
+
+    /** Distinct clients whose learning votes chose the region for the location term since the date. */
     async countDistinctClickers(term: string, regionId: string, since: Date): Promise<number> {
       const [row] = await db
-        .select({ n: sql<number>`count(distinct ${searchClicks.ipHash})::int` })
+        .select({ n: sql<number>`count(distinct ${searchClicks.clientKey})::int` })
         .from(searchClicks)
-        .where(and(eq(searchClicks.locationTerm, term), eq(searchClicks.regionId, regionId), gte(searchClicks.createdAt, since)));
+        .where(
+          and(eq(searchClicks.locationTerm, term), eq(searchClicks.regionId, regionId), eq(searchClicks.learnable, true), gte(searchClicks.createdAt, since)),
+        );
       return Number(row?.n ?? 0);
     },
 
@@ -509,6 +524,35 @@ export function createSearchRepository(db: DbOrTx) {
         .innerJoin(regions, eq(regions.id, regionAliases.regionId))
         .where(eq(regionAliases.source, "learned"))
         .orderBy(desc(regionAliases.createdAt));
+    },
+
+    /** Learned aliases with the number of distinct clients whose votes taught each (newest first). */
+    async learnedAliasesWithVotes(limit: number) {
+      const rows = rowsOf<{ alias: string; regionId: string; regionSlug: string; regionName: string; createdAt: string | Date; clients: number }>(
+        await db.execute(sql`
+          select a.alias, a.region_id as "regionId", r.slug as "regionSlug", r.name as "regionName", a.created_at as "createdAt",
+                 (select count(distinct c.client_key) from search_clicks c
+                   where c.location_term = a.alias and c.region_id = a.region_id and c.learnable)::int as clients
+          from region_aliases a join regions r on r.id = a.region_id
+          where a.source = 'learned'
+          order by a.created_at desc, a.alias
+          limit ${limit}`),
+      );
+      return rows.map((r) => ({ ...r, createdAt: new Date(r.createdAt), clients: Number(r.clients) }));
+    },
+
+    /**
+     * Removes a learned alias (never a seeded one) and clears the votes that taught it, so it comes back only
+     * from fresh clicks by enough distinct clients. Returns the removed row, or null when there was none.
+     */
+    async removeLearnedAlias(alias: string, tx: DbOrTx = db): Promise<{ alias: string; regionId: string } | null> {
+      const [row] = await tx
+        .delete(regionAliases)
+        .where(and(eq(regionAliases.alias, alias), eq(regionAliases.source, "learned")))
+        .returning({ alias: regionAliases.alias, regionId: regionAliases.regionId });
+      if (!row) return null;
+      await tx.update(searchClicks).set({ learnable: false }).where(and(eq(searchClicks.locationTerm, alias), eq(searchClicks.learnable, true)));
+      return row;
     },
 
     /** Retention: search events (and their clicks) older than the date. */

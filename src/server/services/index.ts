@@ -87,6 +87,7 @@ export function createServices(rt: Runtime, opts: { now?: () => Date } = {}) {
     session: createSessionService({ users }),
     admin: createAdminService({ users, audit }),
     search: createSearchService({
+      db,
       repo: createSearchRepository(db),
       platformConfig: createPlatformConfigRepository(db),
       audit,
@@ -96,6 +97,7 @@ export function createServices(rt: Runtime, opts: { now?: () => Date } = {}) {
       capabilities: rt.dbh.capabilities,
       stateKey: rt.dbh,
       hashIp: (ip) => hmac(rt.secret, ip),
+      sign: (payload) => hmac(rt.secret, payload),
       now,
     }),
     outbox: {

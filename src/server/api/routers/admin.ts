@@ -8,6 +8,9 @@ import {
   ZSearchConfigView,
   ZSearchDiagnosticsInput,
   ZSearchDiagnosticsReport,
+  ZLearnedAliasList,
+  ZRemoveAliasInput,
+  ZRemoveAliasResult,
 } from "./search.schemas";
 
 /** Admin console procedures. Each requires an admin permission (and therefore 2FA). */
@@ -32,6 +35,14 @@ export const adminRouter = createTRPCRouter({
     reset: permissionProcedure("admin:search-config")
       .output(ZSearchConfigView)
       .mutation(({ ctx }) => ctx.services.search.resetConfig(ctx.actor, ctx.ip)),
+  }),
+  /** Place aliases learned from clicks: review them, remove the wrong ones (audit-logged). */
+  searchAliases: createTRPCRouter({
+    list: permissionProcedure("admin:search-config").output(ZLearnedAliasList).query(({ ctx }) => ctx.services.search.learnedAliases()),
+    remove: permissionProcedure("admin:search-config")
+      .input(ZRemoveAliasInput)
+      .output(ZRemoveAliasResult)
+      .mutation(({ ctx, input }) => ctx.services.search.removeLearnedAlias(ctx.actor, input.alias, ctx.ip)),
   }),
   /** Runs a query through the whole search pipeline (uncached, unrecorded) and returns its timeline. */
   runSearchDiagnostics: permissionProcedure("admin:search-config")

@@ -92,6 +92,8 @@ export const ZSearchCard = z
     founding: z.boolean(),
     verified: z.boolean(),
     position: z.number().int(),
+    /** Send back with logClick: proves the card was a result of this search. */
+    clickToken: z.string(),
   })
   .strict();
 
@@ -135,7 +137,13 @@ export const ZSuggestOutput = z.object({
   suggestions: z.array(z.object({ kind: z.enum(["subject", "location"]), slug: z.string(), label: z.string(), detail: z.string().nullable(), text: z.string() })).max(8),
 });
 
-export const ZLogClickInput = z.object({ searchId: ZId, instructorId: ZId, position: z.number().int().min(1).max(10_000) });
+export const ZLogClickInput = z.object({
+  searchId: ZId,
+  instructorId: ZId,
+  position: z.number().int().min(1).max(10_000),
+  /** The card's `clickToken`. */
+  token: z.string().max(128),
+});
 export const ZLogClickOutput = z.object({ recorded: z.literal(true) });
 
 // ── Admin ──
@@ -176,6 +184,12 @@ export const ZSearchAnalytics = z.object({
   zeroResultQueries: z.array(z.object({ normalised: z.string(), searches: z.number().int(), lastSearchedAt: z.date() })),
   learnedAliases: z.array(z.object({ alias: z.string(), regionId: z.string(), regionName: z.string(), createdAt: z.date() })),
 });
+
+export const ZRemoveAliasInput = z.object({ alias: z.string().trim().min(1).max(200) });
+export const ZLearnedAliasList = z.object({
+  aliases: z.array(z.object({ alias: z.string(), regionId: z.string(), regionSlug: z.string(), regionName: z.string(), createdAt: z.date(), clients: z.number().int() })),
+});
+export const ZRemoveAliasResult = z.object({ alias: z.string(), removed: z.literal(true) });
 
 export type TSearchInstructorsInput = z.infer<typeof ZSearchInstructorsInput>;
 export type TSearchResponse = z.infer<typeof ZSearchResponse>;

@@ -13,9 +13,9 @@ export const searchRouter = createTRPCRouter({
     .input(ZSuggestInput)
     .output(ZSuggestOutput)
     .query(({ ctx, input }) => ctx.services.search.suggest(input.prefix)),
-  /** A result was opened (feeds analytics and alias learning). */
+  /** A result was opened (feeds analytics and alias learning); only a card of that search, by its token. */
   logClick: publicProcedure
     .input(ZLogClickInput)
     .output(ZLogClickOutput)
-    .mutation(({ ctx, input }) => ctx.services.search.logClick(input, { ip: ctx.ip })),
+    .mutation(({ ctx, input }) => ctx.services.search.logClick(input, { ip: ctx.ip, actor: ctx.actor })),
 });

@@ -1,8 +1,8 @@
 import { newId } from "~/lib/ids";
 import { publicName } from "~/lib/privacy";
 import { isoWeekday, isValidTimeZone, localDateToday } from "~/lib/time/zoned";
-import { sha256 } from "~/server/auth/crypto";
-import type { DbCapabilities } from "~/server/db/client";
+import { safeEqual, sha256 } from "~/server/auth/crypto";
+import type { Database, DbCapabilities } from "~/server/db/client";
 import { CITY } from "~/server/db/seed/data/gazetteer";
 import { NotFoundError, ValidationError } from "~/server/errors";
 import type { Embedder, LlmPort } from "~/server/integrations/openai";
@@ -28,6 +28,7 @@ import { ensureFeatures, features } from "./features";
 import { buildLexicon, normaliseQuery, phraseTokens, type LexiconInput } from "./lexicon";
 import { llmParseQuery, llmTimeSpec, type LlmParse } from "./llm";
 import { resolveLocation, type ResolvedLocation } from "./location";
+import { clickTokenPayload, clientKeyOf, MAX_CLICKS_PER_SEARCH, MIN_LEARNING_CLIENTS } from "./learning";
 import { fastParse } from "./parser";
 import { bayesianRating, computeSignals, distanceBand, kmBetween, median, reciprocalRankFusion, weightedScore, type Signals } from "./ranking";
 import { searchStateFor, type LexiconSnapshot, type SearchState } from "./state";
@@ -60,6 +61,8 @@ export type SearchFilters = {
 export type SearchInput = { q: string; filters?: SearchFilters; sort?: SearchSort; cursor?: string | null; limit?: number; zone?: string };
 
 type Deps = {
+  /** For the transactions this service opens (removing an alias with its audit entry). */
+  db: Database;
   repo: SearchRepository;
   platformConfig: PlatformConfigRepository;
   audit: AuditRepository;
@@ -70,6 +73,8 @@ type Deps = {
   /** Process-wide state owner (the database handle). */
   stateKey: object;
   hashIp: (ip: string) => string;
+  /** Keyed signature with the runtime secret (result cards' click tokens). */
+  sign: (payload: string) => string;
   now?: () => Date;
 };
 
@@ -101,7 +106,7 @@ type Candidate = {
 };
 
 type PipelineResult = {
-  response: Omit<SearchResponse, "searchId" | "nextCursor"> & { nextOffset: number | null };
+  response: Omit<SearchResponse, "searchId" | "nextCursor" | "cards"> & { cards: SearchCard[]; nextOffset: number | null };
   report: Omit<SearchDiagnosticsReport, keyof SearchResponse> | null;
   learnableTerm: string | null;
 };
@@ -167,6 +172,13 @@ export function createSearchService(deps: Deps) {
     if (!s) return load();
     if (Date.now() - s.loadedAt >= LEXICON_TTL_MS) load().catch((e: unknown) => logger.warn("search dictionary reload failed", { error: e }));
     return s;
+  }
+
+  /** Drops the dictionary so the next search reloads it (and no load begun earlier may install a stale one). */
+  function invalidateLexicon() {
+    state.lexicon = null;
+    state.lexiconLoading = null;
+    state.lexiconGeneration++;
   }
 
   let vectorEngine: Promise<"pgvector" | "in_process"> | null = null;
@@ -603,7 +615,9 @@ export function createSearchService(deps: Deps) {
       const searchId = cursor?.s ?? newId();
       const offset = cursor?.o ?? 0;
       const at = now();
-      const snapVersion = state.lexicon?.version ?? "cold";
+      // The loaded dictionary's version, never a placeholder: after an alias is learned or removed the
+      // dictionary is dropped, and a shared "cold" key would serve results parsed with the old one.
+      const snapVersion = (await getLexicon()).version;
       const key = `search:res:${sha256(
         JSON.stringify({ c: configVersion, l: snapVersion, q: normaliseQuery(q), f: input.filters ?? null, s: input.sort ?? "recommended", o: offset, n: limit, z: zone, h: Math.floor(at.getTime() / 3_600_000) }),
       )}`;
@@ -629,6 +643,8 @@ export function createSearchService(deps: Deps) {
       const { nextOffset, ...rest } = result.response;
       const response: SearchResponse = {
         ...rest,
+        // Signed per search (cached cards are shared between searches): logClick accepts only these.
+        cards: rest.cards.map((c) => ({ ...c, clickToken: deps.sign(clickTokenPayload(searchId, c.id, c.position)) })),
         searchId,
         nextCursor: nextOffset === null ? null : encodeCursor({ o: nextOffset, s: searchId }),
         diagnostics: {
@@ -653,6 +669,7 @@ export function createSearchService(deps: Deps) {
             skipped: response.skipped.map((s) => s.stage),
             cached,
             locationTerm: result.learnableTerm,
+            clientKey: clientKeyOf(ctx.actor, ctx.ip, deps.hashIp),
           })
           .catch((e: unknown) => logger.warn("search event not recorded", { error: e }));
       }
@@ -719,35 +736,75 @@ export function createSearchService(deps: Deps) {
     },
 
     /**
-     * Records a result click. When the search's place phrase was not a known name or alias, clicks teach it:
-     * once `learnAfterClicks` distinct clickers (hashed IPs) chose instructors in one region for that phrase, the
-     * phrase becomes a learned alias of the region.
+     * Records a click on a result card; only a card this search returned (its signed token) is accepted. Learning
+     * (learning.ts): when the search's place phrase was not a known name or alias, a click by the client that ran
+     * the search is a vote for the clicked instructor's region; once enough distinct clients (at least
+     * MIN_LEARNING_CLIENTS, or `learnAfterClicks` when higher) voted for one region, the phrase becomes its alias.
      */
-    async logClick(input: { searchId: string; instructorId: string; position: number }, ctx: { ip: string }): Promise<{ recorded: true }> {
+    async logClick(
+      input: { searchId: string; instructorId: string; position: number; token: string },
+      ctx: { ip: string; actor: Actor | null },
+    ): Promise<{ recorded: true }> {
       const event = await repo.findEvent(input.searchId);
       if (!event) throw new NotFoundError("That search has expired.");
+      if (!safeEqual(input.token, deps.sign(clickTokenPayload(input.searchId, input.instructorId, input.position)))) {
+        throw new NotFoundError("That result is not part of this search.");
+      }
       const instructor = await repo.findInstructorRegion(input.instructorId);
       if (!instructor) throw new NotFoundError("Instructor not found.");
-      const ipHash = deps.hashIp(ctx.ip);
+      const clientKey = clientKeyOf(ctx.actor, ctx.ip, deps.hashIp);
+      // Past the cap a client's clicks on this search are acknowledged but not stored.
+      if ((await repo.countClicksBy(input.searchId, clientKey)) >= MAX_CLICKS_PER_SEARCH) return { recorded: true };
       const term = event.locationTerm;
-      await repo.insertClick({ searchId: input.searchId, instructorId: input.instructorId, position: input.position, ipHash, locationTerm: term, regionId: instructor.regionId });
-      if (term && instructor.regionId) {
+      const learnable = Boolean(term && instructor.regionId && event.clientKey === clientKey);
+      await repo.insertClick({
+        searchId: input.searchId,
+        instructorId: input.instructorId,
+        position: input.position,
+        ipHash: deps.hashIp(ctx.ip),
+        locationTerm: term,
+        regionId: instructor.regionId,
+        clientKey,
+        learnable,
+      });
+      if (learnable && term && instructor.regionId) {
         const { value: config } = await getConfig();
         const since = new Date(now().getTime() - config.location.learnWindowDays * 86_400_000);
         const clickers = await repo.countDistinctClickers(term, instructor.regionId, since);
-        if (clickers >= config.location.learnAfterClicks) {
+        if (clickers >= Math.max(MIN_LEARNING_CLIENTS, config.location.learnAfterClicks)) {
           const { lexicon } = await getLexicon();
           const known = lexicon.phrases.get(phraseTokens(term).join(" "));
           if (!known?.some((e) => e.type !== "stop" && e.type !== "cue") && (await repo.insertLearnedAlias(term, instructor.regionId))) {
-            // The next search reloads the dictionary with the new alias (and no load begun earlier may undo that).
-            state.lexicon = null;
-            state.lexiconLoading = null;
-            state.lexiconGeneration++;
+            invalidateLexicon();
             logger.info("search alias learned", { alias: term, regionId: instructor.regionId, clickers });
           }
         }
       }
       return { recorded: true };
+    },
+
+    /** Learned place aliases (newest first) with how many distinct clients taught each — for admins to review. */
+    async learnedAliases(limit = 200) {
+      return { aliases: await repo.learnedAliasesWithVotes(limit) };
+    },
+
+    /**
+     * Removes a learned alias (seeded ones are not removable here) and the votes that taught it; effective at once
+     * in this process (other processes within the dictionary's reload interval). Audit-logged.
+     */
+    async removeLearnedAlias(actor: Actor, alias: string, ip: string): Promise<{ alias: string; removed: true }> {
+      const removed = await deps.db.transaction(async (tx) => {
+        const row = await repo.removeLearnedAlias(alias, tx);
+        if (!row) return null;
+        await deps.audit.record(
+          { actorId: actor.userId, action: "search.alias.remove", targetType: "region_alias", targetId: row.alias, data: { regionId: row.regionId }, ipHash: deps.hashIp(ip) },
+          tx,
+        );
+        return row;
+      });
+      if (!removed) throw new NotFoundError("No learned alias by that name.");
+      invalidateLexicon();
+      return { alias: removed.alias, removed: true };
     },
 
     /** The effective config with its defaults. */

@@ -210,7 +210,7 @@ describe("cards are public views", () => {
     const a = r.cards.find((c) => c.id === ids.A)!;
     expect(a).toMatchObject({ name: "TheraA Z.", neighbourhood: { name: "Park Slope", borough: "Brooklyn" }, distanceBand: "under 1 km", verified: true });
     expect(Object.keys(a).sort()).toEqual(
-      ["currency", "distanceBand", "founding", "headline", "id", "lessonTypes", "name", "neighbourhood", "nextAvailable", "photoUrl", "position", "priceFromCents", "rating", "subject", "subjects", "verified", "yearsExperience"].sort(),
+      ["clickToken", "currency", "distanceBand", "founding", "headline", "id", "lessonTypes", "name", "neighbourhood", "nextAvailable", "photoUrl", "position", "priceFromCents", "rating", "subject", "subjects", "verified", "yearsExperience"].sort(),
     );
   });
 });
@@ -295,14 +295,14 @@ describe("location tiers and learned aliases", () => {
     const clickFrom = async (ip: string) => {
       const r = await search(q, {}, ip);
       const a = r.cards.find((c) => c.id === ids.A)!;
-      await (await callerFor(rt, null, ip, now)).search.logClick({ searchId: r.searchId, instructorId: a.id, position: a.position });
+      await (await callerFor(rt, null, ip, now)).search.logClick({ searchId: r.searchId, instructorId: a.id, position: a.position, token: a.clickToken });
     };
-    // The same person three times, then a second person: still not enough.
+    // The same person three times, then a second person (another network): still not enough.
     for (let i = 0; i < 3; i++) await clickFrom("192.0.2.1");
-    await clickFrom("192.0.2.2");
+    await clickFrom("198.51.100.2");
     const learned = () => rt.dbh.db.select().from(regionAliases).where(and(eq(regionAliases.alias, "old pond"), eq(regionAliases.source, "learned")));
     expect(await learned()).toHaveLength(0);
-    await clickFrom("192.0.2.3");
+    await clickFrom("203.0.113.3");
     const [alias] = await learned();
     const [parkSlope] = await rt.dbh.db.select().from(regions).where(eq(regions.slug, "park-slope"));
     expect(alias?.regionId).toBe(parkSlope!.id);
@@ -317,7 +317,7 @@ describe("location tiers and learned aliases", () => {
 
   it("refuses clicks on unknown searches", async () => {
     const caller = await callerFor(rt, null);
-    await expect(caller.search.logClick({ searchId: "01ARZ3NDEKTSV4RRFFQ69G5FAV", instructorId: ids.A!, position: 1 })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(caller.search.logClick({ searchId: "01ARZ3NDEKTSV4RRFFQ69G5FAV", instructorId: ids.A!, position: 1, token: "x" })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });
 
@@ -392,6 +392,7 @@ describe("request budget", () => {
   it("skips the slow optional stages, reports them and still answers within the budget", async () => {
     const db = rt.dbh.db;
     const service = createSearchService({
+      db,
       repo: createSearchRepository(db),
       platformConfig: createPlatformConfigRepository(db),
       audit: createAuditRepository(db),
@@ -401,6 +402,7 @@ describe("request budget", () => {
       capabilities: rt.dbh.capabilities,
       stateKey: {},
       hashIp: (ip) => ip,
+      sign: (payload) => `signed:${payload}`,
       now,
     });
     // A cold process first loads its dictionary and feature snapshot (required, not budgeted): warm them.
@@ -427,6 +429,7 @@ describe("request budget", () => {
     let calls = 0;
     const counting: LlmPort = { ...slowLlm(2_000), structured: (req, opts) => (calls++, slowLlm(2_000).structured(req, opts)) };
     const service = createSearchService({
+      db,
       repo: createSearchRepository(db),
       platformConfig: createPlatformConfigRepository(db),
       audit: createAuditRepository(db),
@@ -436,6 +439,7 @@ describe("request budget", () => {
       capabilities: rt.dbh.capabilities,
       stateKey: {},
       hashIp: (ip) => ip,
+      sign: (payload) => `signed:${payload}`,
       now,
     });
     const sure = await service.instructors({ q: "theremin in park slope" }, { ip: "203.0.113.51", actor: null }); // also warms the caches

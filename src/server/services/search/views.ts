@@ -102,9 +102,12 @@ export type SearchDiagnostics = {
   engines: { vector: "pgvector" | "in_process"; embedder: string; llm: "openai" | "local" };
 };
 
+/** A card as sent: with the token `logClick` requires (signs search id, instructor id and position). */
+export type SignedSearchCard = SearchCard & { clickToken: string };
+
 export type SearchResponse = {
   searchId: string;
-  cards: SearchCard[];
+  cards: SignedSearchCard[];
   parsed: ParsedQueryView;
   /** Matching instructors; an estimate (exact: false) when not every candidate's availability was computed. */
   total: { value: number; exact: boolean };
