@@ -3,10 +3,16 @@ import type { Services } from "~/server/services";
 import { inngest } from "./client";
 import { functionServices } from "./services";
 
-/** The subset of Inngest's step tools our functions use; the local engine implements the same. */
+/**
+ * The subset of Inngest's step tools our functions use; the durable runner of the embedded default implements
+ * the same. Step results are JSON (a Date comes back as an ISO string), on Inngest and locally alike.
+ */
 export type Steps = {
   run<T>(id: string, fn: () => Promise<T> | T): Promise<T>;
+  /** Waits a duration (ms, or "30s" / "5m" / "1h"). Prefer `sleepUntil` with a time computed inside a step. */
   sleep(id: string, duration: string | number): Promise<void>;
+  /** Waits until a point in time (a Date or an ISO string); a time in the past continues at once. */
+  sleepUntil(id: string, at: Date | string): Promise<void>;
 };
 
 export type FunctionHandler<N extends EventName> = (args: {

@@ -10,9 +10,12 @@ import { createOutboxRepository } from "~/server/repositories/outbox";
 import { createOutboxSms, createTwilioSms, type SmsSender } from "~/server/integrations/sms";
 import { createOutboxEmail, createResendEmail, type EmailSender } from "~/server/integrations/email";
 import { createLocalEmbedder, createLocalLlm, createOpenAiPorts, type Embedder, type LlmPort } from "~/server/integrations/openai";
+import { createPaymentGateway, type PaymentGateway } from "~/server/integrations/payments";
 import type { EventPublisher } from "~/server/events/publisher";
 import { validateEvents } from "~/server/events/publisher";
-import type { LocalEventEngine } from "~/server/events/local-engine";
+import type { DurableRunnerOptions } from "~/server/events/durable-runner";
+import type { EventName } from "~/server/events/catalog";
+import type { FunctionSpec } from "../../inngest/define";
 
 /**
  * Process-wide parts: one database pool, Redis connections (one command, one subscriber), ports.
@@ -30,11 +33,13 @@ export type Runtime = {
   llm: LlmPort;
   /** Search's embeddings (OpenAI when configured; otherwise the deterministic local embedder). */
   embedder: Embedder;
+  /** Payments: Stripe when STRIPE_SECRET_KEY is set, else the local gateway (its state in this database). */
+  payments: PaymentGateway;
   hasher: PasswordHasher;
   hashGate: HashGate;
   secret: string;
-  /** Domain events: Inngest when configured, else the in-process engine running the same functions. */
-  events: EventPublisher & { idle(): Promise<void> };
+  /** Domain events: Inngest when configured, else the durable in-process runner of the same functions. */
+  events: RuntimeEvents;
   /** Which store backs cache, limits and bus. */
   kv: "redis" | "memory";
   close(): Promise<void>;
@@ -52,9 +57,16 @@ export type RuntimeOptions = {
   email?: EmailSender;
   llm?: LlmPort;
   embedder?: Embedder;
+  /** Replaces the payment gateway (tests: a local gateway with its own clock, or the Stripe adapter against a stand-in). */
+  payments?: PaymentGateway;
   hashConcurrency?: number;
-  /** Force the in-process event engine even when Inngest is configured (tests). */
+  /** Force the in-process event runner even when Inngest is configured (tests). */
   localEvents?: boolean;
+  /**
+   * The durable runner (when Inngest isn't configured): its clock, `background: false` to drive it with
+   * `rt.events.runDue()` only, and `functions` to run a test-only list instead of the product's.
+   */
+  events?: DurableRunnerOptions & { functions?: FunctionSpec<EventName>[] };
 };
 
 export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
@@ -101,6 +113,13 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
       : null;
   const llm = opts.llm ?? openai?.llm ?? createLocalLlm();
   const embedder = opts.embedder ?? openai?.embedder ?? createLocalEmbedder();
+  const payments =
+    opts.payments ??
+    (await createPaymentGateway({
+      db: dbh.db,
+      appUrl: env.APP_URL,
+      stripe: { secretKey: env.STRIPE_SECRET_KEY, webhookSecret: env.STRIPE_WEBHOOK_SECRET, apiBase: env.STRIPE_API_BASE },
+    }));
   const hashGate = new HashGate(opts.hashConcurrency ?? env.PASSWORD_HASH_CONCURRENCY);
   const rt = {} as Runtime;
   Object.assign(rt, {
@@ -113,13 +132,14 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
     email,
     llm,
     embedder,
+    payments,
     hasher: createPasswordHasher(hashGate),
     hashGate,
     secret: authSecret(),
     kv: opts.redisUrl ? "redis" : "memory",
-    events: await createEventPublisher(() => rt, opts.localEvents ?? false),
+    events: await createEventPublisher(() => rt, dbh, opts),
     async close() {
-      await rt.events.idle();
+      await rt.events.close();
       for (const c of closers) await c();
       await dbh.close();
     },
@@ -127,38 +147,46 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
   return rt;
 }
 
+/** Publishing plus the controls of the in-process runner (no-ops when Inngest runs the functions). */
+export type RuntimeEvents = EventPublisher & {
+  /** Resolves when this process runs nothing and nothing is due (runs what is due meanwhile). */
+  idle(): Promise<void>;
+  /** Claims and runs every run due at the runner's `now()`, awaiting them; returns how many executions ran. */
+  runDue(): Promise<number>;
+  /** Stops the background loop and waits for the runs in flight (called by `rt.close()`). */
+  close(): Promise<void>;
+  /** The runner's clock. */
+  now(): Date;
+};
+
 /**
- * Inngest when an event key or dev server is configured; otherwise the local engine, loaded on first
- * publish (the function modules import services, which import this module).
+ * Inngest when configured (inngest/client.ts); otherwise the durable runner, started with the runtime so runs
+ * sleeping in the database wake up after a restart. The function modules import services, which import this
+ * module: they are loaded here, after this module has finished loading.
  */
-async function createEventPublisher(runtime: () => Runtime, forceLocal: boolean): Promise<Runtime["events"]> {
+async function createEventPublisher(runtime: () => Runtime, dbh: DbHandle, opts: RuntimeOptions): Promise<RuntimeEvents> {
   const { inngest, inngestConfigured } = await import("../../inngest/client");
-  if (inngestConfigured && !forceLocal) {
+  if (inngestConfigured && !opts.localEvents) {
     return {
       kind: "inngest",
       async publish(events) {
         await inngest.send(validateEvents(events).map((e) => ({ name: e.name, data: e.data, ...(e.id ? { id: e.id } : {}) })));
       },
       idle: async () => undefined,
+      runDue: async () => 0,
+      close: async () => undefined,
+      now: () => new Date(),
     };
   }
-  let engine: LocalEventEngine | undefined;
-  const load = async () => {
-    if (!engine) {
-      const [{ createLocalEventEngine }, { definedFunctions }, { createServices }] = await Promise.all([
-        import("~/server/events/local-engine"),
-        import("../../inngest"),
-        import("~/server/services"),
-      ]);
-      engine = createLocalEventEngine(definedFunctions.map((d) => d.spec), () => createServices(runtime()));
-    }
-    return engine;
-  };
-  return {
-    kind: "local",
-    publish: async (events) => (await load()).publish(events),
-    idle: async () => engine?.idle(),
-  };
+  const { functions, ...options } = opts.events ?? {};
+  const [{ createDurableRunner }, { createServices }] = await Promise.all([import("~/server/events/durable-runner"), import("~/server/services")]);
+  const specs = functions ?? (await import("../../inngest")).definedFunctions.map((d) => d.spec);
+  return createDurableRunner({
+    db: dbh.db,
+    functions: specs,
+    services: () => createServices(runtime(), { now: options.now }),
+    options,
+  });
 }
 
 const globalForRuntime = globalThis as unknown as { __instainstruRuntime?: Promise<Runtime> };
