@@ -25,4 +25,5 @@ const env = {
 if (!process.argv.includes("--no-build")) await run("npx", ["next", "build"], env);
 console.log(`[demo] ready to serve after ${Math.round(performance.now() - t0)} ms — http://localhost:3000`);
 console.log(`[demo] sign in with ${Object.values(DEMO_ACCOUNTS).join(", ")} — password "${DEMO_PASSWORD}"`);
-serve("npx", ["next", "start", "-p", "3000"], env);
+// scripts/serve.ts: Next behind a Node server that passes the connection's peer address (per-IP limits).
+serve("npx", ["tsx", "scripts/serve.ts", "-p", "3000"], env);

@@ -1,5 +1,5 @@
 /**
- * Playwright's web server: a fresh, seeded database, then `next start` on port 3100 (the build is done
+ * Playwright's web server: a fresh, seeded database, then the app (scripts/serve.ts) on port 3100 (the build is done
  * by `npm run test:e2e` beforehand). Uses the real PostgreSQL + Redis when TEST_DATABASE_URL /
  * TEST_REDIS_URL are set (CI), otherwise a fresh PGlite directory and in-process ports.
  */
@@ -30,7 +30,7 @@ const s = await seed(dbh, {});
 await dbh.close();
 console.log(`[e2e] ${dbh.driver} seeded (${s.instructors} instructors) — starting on :${PORT}`);
 
-serve("npx", ["next", "start", "-p", PORT], {
+serve("npx", ["tsx", "scripts/serve.ts", "-p", PORT], {
   ...process.env,
   ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { PGLITE_DIR: pgliteDir }),
   ...(process.env.TEST_REDIS_URL ? { REDIS_URL: process.env.TEST_REDIS_URL, REDIS_PREFIX: `e2e:${Date.now()}:` } : {}),

@@ -46,9 +46,15 @@ const schema = z
     /**
      * Reverse proxies in front of the app that append to X-Forwarded-For. The client address is the entry
      * this many places from the right (what the outermost trusted proxy saw); entries further left are
-     * client-supplied and ignored. 0 = no proxy: X-Forwarded-For is not trusted at all.
+     * client-supplied and ignored. 0 (default) = no proxy: X-Forwarded-For is not trusted at all and the
+     * client is the connection's peer address (passed in by scripts/serve.ts).
      */
-    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(1),
+    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
+    /**
+     * Set by scripts/serve.ts for its own process (random per start, never configured by hand): proves that the
+     * peer-address header on a request was written by our server, not by a client.
+     */
+    INSTAINSTRU_PEER_TOKEN: optionalString,
     PASSWORD_HASH_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
     /** "1" enables /api/test-hooks (e2e fixtures that need past data). Refused in production builds unless embedded. */
     E2E_TEST_HOOKS: z.enum(["0", "1"]).default("0"),
