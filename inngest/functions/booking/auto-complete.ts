@@ -8,8 +8,8 @@ import { defineFunction, type FunctionHandler } from "../../define";
 const handler: FunctionHandler<"booking/created" | "booking/rescheduled"> = async ({ event, step, services }) => {
   const dueAt = await step.run("due-at", () => services.booking.autoCompleteDueAt(event.data.bookingId));
   if (dueAt === null) return { skipped: "not confirmed" };
-  const wait = dueAt - Date.now();
-  if (wait > 0) await step.sleep("until-auto-complete", wait);
+  // An absolute time from a memoised step: a replay (or a restart of the embedded runner) wakes at the same time.
+  await step.sleepUntil("until-auto-complete", new Date(dueAt));
   const completed = await step.run("auto-complete", () => services.booking.autoComplete(event.data.bookingId));
   return { completed };
 };

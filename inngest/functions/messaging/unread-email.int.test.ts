@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { InngestTestEngine } from "@inngest/test";
 import { and, desc, eq } from "drizzle-orm";
 import { newId } from "~/lib/ids";
@@ -29,7 +29,7 @@ async function run(data: { messageId: string; conversationId: string; senderId: 
   const t = new InngestTestEngine({ function: unreadMessageEmail.fn });
   const { result, ctx } = await t.execute({
     events: [{ name: "message/sent", data }],
-    // step.sleep must be mocked or execute() never resolves.
+    // The sleep must be mocked or execute() never resolves.
     steps: [{ id: "wait-for-read", handler: () => undefined }],
   });
   return { result: result as { sent: boolean; reason: string; count: number }, ctx };
@@ -51,9 +51,14 @@ describe("unread-message email (@inngest/test)", () => {
     const m2 = await s.conversations.send({ conversationId, clientId: cid(), body: "Also: Saturdays?" });
     const base = { conversationId, senderId: student.id, recipientId: instructor.id };
 
+    const before = Date.now();
     const first = await run({ ...base, messageId: m1.id });
     expect(first.result).toEqual({ sent: true, reason: "sent", count: 2 });
-    expect(first.ctx.step.sleep).toHaveBeenCalledWith("wait-for-read", 5 * 60_000);
+    // Sleeps until 5 min after the run started (an absolute time from a step, so replays agree).
+    expect(first.ctx.step.sleepUntil).toHaveBeenCalledWith("wait-for-read", expect.any(String));
+    const wakeAt = Date.parse(vi.mocked(first.ctx.step.sleepUntil).mock.calls[0]![1] as string);
+    expect(wakeAt - before).toBeGreaterThanOrEqual(5 * 60_000);
+    expect(wakeAt - Date.now()).toBeLessThanOrEqual(5 * 60_000);
     const [email] = await emailsTo(instructor.email);
     expect(email!.subject).toBe("Sam S. sent you 2 messages");
     expect(email!.body).toContain("> Hi Ivy, do you teach jazz?");

@@ -16,8 +16,9 @@ export const unreadMessageEmail = defineFunction({
   retries: 3,
   cancelOn: [{ event: "message/read", match: "data.conversationId" }],
   handler: async ({ event, step, services }) => {
-    const delayMs = await step.run("email-delay", () => services.messaging.unreadEmailDelayMs());
-    await step.sleep("wait-for-read", delayMs);
+    // The wake time is computed once, inside a step, so replays and restarts wait for the same moment.
+    const wakeAt = await step.run("email-due-at", async () => new Date(Date.now() + (await services.messaging.unreadEmailDelayMs())).toISOString());
+    await step.sleepUntil("wait-for-read", wakeAt);
     return step.run("send-unread-email", () =>
       services.messaging.sendUnreadEmail({
         messageId: event.data.messageId,
