@@ -60,6 +60,17 @@ export class PaymentGatewayError extends Error {
   }
 }
 
+/**
+ * A webhook whose `Stripe-Signature` is missing, wrong or older than the tolerance (5 minutes), or a gateway with
+ * no webhook secret configured. The webhook route answers 400 and processes nothing.
+ */
+export class WebhookSignatureError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "WebhookSignatureError";
+  }
+}
+
 /** A verified webhook event, reduced to what the product reads. */
 export type GatewayEvent = {
   id: string;
@@ -85,7 +96,10 @@ export interface PaymentGateway {
   // ── Customers and saved cards (students) ──
   /** `customers.create({ email, name, metadata.userId })`. */
   createCustomer(input: { email: string; name: string; userId: string; idempotencyKey: string }): Promise<{ customerId: string }>;
-  /** `setupIntents.create({ customer, usage: "off_session", payment_method_types: ["card"] })` — the card is saved at booking. */
+  /**
+   * `setupIntents.create({ customer, usage: "off_session", payment_method_types: ["card"] })` — the card is saved at
+   * booking. (In the SDK's API version 2026-10-28.endive the parameter is `allowed_payment_method_types`.)
+   */
   createSetupIntent(input: { customerId: string; idempotencyKey: string }): Promise<{ setupIntentId: string; clientSecret: string }>;
   /**
    * `setupIntents.retrieve(id)` after the browser confirmed it (Stripe Elements) — returns the saved card once
@@ -109,6 +123,9 @@ export interface PaymentGateway {
    * capture_method: "manual", confirm: true, off_session: true, transfer_data: { destination },
    * application_fee_amount, metadata })`. Resolves with status `requires_capture`; declines throw a card error
    * (with the PaymentIntent id); a card that needs the cardholder resolves with `requires_action`.
+   * Note: with `off_session: true` Stripe does not leave a PaymentIntent in `requires_action`; it fails the
+   * request with a card error `authentication_required` (PaymentIntent id attached, status
+   * `requires_payment_method`). Both adapters behave that way; treat either outcome as "needs the cardholder".
    */
   authorize(input: {
     amountCents: number;
