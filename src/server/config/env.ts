@@ -36,6 +36,15 @@ const schema = z
     OPENAI_BASE_URL: optionalUrl,
     OPENAI_MODEL: z.string().min(1).default("gpt-4o-mini"),
     OPENAI_EMBEDDING_MODEL: z.string().min(1).default("text-embedding-3-small"),
+    /** With a key, payments go through Stripe (Connect); without, the local gateway with Stripe's test cards. */
+    STRIPE_SECRET_KEY: optionalString,
+    /** `whsec_…` of the /api/webhooks/stripe endpoint; required in production with a key. */
+    STRIPE_WEBHOOK_SECRET: optionalString,
+    /** `pk_…` for Stripe Elements (read at runtime and handed to the page; either name works). */
+    STRIPE_PUBLISHABLE_KEY: optionalString,
+    NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY: optionalString,
+    /** Points the Stripe SDK at another API origin (a local stand-in in tests, stripe-mock). */
+    STRIPE_API_BASE: optionalUrl,
     INNGEST_EVENT_KEY: optionalString,
     INNGEST_SIGNING_KEY: optionalString,
     /** Points the Inngest client at a self-hosted server or dev server. */
@@ -68,6 +77,23 @@ const schema = z
     TEST_REDIS_URL: optionalUrl,
   })
   .superRefine((env, ctx) => {
+    // Stripe: the card form must talk to the account and mode (test/live) the server charges in, a deployment
+    // with a key must verify webhooks, and production must not take pretend payments on the local gateway.
+    const publishable = env.STRIPE_PUBLISHABLE_KEY ?? env.NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY;
+    const stripeMode = (key: string) => (/^(sk|rk|pk)_live_/.test(key) ? "live" : "test");
+    if (env.STRIPE_SECRET_KEY) {
+      if (!publishable) ctx.addIssue({ code: "custom", path: ["STRIPE_PUBLISHABLE_KEY"], message: "STRIPE_PUBLISHABLE_KEY is required with STRIPE_SECRET_KEY" });
+      else if (stripeMode(publishable) !== stripeMode(env.STRIPE_SECRET_KEY)) {
+        ctx.addIssue({ code: "custom", path: ["STRIPE_PUBLISHABLE_KEY"], message: "STRIPE_PUBLISHABLE_KEY and STRIPE_SECRET_KEY must both be test or both be live keys" });
+      }
+      if (env.NODE_ENV === "production" && !env.STRIPE_WEBHOOK_SECRET) {
+        ctx.addIssue({ code: "custom", path: ["STRIPE_WEBHOOK_SECRET"], message: "STRIPE_WEBHOOK_SECRET is required in production when STRIPE_SECRET_KEY is set" });
+      }
+    } else if (publishable) {
+      ctx.addIssue({ code: "custom", path: ["STRIPE_PUBLISHABLE_KEY"], message: "STRIPE_PUBLISHABLE_KEY needs STRIPE_SECRET_KEY (without it the local gateway runs)" });
+    } else if (env.NODE_ENV === "production" && process.env.INSTAINSTRU_ALLOW_EMBEDDED !== "1") {
+      ctx.addIssue({ code: "custom", path: ["STRIPE_SECRET_KEY"], message: "STRIPE_SECRET_KEY is required in production" });
+    }
     // Production must not silently fall back to embedded parts or a guessable secret.
     if (env.NODE_ENV === "production" && process.env.INSTAINSTRU_ALLOW_EMBEDDED !== "1") {
       for (const key of ["DATABASE_URL", "REDIS_URL", "AUTH_SECRET"] as const) {
@@ -97,4 +123,9 @@ export const env: Env = load();
 /** The secret that signs sessions and encrypts TOTP secrets. */
 export function authSecret(): string {
   return env.AUTH_SECRET ?? env.DEV_AUTH_SECRET;
+}
+
+/** The publishable key Stripe Elements needs, under either accepted name (undefined: the local gateway runs). */
+export function stripePublishableKey(): string | undefined {
+  return env.STRIPE_SECRET_KEY ? (env.STRIPE_PUBLISHABLE_KEY ?? env.NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY) : undefined;
 }
