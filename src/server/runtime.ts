@@ -11,7 +11,6 @@ import { createOutboxSms, createTwilioSms, type SmsSender } from "~/server/integ
 import { createOutboxEmail, createResendEmail, type EmailSender } from "~/server/integrations/email";
 import { createLocalEmbedder, createLocalLlm, createOpenAiPorts, type Embedder, type LlmPort } from "~/server/integrations/openai";
 import { createPaymentGateway, type PaymentGateway } from "~/server/integrations/payments";
-import { createPaymentGateway, type PaymentGateway } from "~/server/integrations/payments";
 import type { EventPublisher } from "~/server/events/publisher";
 import { validateEvents } from "~/server/events/publisher";
 import type { DurableRunnerOptions } from "~/server/events/durable-runner";
@@ -36,8 +35,6 @@ export type Runtime = {
   embedder: Embedder;
   /** Payments: Stripe when STRIPE_SECRET_KEY is set, else the local gateway (its state in this database). */
   payments: PaymentGateway;
-  /** Payments: Stripe when STRIPE_SECRET_KEY is set, else the local gateway (its state in this database). */
-  payments: PaymentGateway;
   hasher: PasswordHasher;
   hashGate: HashGate;
   secret: string;
@@ -60,8 +57,6 @@ export type RuntimeOptions = {
   email?: EmailSender;
   llm?: LlmPort;
   embedder?: Embedder;
-  /** Replaces the payment gateway (tests: a local gateway with its own clock, or the Stripe adapter against a stand-in). */
-  payments?: PaymentGateway;
   /** Replaces the payment gateway (tests: a local gateway with its own clock, or the Stripe adapter against a stand-in). */
   payments?: PaymentGateway;
   hashConcurrency?: number;
@@ -125,13 +120,6 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
       appUrl: env.APP_URL,
       stripe: { secretKey: env.STRIPE_SECRET_KEY, webhookSecret: env.STRIPE_WEBHOOK_SECRET, apiBase: env.STRIPE_API_BASE },
     }));
-  const payments =
-    opts.payments ??
-    (await createPaymentGateway({
-      db: dbh.db,
-      appUrl: env.APP_URL,
-      stripe: { secretKey: env.STRIPE_SECRET_KEY, webhookSecret: env.STRIPE_WEBHOOK_SECRET, apiBase: env.STRIPE_API_BASE },
-    }));
   const hashGate = new HashGate(opts.hashConcurrency ?? env.PASSWORD_HASH_CONCURRENCY);
   const rt = {} as Runtime;
   Object.assign(rt, {
@@ -144,7 +132,6 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
     email,
     llm,
     embedder,
-    payments,
     payments,
     hasher: createPasswordHasher(hashGate),
     hashGate,
