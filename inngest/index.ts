@@ -2,6 +2,9 @@ import type { DefinedFunction } from "./define";
 import { unreadMessageEmail } from "./functions/messaging/unread-email";
 import { autoCompleteCreated, autoCompleteRescheduled } from "./functions/booking/auto-complete";
 import { bookingNotificationFunctions } from "./functions/booking/lifecycle-notifications";
+import { authorizePayment } from "./functions/payments/authorize";
+import { capturePayment } from "./functions/payments/capture";
+import { settleCancelledPayment, settleNoShowPayment } from "./functions/payments/settle";
 
 /** Every background function, for `serve()` and for local dispatch. */
 // Each function is typed by its own event; the list erases that (handlers are contravariant in the event).
@@ -10,6 +13,10 @@ export const definedFunctions: DefinedFunction[] = [
   autoCompleteCreated as unknown as DefinedFunction,
   autoCompleteRescheduled as unknown as DefinedFunction,
   ...(bookingNotificationFunctions as unknown as DefinedFunction[]),
+  authorizePayment as unknown as DefinedFunction,
+  capturePayment as unknown as DefinedFunction,
+  settleCancelledPayment as unknown as DefinedFunction,
+  settleNoShowPayment as unknown as DefinedFunction,
 ];
 
 export const functions = definedFunctions.map((d) => d.fn);

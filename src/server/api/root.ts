@@ -9,6 +9,7 @@ import { favouritesRouter } from "./routers/favourites";
 import { bookingRouter } from "./routers/booking";
 import { conversationsRouter } from "./routers/conversations";
 import { searchRouter } from "./routers/search";
+import { paymentsRouter, payoutsRouter } from "./routers/payments";
 
 export const appRouter = createTRPCRouter({
   auth: authRouter,
@@ -21,6 +22,8 @@ export const appRouter = createTRPCRouter({
   booking: bookingRouter,
   conversations: conversationsRouter,
   search: searchRouter,
+  payments: paymentsRouter,
+  payouts: payoutsRouter,
 });
 
 export type AppRouter = typeof appRouter;

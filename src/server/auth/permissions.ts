@@ -13,6 +13,8 @@ export const PERMISSIONS = [
   "message:moderate",
   "review:write",
   "favourite:manage:own",
+  "payment:manage:own",
+  "payout:manage:own",
   "admin:access",
   "admin:users",
   "admin:instructors",
@@ -25,8 +27,8 @@ export type Permission = (typeof PERMISSIONS)[number];
 const common: Permission[] = ["account:manage:own", "booking:read:own", "booking:manage:own", "message:send"];
 
 export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
-  student: new Set<Permission>([...common, "booking:create", "review:write", "favourite:manage:own"]),
-  instructor: new Set<Permission>([...common, "instructor:manage:own", "availability:manage:own"]),
+  student: new Set<Permission>([...common, "booking:create", "review:write", "favourite:manage:own", "payment:manage:own"]),
+  instructor: new Set<Permission>([...common, "instructor:manage:own", "availability:manage:own", "payout:manage:own"]),
   admin: new Set<Permission>(PERMISSIONS),
 };
 

@@ -13,6 +13,15 @@ export const EVENT_SCHEMAS = {
   "booking/rescheduled": bookingRef.extend({ previousBookingId: z.string() }),
   "booking/completed": bookingRef,
   "booking/no-show": bookingRef.extend({ reportedBy: z.enum(["student", "instructor"]) }),
+  // Payments (PRODUCT.md §5): timers (authorize-/capture-scheduled start the functions) and outcomes.
+  "payment/authorize-scheduled": bookingRef,
+  "payment/capture-scheduled": bookingRef,
+  "payment/authorized": bookingRef,
+  "payment/authorization-failed": bookingRef.extend({ attempt: z.number().int(), message: z.string() }),
+  "payment/captured": bookingRef,
+  "payment/released": bookingRef,
+  "payment/refunded": bookingRef,
+  "payment/disputed": bookingRef,
   "message/sent": z.object({ messageId: z.string(), conversationId: z.string(), senderId: z.string(), recipientId: z.string() }),
   "message/read": z.object({ conversationId: z.string(), readerId: z.string(), upToMessageId: z.string() }),
 } as const;

@@ -28,6 +28,8 @@ import { createMessagingService } from "./messaging/messaging-service";
 import { createNotificationService } from "./notifications/notifications-service";
 import { createSearchRepository } from "~/server/repositories/search";
 import { createSearchService } from "./search/search-service";
+import { createPaymentRepository } from "~/server/repositories/payments";
+import { createPayments } from "./payments";
 
 /**
  * Composition root: services get their repositories and ports here, built per request from the
@@ -73,15 +75,27 @@ export function createServices(rt: Runtime, opts: { now?: () => Date } = {}) {
     appUrl: env.APP_URL,
     now,
   });
+  const payments = createPayments({
+    db,
+    repo: createPaymentRepository(db),
+    bookings: bookingRepo,
+    users,
+    gateway: rt.payments,
+    notifications,
+    events: rt.events,
+    appUrl: env.APP_URL,
+    now,
+  });
   return {
     availability,
     messaging,
+    payments,
     notifications,
     catalog: createCatalogService({ catalog: catalogRepo, cache: rt.cache }),
     instructors,
     favourites: createFavouriteService({ favourites: createFavouriteRepository(db), instructors }),
     testHooks: createTestHooksService({ db, users, bookings: bookingRepo }),
-    booking: createBookingService({ db, bookings: bookingRepo, availability, cache: rt.cache, events: rt.events, now }),
+    booking: createBookingService({ db, bookings: bookingRepo, availability, cache: rt.cache, events: rt.events, payments: payments.flow, now }),
     auth: createAuthService({ rt, db, users, audit }),
     account: createAccountService({ rt, db, users, audit }),
     session: createSessionService({ users }),

@@ -19,7 +19,8 @@ export const ZQuoteInput = z.object({
 
 export const ZCreateBookingInput = ZQuoteInput.extend({
   notes: z.string().trim().max(1000).default(""),
-  idempotencyKey: z.string().min(8).max(64).optional(),
+  idempotencyKey: z.string().min(8).max(64).optional(),  /** A saved card (payments.listCards); required unless credits cover the price (PAYMENTS_CONTRACT.md). */
+  paymentMethodId: z.string().min(3).max(255).regex(/^[A-Za-z0-9_]+$/, { message: "Invalid card" }).optional(),
 });
 
 export const ZBookingId = z.object({ bookingId: ZUlid });

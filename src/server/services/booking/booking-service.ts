@@ -6,6 +6,10 @@ import { ACTIVE_BOOKING_STATUSES } from "~/server/repositories/bookings";
 import type { Cache } from "~/server/kv/cache";
 import type { EventPublisher } from "~/server/events/publisher";
 import type { AvailabilityService } from "~/server/services/availability/availability-service";
+import type { PaymentService } from "~/server/services/payments/payment-service";
+import { bookingPaymentSummary } from "~/server/services/payments/views";
+import type { BookingPaymentRow } from "~/server/repositories/payments";
+import { logger } from "~/server/logger";
 import type { Actor } from "~/server/services/auth/session-service";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "~/server/errors";
 import { publicName } from "~/lib/privacy";
@@ -33,6 +37,8 @@ export type CreateBookingInput = {
   notes: string;
   /** Client-generated: a retried create returns the booking the first attempt made. */
   idempotencyKey?: string;
+  /** A saved card of the student (payments.listCards); required unless credits cover the price. */
+  paymentMethodId?: string;
 };
 
 const IDEMPOTENCY_TTL_SECONDS = 24 * 3600;
@@ -45,6 +51,8 @@ type Deps = {
   availability: AvailabilityService;
   cache: Cache;
   events: EventPublisher;
+  /** The money flow (PRODUCT.md §5); without it bookings confirm at once and no money moves. */
+  payments?: PaymentService;
   now?: () => Date;
 };
 
@@ -52,7 +60,7 @@ type Deps = {
  * Bookings (PRODUCT.md §4): time ranges on an instructor's calendar. The database's exclusion constraints
  * are the last word on overlaps, so two concurrent requests for one time cannot both win.
  */
-export function createBookingService({ db, bookings, availability, cache, events, now = () => new Date() }: Deps) {
+export function createBookingService({ db, bookings, availability, cache, events, payments, now = () => new Date() }: Deps) {
   type Party = "student" | "instructor" | "admin";
   /** Which side of the booking the actor is on; NOT_FOUND for outsiders (no hint that the id exists). */
   function partyOf(actor: Actor, b: BookingRow): Party {
@@ -104,7 +112,7 @@ export function createBookingService({ db, bookings, availability, cache, events
     return "";
   }
 
-  function toView(row: NonNullable<Awaited<ReturnType<BookingRepository["findView"]>>>, viewer: Party) {
+  function toView(row: NonNullable<Awaited<ReturnType<BookingRepository["findView"]>>>, viewer: Party, payment: BookingPaymentRow | null = null) {
     const b = row.booking;
     const n = now();
     return {
@@ -145,6 +153,7 @@ export function createBookingService({ db, bookings, availability, cache, events
       },
       cancellationFeeNowCents: cancellationFeeCents(b.priceCents, b.startAt, n, viewer === "student" ? "student" : "instructor"),
       terms: cancellationTerms(b.priceCents, b.startAt),
+      payment: bookingPaymentSummary(payment),
     };
   }
   type BookingView = ReturnType<typeof toView>;
@@ -152,7 +161,58 @@ export function createBookingService({ db, bookings, availability, cache, events
   async function view(id: string, actor: Actor): Promise<BookingView> {
     const row = await bookings.findView(id);
     if (!row) throw new NotFoundError("Booking not found.");
-    return toView(row, partyOf(actor, row.booking));
+    const party = partyOf(actor, row.booking);
+    return toView(row, party, payments ? await payments.paymentOf(row.booking.id) : null);
+  }
+
+  /** Payment rows of a list page, in one query. */
+  async function paymentsOf(rows: { booking: { id: string } }[]) {
+    return payments ? payments.paymentsOf(rows.map((r) => r.booking.id)) : new Map<string, BookingPaymentRow>();
+  }
+
+  /**
+   * The system cancels an active booking (a declined card inside `create`, or still unpaid 12 h before): free for
+   * the student, slot released. Returns the cancelled row, or null when it was no longer active.
+   */
+  async function cancelBySystemTx(bookingId: string, reason: string): Promise<BookingRow | null> {
+    const b = await db.transaction(async (tx) => {
+      const row = await bookings.lockById(tx, bookingId);
+      if (!row || !(ACTIVE_BOOKING_STATUSES as readonly string[]).includes(row.status)) return null;
+      return bookings.update(tx, row.id, { status: "cancelled", cancelledAt: now(), cancelledBy: "system", cancellationFeeCents: 0, cancellationReason: reason });
+    });
+    if (b) await afterChange(b.instructorId);
+    return b;
+  }
+
+  /**
+   * A new booking's payment step inside `create`: a lesson less than 24 h away is authorized now (a decline
+   * cancels the booking, releasing the slot, and the student sees why); then the booking is confirmed.
+   */
+  async function confirmWithPayment(booking: BookingRow): Promise<BookingRow> {
+    const p = await payments!.paymentOf(booking.id);
+    if (p?.state === "scheduled" && p.authorizeAt && p.authorizeAt <= now()) {
+      const r = await payments!.authorize(booking.id, { force: true });
+      if (r.outcome === "failed") {
+        await cancelBySystemTx(booking.id, "payment_declined");
+        await settlePayment(booking.id);
+        throw new ValidationError(r.message, {}, { reason: "PAYMENT_DECLINED", declineCode: r.declineCode });
+      }
+    }
+    return db.transaction(async (tx) => {
+      const row = await bookings.lockById(tx, booking.id);
+      if (row?.status !== "pending_payment") return row ?? booking;
+      return bookings.update(tx, row.id, { status: "confirmed" });
+    });
+  }
+
+  /** Runs the payment consequence of a lifecycle change now (the payment functions retry it if this fails). */
+  async function settlePayment(bookingId: string) {
+    if (!payments) return;
+    try {
+      await payments.settleBooking(bookingId);
+    } catch (e) {
+      logger.warn("payment settlement deferred to the background", { bookingId, error: e });
+    }
   }
 
   const encodeCursor = (c: BookingCursor) => Buffer.from(`${c.startAt.getTime()}:${c.id}`).toString("base64url");
@@ -194,12 +254,13 @@ export function createBookingService({ db, bookings, availability, cache, events
       }
       const found = await validateNewBooking(input);
       if (found.service.instructorId === actor.userId) throw new ValidationError("You can't book yourself.");
+      const card = payments && input.paymentMethodId ? await payments.resolveCard(actor.userId, input.paymentMethodId) : null;
       const end = new Date(input.start.getTime() + input.durationMinutes * 60_000);
       let booking: BookingRow;
       try {
         booking = await runTransaction(db, async (tx) => {
           await bookings.lockCalendars(tx, found.service.instructorId, actor.userId);
-          return bookings.insert(tx, {
+          const row = await bookings.insert(tx, {
             studentId: actor.userId,
             instructorId: found.service.instructorId,
             serviceId: found.service.id,
@@ -207,22 +268,26 @@ export function createBookingService({ db, bookings, availability, cache, events
             endAt: end,
             bufferMinutes: found.bufferMinutes,
             blockedUntil: new Date(end.getTime() + found.bufferMinutes * 60_000),
-            // No payment step exists yet: bookings confirm at once. The payments flow will start at pending_payment.
-            status: "confirmed",
+            // With payments, a booking waits for its card (and, under 24 h, the authorization) before it is confirmed.
+            status: payments ? "pending_payment" : "confirmed",
             locationType: input.location.type,
             locationDetails: locationDetails(input.location),
             notes: input.notes,
             priceCents: lessonPriceCents(found.service.hourlyRateCents, input.durationMinutes),
             currency: found.service.currency,
           });
+          if (payments) await payments.attachToBooking(tx, row, card);
+          return row;
         });
       } catch (e) {
         if (isExclusionViolation(e)) overlapError(e);
         throw e;
       }
+      if (payments) booking = await confirmWithPayment(booking);
       if (idemKey) await cache.set(idemKey, booking.id, IDEMPOTENCY_TTL_SECONDS);
       await afterChange(booking.instructorId);
       await events.publish({ name: "booking/created", data: ref(booking), id: `booking/created:${booking.id}` });
+      await payments?.schedule(booking.id);
       return view(booking.id, actor);
     },
 
@@ -235,8 +300,9 @@ export function createBookingService({ db, bookings, availability, cache, events
       const rows = await bookings.listForStudent(actor.userId, input.when, now(), input.limit + 1, decodeCursor(input.cursor));
       const page = rows.slice(0, input.limit);
       const last = page[page.length - 1];
+      const paid = await paymentsOf(page);
       return {
-        items: page.map((r) => toView(r, "student")),
+        items: page.map((r) => toView(r, "student", paid.get(r.booking.id) ?? null)),
         nextCursor: rows.length > input.limit && last ? encodeCursor({ startAt: last.booking.startAt, id: last.booking.id }) : null,
       };
     },
@@ -246,8 +312,9 @@ export function createBookingService({ db, bookings, availability, cache, events
       const rows = await bookings.listForInstructor(actor.userId, input.when, now(), input.limit + 1, decodeCursor(input.cursor), range);
       const page = rows.slice(0, input.limit);
       const last = page[page.length - 1];
+      const paid = await paymentsOf(page);
       return {
-        items: page.map((r) => toView(r, "instructor")),
+        items: page.map((r) => toView(r, "instructor", paid.get(r.booking.id) ?? null)),
         nextCursor: rows.length > input.limit && last ? encodeCursor({ startAt: last.booking.startAt, id: last.booking.id }) : null,
       };
     },
@@ -279,6 +346,8 @@ export function createBookingService({ db, bookings, availability, cache, events
         data: { ...ref(b), cancelledBy: (b.cancelledBy ?? "system") as CancelledBy, feeCents: b.cancellationFeeCents ?? 0 },
         id: `booking/cancelled:${b.id}`,
       });
+      // The fee (partial capture) or release happens now, so the lesson page shows it; the function retries on failure.
+      await settlePayment(b.id);
       return view(b.id, actor);
     },
 
@@ -300,6 +369,7 @@ export function createBookingService({ db, bookings, availability, cache, events
       }
       const end = new Date(input.newStart.getTime() + duration * 60_000);
       let created: BookingRow;
+      let moved: { releaseIntentId: string | null } = { releaseIntentId: null };
       try {
         created = await runTransaction(db, async (tx) => {
           await bookings.lockCalendars(tx, current.instructorId, current.studentId);
@@ -307,7 +377,7 @@ export function createBookingService({ db, bookings, availability, cache, events
           // Re-check under the lock: a concurrent cancel/reschedule may have won.
           if (old?.status !== "confirmed" || old.rescheduleCount !== current.rescheduleCount) throw new ConflictError("This lesson changed meanwhile. Reload and try again.");
           await bookings.update(tx, old.id, { status: "cancelled", cancelledAt: at, cancelledBy: party, cancellationFeeCents: 0, cancellationReason: "rescheduled" });
-          return bookings.insert(tx, {
+          const next = await bookings.insert(tx, {
             studentId: old.studentId,
             instructorId: old.instructorId,
             serviceId: old.serviceId,
@@ -324,12 +394,16 @@ export function createBookingService({ db, bookings, availability, cache, events
             rescheduledFromId: old.id,
             rescheduleCount: old.rescheduleCount + 1,
           });
+          // The payment follows the lesson: the hold is kept while it outlives the new capture time.
+          if (payments) moved = await payments.moveToRescheduled(tx, old, next);
+          return next;
         });
       } catch (e) {
         if (isExclusionViolation(e)) overlapError(e);
         throw e;
       }
       await afterChange(created.instructorId);
+      await payments?.afterReschedule(current.id, created.id, moved.releaseIntentId);
       await events.publish({ name: "booking/rescheduled", data: { ...ref(created), previousBookingId: current.id }, id: `booking/rescheduled:${created.id}` });
       return view(created.id, actor);
     },
@@ -361,6 +435,7 @@ export function createBookingService({ db, bookings, availability, cache, events
         return bookings.update(tx, row.id, { status: "no_show", noShowReportedBy: party, noShowReportedAt: now() });
       });
       await events.publish({ name: "booking/no-show", data: { ...ref(b), reportedBy: b.noShowReportedBy ?? "student" }, id: `booking/no-show:${b.id}` });
+      await settlePayment(b.id);
       return view(b.id, actor);
     },
 
@@ -477,6 +552,18 @@ export function createBookingService({ db, bookings, availability, cache, events
         })),
         nextCursor: rows.length > input.limit && last ? Buffer.from(`${last.review.createdAt.getTime()}:${last.review.id}`).toString("base64url") : null,
       };
+    },
+
+    /**
+     * The system cancels a booking still unpaid at its deadline (authorize function): slot released, both sides
+     * notified through `booking/cancelled`. Idempotent: false when the booking was no longer active.
+     */
+    async cancelBySystem(bookingId: string, reason: string): Promise<boolean> {
+      const b = await cancelBySystemTx(bookingId, reason);
+      if (!b) return false;
+      await events.publish({ name: "booking/cancelled", data: { ...ref(b), cancelledBy: "system", feeCents: 0 }, id: `booking/cancelled:${b.id}` });
+      await settlePayment(b.id);
+      return true;
     },
 
     /** Whether the student–instructor pair has a confirmed or completed booking. */
