@@ -13,12 +13,29 @@ import {
   ZRemoveAliasResult,
 } from "./search.schemas";
 
+/** Audit entries as admins see them (who did what to which record; the client IP only as a keyed hash). */
+const ZAuditEntries = z.array(
+  z.object({
+    id: z.string(),
+    actorId: z.string().nullable(),
+    action: z.string(),
+    targetType: z.string().nullable(),
+    targetId: z.string().nullable(),
+    data: z.record(z.string(), z.unknown()),
+    ipHash: z.string().nullable(),
+    createdAt: z.date(),
+  }),
+);
+
 /** Admin console procedures. Each requires an admin permission (and therefore 2FA). */
 export const adminRouter = createTRPCRouter({
   /** Platform health at a glance; later issues add charts. */
-  overview: permissionProcedure("admin:access").query(({ ctx }) => ctx.services.admin.overview()),
+  overview: permissionProcedure("admin:access")
+    .output(z.object({ usersByRole: z.record(z.string(), z.number().int()) }))
+    .query(({ ctx }) => ctx.services.admin.overview()),
   auditLog: permissionProcedure("admin:audit")
     .input(z.object({ limit: z.number().int().min(1).max(200).default(50) }))
+    .output(ZAuditEntries)
     .query(({ ctx, input }) => ctx.services.admin.recentAudit(input.limit)),
   /** Overrides an instructor's background-check status (audit-logged). */
   setBackgroundCheck: permissionProcedure("admin:instructors")

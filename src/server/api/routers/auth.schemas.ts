@@ -40,3 +40,10 @@ export const ZTwoFactorInput = z.object({
 export const ZTotpCode = z.object({ code: z.string().trim().regex(/^\d{6}$/, { message: "Enter the 6-digit code" }) });
 
 export const ZLoginRequirementsInput = z.object({ email: ZEmail });
+
+/* ── Outputs ── */
+
+export const ZLoginRequirements = z.object({ captchaRequired: z.boolean(), retryAfter: z.number() });
+export const ZSecondFactorResult = z.object({ ticket: z.string(), usedBackupCode: z.boolean() });
+export const ZTotpEnrolment = z.object({ secret: z.string(), otpauthUri: z.string(), qrDataUrl: z.string() });
+export const ZBackupCodes = z.object({ backupCodes: z.array(z.string()) });

@@ -7,6 +7,10 @@ import {
   ZSignUpInput,
   ZTotpCode,
   ZTwoFactorInput,
+  ZBackupCodes,
+  ZLoginRequirements,
+  ZSecondFactorResult,
+  ZTotpEnrolment,
 } from "./auth.schemas";
 
 export const authRouter = createTRPCRouter({
@@ -22,23 +26,27 @@ export const authRouter = createTRPCRouter({
 
   loginRequirements: publicProcedure
     .input(ZLoginRequirementsInput)
+    .output(ZLoginRequirements)
     .query(({ ctx, input }) => ctx.services.auth.loginRequirements(input.email)),
 
   verifySecondFactor: publicProcedure
     .input(ZTwoFactorInput)
+    .output(ZSecondFactorResult)
     .mutation(({ ctx, input }) => ctx.services.auth.verifySecondFactor(input, ctx.ip)),
 
-  startTotpEnrolment: authedProcedure.mutation(({ ctx }) => ctx.services.auth.startTotpEnrolment(ctx.actor.userId)),
+  startTotpEnrolment: authedProcedure.output(ZTotpEnrolment).mutation(({ ctx }) => ctx.services.auth.startTotpEnrolment(ctx.actor.userId)),
 
   confirmTotpEnrolment: authedProcedure
     .input(ZTotpCode)
+    .output(ZBackupCodes)
     .mutation(({ ctx, input }) => ctx.services.auth.confirmTotpEnrolment(ctx.actor.userId, input.code)),
 
   regenerateBackupCodes: authedProcedure
     .input(ZTotpCode)
+    .output(ZBackupCodes)
     .mutation(({ ctx, input }) => ctx.services.auth.regenerateBackupCodes(ctx.actor.userId, input.code)),
 
-  disableTotp: authedProcedure.input(ZTotpCode).mutation(({ ctx, input }) => ctx.services.auth.disableTotp(ctx.actor.userId, input.code)),
+  disableTotp: authedProcedure.input(ZTotpCode).output(z.void()).mutation(({ ctx, input }) => ctx.services.auth.disableTotp(ctx.actor.userId, input.code)),
 
-  backupCodesLeft: authedProcedure.query(({ ctx }) => ctx.services.auth.backupCodesLeft(ctx.actor.userId)),
+  backupCodesLeft: authedProcedure.output(z.number().int()).query(({ ctx }) => ctx.services.auth.backupCodesLeft(ctx.actor.userId)),
 });

@@ -37,3 +37,29 @@ export const ZGetSlotsInput = z.object({
   to: z.coerce.date(),
 });
 export const ZNextAvailableInput = z.object({ instructorId: ZUlid });
+
+/* ── Outputs ── */
+
+const ZWindowOut = z.object({ start: z.string(), end: z.string() });
+export const ZWeekView = z.object({
+  instructorId: z.string(),
+  weekStart: z.string(),
+  timeZone: z.string(),
+  version: z.number().int(),
+  days: z.array(
+    z.object({
+      date: z.string(),
+      weekday: z.number().int(),
+      windows: z.array(ZWindowOut),
+      source: z.enum(["custom", "pattern", "none"]),
+      blackout: z.boolean(),
+      blackoutReason: z.string().nullable(),
+    }),
+  ),
+});
+export const ZCopyWeekResult = z.object({ copiedTo: z.array(z.string()) });
+export const ZPatternView = z.object({ days: z.array(z.object({ weekday: z.number().int(), windows: z.array(ZWindowOut) })) });
+export const ZBlackoutList = z.array(z.object({ localDate: z.string(), reason: z.string() }));
+/** Public: bookable starts only (no bookings, no other students). */
+export const ZSlots = z.object({ instructorId: z.string(), timeZone: z.string(), durationMinutes: z.number().int(), slots: z.array(z.date()) });
+export const ZNextAvailable = z.object({ start: z.date().nullable(), durationMinutes: z.number().int().nullable() });

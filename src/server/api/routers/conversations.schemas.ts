@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MESSAGE_KINDS, ROLES } from "~/server/db/schema";
 import { CONVERSATION_STATES, MAX_MESSAGE_LENGTH, REACTION_EMOJIS } from "~/server/db/schema";
 import { HISTORY_MAX_PAGE, LIST_MAX_PAGE } from "~/server/services/messaging/messaging-service";
 
@@ -44,3 +45,47 @@ export type TStartInput = z.infer<typeof ZStartInput>;
 export type TListInput = z.infer<typeof ZListInput>;
 export type THistoryInput = z.infer<typeof ZHistoryInput>;
 export type TSendInput = z.infer<typeof ZSendInput>;
+
+/* ── Outputs (services/messaging/types.ts in zod: the other participant appears as id, "First L.", role, photo) ── */
+
+const ZReactions = z.array(z.object({ emoji: ZEmoji, userIds: z.array(z.string()) }));
+export const ZMessageView = z.object({
+  id: z.string(),
+  conversationId: z.string(),
+  kind: z.enum(MESSAGE_KINDS),
+  senderId: z.string().nullable(),
+  body: z.string().nullable(),
+  deleted: z.boolean(),
+  masked: z.boolean(),
+  bookingId: z.string().nullable(),
+  clientId: z.string().nullable(),
+  createdAt: z.string(),
+  editedAt: z.string().nullable(),
+  deletedAt: z.string().nullable(),
+  reactions: ZReactions,
+});
+const ZTick = z.enum(["sent", "delivered", "read"]).nullable();
+export const ZThreadMessage = ZMessageView.extend({ status: ZTick });
+export const ZConversationSummary = z.object({
+  id: z.string(),
+  state: ZConversationState,
+  other: z.object({ id: z.string(), name: z.string(), role: z.enum(ROLES), photoUrl: z.string().nullable() }),
+  lastMessage: z
+    .object({ id: z.string(), kind: z.enum(MESSAGE_KINDS), senderId: z.string().nullable(), body: z.string().nullable(), deleted: z.boolean(), createdAt: z.string(), status: ZTick })
+    .nullable(),
+  lastMessageAt: z.string().nullable(),
+  unread: z.number().int(),
+  upcomingBooking: z.object({ id: z.string(), startAt: z.string(), endAt: z.string(), status: z.string(), subject: z.string().nullable() }).nullable(),
+  contactDetailsShared: z.boolean(),
+  myLastReadMessageId: z.string().nullable(),
+  otherLastReadMessageId: z.string().nullable(),
+  otherLastDeliveredMessageId: z.string().nullable(),
+});
+export const ZStartResult = z.object({ conversation: ZConversationSummary, message: ZMessageView.nullable(), created: z.boolean() });
+export const ZConversationPage = z.object({ items: z.array(ZConversationSummary), nextCursor: z.string().nullable() });
+export const ZHistoryPage = z.object({ conversation: ZConversationSummary, messages: z.array(ZThreadMessage), nextCursor: z.string().nullable() });
+export const ZReactionsResult = z.object({ messageId: z.string(), reactions: ZReactions });
+export const ZMarkReadResult = z.object({ conversationId: z.string(), lastReadMessageId: z.string().nullable(), unread: z.number().int(), unreadTotal: z.number().int() });
+export const ZTypingResult = z.object({ sent: z.boolean() });
+export const ZSetStateResult = z.object({ conversationId: z.string(), state: ZConversationState });
+export const ZUnreadTotal = z.object({ total: z.number().int(), byState: z.object({ active: z.number().int(), archived: z.number().int(), trashed: z.number().int() }) });

@@ -120,6 +120,7 @@ describe("search with OpenAI ports behind a hung provider", () => {
     const { llm, embedder } = await ports();
     const db = rt.dbh.db;
     const service = createSearchService({
+      db,
       repo: createSearchRepository(db),
       platformConfig: createPlatformConfigRepository(db),
       audit: createAuditRepository(db),
@@ -129,6 +130,7 @@ describe("search with OpenAI ports behind a hung provider", () => {
       capabilities: rt.dbh.capabilities,
       stateKey: {},
       hashIp: (ip) => ip,
+      sign: (payload) => `signed:${payload}`,
     });
     await service.instructors({ q: "piano" }, { ip: "203.0.113.60", actor: null }); // warm caches
     const t0 = performance.now();
@@ -157,6 +159,7 @@ describe("search with OpenAI ports behind a hung provider", () => {
     const { llm, embedder } = await ports();
     const db = rt.dbh.db;
     const service = createSearchService({
+      db,
       repo: createSearchRepository(db),
       platformConfig: createPlatformConfigRepository(db),
       audit: createAuditRepository(db),
@@ -166,6 +169,7 @@ describe("search with OpenAI ports behind a hung provider", () => {
       capabilities: rt.dbh.capabilities,
       stateKey: {},
       hashIp: (ip) => ip,
+      sign: (payload) => `signed:${payload}`,
     });
     const r = await service.instructors({ q: "ivories tickler for a grown-up near the slopes of prospect" }, { ip: "203.0.113.61", actor: null });
     expect(r.parsed.parser).toBe("fast+llm");

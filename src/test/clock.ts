@@ -1,0 +1,14 @@
+/**
+ * A clock tests move by hand: pass `clock.now` to the runtime (`events: { now: clock.now, background: false }`)
+ * and to callers, then `clock.advance(…)` and `rt.events.runDue()` to run what has become due.
+ */
+export type TestClock = { now: () => Date; set(at: Date | string | number): void; advance(ms: number): void };
+
+export function createTestClock(start: Date | string | number = Date.now()): TestClock {
+  let t = new Date(start).getTime();
+  return {
+    now: () => new Date(t),
+    set: (at) => void (t = new Date(at).getTime()),
+    advance: (ms) => void (t += ms),
+  };
+}
