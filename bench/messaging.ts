@@ -27,6 +27,7 @@ import { conversations, conversationUserState, instructorProfiles, users } from 
 import { createRuntime, type Runtime } from "~/server/runtime";
 import type { ConversationEvent } from "~/server/services/messaging/types";
 import { readTimeTag, timeTag } from "~/test/messaging-fixtures";
+import { sessionFor } from "~/test/sessions";
 import { summarize, writeReport, type Summary } from "./stats";
 
 const SUBSCRIBERS = 1_000;
@@ -167,7 +168,7 @@ async function openCallerSubscriptions(rt: Runtime, tracker: Tracker) {
     allUsers.map(async (userId) => {
       const ac = new AbortController();
       controllers.push(ac);
-      const ctx = await createContextInner({ rt, session: { userId, sessionVersion: 1 } });
+      const ctx = await createContextInner({ rt, session: await sessionFor(rt, { id: userId, sessionVersion: 1 }) });
       const iterable = await createCaller(ctx, { signal: ac.signal }).conversations.events({});
       let ready: () => void = () => undefined;
       const isReady = new Promise<void>((r) => (ready = r));
@@ -222,7 +223,7 @@ async function callerSendScenario(label: string, kind: "memory" | "redis") {
   const callers = new Map<string, ReturnType<typeof createCaller>>();
   const callerOf = async (userId: string) => {
     let c = callers.get(userId);
-    if (!c) callers.set(userId, (c = createCaller(await createContextInner({ rt, session: { userId, sessionVersion: 1 } }))));
+    if (!c) callers.set(userId, (c = createCaller(await createContextInner({ rt, session: await sessionFor(rt, { id: userId, sessionVersion: 1 }) }))));
     return c;
   };
   const r = await sequentialSends(rt, tracker, async (p, n, body) => {
@@ -238,10 +239,16 @@ async function callerSendScenario(label: string, kind: "memory" | "redis") {
 
 async function sseScenario(label: string) {
   const rt = hasPg ? await createRuntime({ databaseUrl, namespace: `bench:${newId()}:`, localEvents: true }) : seedRt;
+  const benchSessions = new Map<string, ReturnType<typeof sessionFor>>();
   const server = createHTTPServer({
     router: appRouter,
     // The bench authenticates by header; the app's route reads the session cookie instead.
-    createContext: ({ req }) => createContextInner({ rt, session: { userId: String(req.headers["x-bench-user"]), sessionVersion: 1 } }),
+    createContext: async ({ req }) => {
+      const userId = String(req.headers["x-bench-user"]);
+      let session = benchSessions.get(userId);
+      if (!session) benchSessions.set(userId, (session = sessionFor(rt, { id: userId, sessionVersion: 1 })));
+      return createContextInner({ rt, session: await session });
+    },
   });
   server.keepAliveTimeout = 60_000;
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));

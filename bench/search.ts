@@ -23,6 +23,7 @@ import { createPlatformConfigRepository } from "~/server/repositories/platform-c
 import { LABELLED_QUERIES } from "~/server/services/search/__fixtures__/queries";
 import type { SearchResponse } from "~/server/services/search/views";
 import { startServer } from "./http-client";
+import { sessionFor } from "~/test/sessions";
 import { loadTest, summarize, writeReport } from "./stats";
 
 const SCALE = 17;
@@ -143,7 +144,7 @@ report.inProcessCached20 = await inProcess(`in-process cached, ${CONCURRENCY} co
   await new Promise((r) => setTimeout(r, 5_500));
   const svc = createServices(rt).search;
   const [admin] = await rt.dbh.db.select().from(users).where(eq(users.email, DEMO_ACCOUNTS.admin));
-  const actor = admin ? await createServices(rt).session.resolveActor({ userId: admin.id, sessionVersion: admin.sessionVersion }) : null;
+  const actor = admin ? await createServices(rt).session.resolveActor(await sessionFor(rt, admin)) : null;
   const perQuery: unknown[] = [];
   for (const q of MIX) {
     const r = await svc.diagnostics({ q, limit: 12 }, { ip: "198.51.100.7", actor });

@@ -12,6 +12,9 @@ import { createContextInner } from "~/server/api/trpc";
 import { createUserRepository, type UserRow } from "~/server/repositories/users";
 import { instructorProfiles, type Role } from "~/server/db/schema";
 import { createLocalCaptchaVerifier } from "~/server/integrations/turnstile";
+import { sessionFor } from "./sessions";
+
+export { actorFor, sessionFor } from "./sessions";
 
 export type TestRuntime = Runtime & { label: string };
 
@@ -52,9 +55,9 @@ export async function createTestRuntime(overrides: Partial<RuntimeOptions> = {})
   };
 }
 
-/** A caller acting as the given user (or signed out), as the HTTP handler would build it. */
+/** A caller acting as the given user (or signed out), as the HTTP handler would build it: a fresh signed-in session. */
 export async function callerFor(rt: Runtime, user?: Pick<UserRow, "id" | "sessionVersion"> | null, ip = "203.0.113.7", now?: () => Date) {
-  const ctx = await createContextInner({ rt, session: user ? { userId: user.id, sessionVersion: user.sessionVersion } : null, ip, now });
+  const ctx = await createContextInner({ rt, session: user ? await sessionFor(rt, user, ip) : null, ip, now });
   return createCaller(ctx);
 }
 

@@ -8,6 +8,7 @@ import { createCaller } from "~/server/api/root";
 import { createContextInner } from "~/server/api/trpc";
 import { bookings, categories, instructorServices, subjects, type BookingStatus } from "~/server/db/schema";
 import type { Runtime } from "~/server/runtime";
+import { sessionFor } from "./sessions";
 import type { UserRow } from "~/server/repositories/users";
 import type { ConversationEvent } from "~/server/services/messaging/types";
 
@@ -53,7 +54,7 @@ export type Received = { id: string; event: ConversationEvent };
 /** A live `conversations.events` subscriber: collects what it receives; `until` waits for a matching event. */
 export async function subscribe(rt: Runtime, user: Pick<UserRow, "id" | "sessionVersion">, input: { lastEventId?: string } = {}) {
   const ac = new AbortController();
-  const ctx = await createContextInner({ rt, session: { userId: user.id, sessionVersion: user.sessionVersion } });
+  const ctx = await createContextInner({ rt, session: await sessionFor(rt, user) });
   const caller = createCaller(ctx, { signal: ac.signal });
   const iterable = await caller.conversations.events(input);
   const received: Received[] = [];

@@ -8,6 +8,7 @@ import { createCaller } from "~/server/api/root";
 import { createContextInner } from "~/server/api/trpc";
 import { createRuntime } from "~/server/runtime";
 import { timeTag } from "./messaging-fixtures";
+import { sessionFor } from "./sessions";
 
 type Sender = { userId: string; sessionVersion: number; conversationId: string };
 type Args = {
@@ -28,7 +29,7 @@ const rt = await createRuntime({ databaseUrl: args.databaseUrl, redisUrl: args.r
 const callers = new Map<string, ReturnType<typeof createCaller>>();
 async function callerOf(s: Sender) {
   let c = callers.get(s.userId);
-  if (!c) callers.set(s.userId, (c = createCaller(await createContextInner({ rt, session: { userId: s.userId, sessionVersion: s.sessionVersion } }))));
+  if (!c) callers.set(s.userId, (c = createCaller(await createContextInner({ rt, session: await sessionFor(rt, { id: s.userId, sessionVersion: s.sessionVersion }) }))));
   return c;
 }
 const ids: string[] = [];

@@ -1,7 +1,5 @@
 import { timingSafeEqual } from "node:crypto";
-import { getToken } from "next-auth/jwt";
-import { authSecret, env } from "~/server/config/env";
-import type { SessionClaims } from "~/server/api/trpc";
+import { env } from "~/server/config/env";
 import { PEER_HEADER, PEER_TOKEN_HEADER } from "~/server/api/peer";
 
 export { PEER_HEADER, PEER_TOKEN_HEADER };
@@ -52,12 +50,8 @@ export function clientIp(req: Request): string {
   return clientIpFromHeaders(req.headers);
 }
 
-/** Session claims from the next-auth JWT cookie of a request. */
-export async function sessionFromRequest(req: Request): Promise<SessionClaims> {
-  const token = await getToken({ req: req as never, secret: authSecret() });
-  if (!token?.sub || typeof token.sv !== "number") return null;
-  return { userId: token.sub, sessionVersion: token.sv };
-}
+/** Session claims from the next-auth JWT cookie of a request (one implementation, in the auth layer). */
+export { sessionFromRequest } from "~/server/auth/session-token";
 
 /**
  * CSRF defence for cookie-authenticated writes: a browser always sends Origin on POST; it must be ours.

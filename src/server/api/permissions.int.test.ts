@@ -11,7 +11,7 @@ import { encryptSecret } from "~/server/auth/crypto";
 import { logger } from "~/server/logger";
 import { TURNSTILE_DUMMY_TOKEN } from "~/server/integrations/turnstile";
 import type { UserRow } from "~/server/repositories/users";
-import { callerFor, createTestRuntime, createTestUser, type TestRuntime } from "~/test/harness";
+import { callerFor, sessionFor, createTestRuntime, createTestUser, type TestRuntime } from "~/test/harness";
 import type * as RuntimeModule from "~/server/runtime";
 
 // The real route handler (Next passes it a NextRequest), with the test runtime injected where it would open the
@@ -80,15 +80,15 @@ describe("permission checks on admin procedures", () => {
     await rt.dbh.db.update(users).set({ totpEnabledAt: new Date() }).where(eq(users.id, victim.id));
     expect(await (await callerFor(rt, victim)).admin.overview()).toHaveProperty("usersByRole");
     await rt.dbh.db.update(users).set({ status: "suspended" }).where(eq(users.id, victim.id));
-    const ctx = await createContextInner({ rt, session: { userId: victim.id, sessionVersion: victim.sessionVersion } });
+    const ctx = await createContextInner({ rt, session: await sessionFor(rt, victim) });
     expect(ctx.actor).toBeNull();
     const caller = createCaller(ctx);
     expect(await caller.account.me()).toBeNull();
     await expect(caller.admin.overview()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
     // Deleted accounts and unknown ids resolve to nobody as well.
     await rt.dbh.db.update(users).set({ status: "deleted" }).where(eq(users.id, victim.id));
-    expect((await createContextInner({ rt, session: { userId: victim.id, sessionVersion: victim.sessionVersion } })).actor).toBeNull();
-    expect((await createContextInner({ rt, session: { userId: "01JUNKNOWNUSER0000000000000", sessionVersion: 1 } })).actor).toBeNull();
+    expect((await createContextInner({ rt, session: await sessionFor(rt, victim) })).actor).toBeNull();
+    expect((await createContextInner({ rt, session: { userId: "01JUNKNOWNUSER0000000000000", sessionVersion: 1, sid: "01JUNKNOWNSESSION000000000" } })).actor).toBeNull();
   });
 });
 
@@ -111,7 +111,8 @@ async function errorOf(res: Response): Promise<{ body: string; error: ErrorShape
   return { body, error: parsed[0].error.json };
 }
 async function sessionCookie(u: UserRow): Promise<string> {
-  const token = await encode({ token: { sub: u.id, sv: u.sessionVersion, role: u.role }, secret: authSecret() });
+  const { sid } = await sessionFor(rt, u);
+  const token = await encode({ token: { sub: u.id, sv: u.sessionVersion, role: u.role, sid }, secret: authSecret() });
   return `next-auth.session-token=${token}`;
 }
 
@@ -148,7 +149,7 @@ describe("HTTP error responses", () => {
   });
 
   it("with createCaller the same failure surfaces as a TRPCError wrapping the raw cause (formatting is HTTP-only)", async () => {
-    const ctx = await createContextInner({ rt, session: { userId: student.id, sessionVersion: student.sessionVersion } });
+    const ctx = await createContextInner({ rt, session: await sessionFor(rt, student) });
     vi.spyOn(ctx.services.account, "me").mockRejectedValue(new Error("SELECT secret FROM users"));
     const err = (await createCaller(ctx).account.me().catch((e: unknown) => e)) as TRPCError;
     expect(err.code).toBe("INTERNAL_SERVER_ERROR");

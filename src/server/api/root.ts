@@ -9,6 +9,7 @@ import { favouritesRouter } from "./routers/favourites";
 import { bookingRouter } from "./routers/booking";
 import { conversationsRouter } from "./routers/conversations";
 import { searchRouter } from "./routers/search";
+import { devOutboxRouter } from "./routers/outbox";
 import { paymentsRouter, payoutsRouter } from "./routers/payments";
 
 export const appRouter = createTRPCRouter({
@@ -22,6 +23,7 @@ export const appRouter = createTRPCRouter({
   booking: bookingRouter,
   conversations: conversationsRouter,
   search: searchRouter,
+  devOutbox: devOutboxRouter,
   payments: paymentsRouter,
   payouts: payoutsRouter,
 });

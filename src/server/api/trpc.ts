@@ -16,7 +16,8 @@ import { logger } from "~/server/logger";
 
 /* ───────────────────────── 1. Context ───────────────────────── */
 
-export type SessionClaims = { userId: string; sessionVersion: number } | null;
+/** What a verified session JWT says: who, at which session version, and which server-side session (`sid`). */
+export type SessionClaims = { userId: string; sessionVersion: number; sid: string } | null;
 
 export type Context = {
   rt: Runtime;

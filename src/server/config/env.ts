@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { readOrCreateSecretFile } from "./auth-secret";
 
 /**
  * The one place that reads process.env. Every setting is optional outside production: unset means the
@@ -16,7 +17,10 @@ const schema = z
     REDIS_PREFIX: z.string().max(64).default("ii:"),
     /** Where the embedded PGlite keeps its files. */
     PGLITE_DIR: z.string().default(".data/pglite"),
-    AUTH_SECRET: optionalString,
+    /** Signs sessions and encrypts TOTP secrets. Unset: a random secret generated at AUTH_SECRET_FILE (embedded only). */
+    AUTH_SECRET: z.preprocess((v) => (v === "" ? undefined : v), z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional()),
+    /** Where the embedded default keeps its generated session secret. */
+    AUTH_SECRET_FILE: z.preprocess((v) => (v === "" ? undefined : v), z.string().min(1).default(".data/auth-secret")),
     /** Public origin of the site, used for CSRF origin checks and links. */
     APP_URL: z.url().default("http://localhost:3000"),
     TURNSTILE_SITE_KEY: optionalString,
@@ -94,15 +98,42 @@ const schema = z
     } else if (env.NODE_ENV === "production" && process.env.INSTAINSTRU_ALLOW_EMBEDDED !== "1") {
       ctx.addIssue({ code: "custom", path: ["STRIPE_SECRET_KEY"], message: "STRIPE_SECRET_KEY is required in production" });
     }
-    // Production must not silently fall back to embedded parts or a guessable secret.
-    if (env.NODE_ENV === "production" && process.env.INSTAINSTRU_ALLOW_EMBEDDED !== "1") {
-      for (const key of ["DATABASE_URL", "REDIS_URL", "AUTH_SECRET"] as const) {
+    // Production must not silently fall back to embedded parts, a generated secret or the local CAPTCHA. The
+    // embedded flag relaxes this only for the fully-embedded demo: once any real part is configured it is a real
+    // deployment and needs every one of these.
+    if (env.NODE_ENV === "production" && !isEmbeddedDemo(env.NODE_ENV)) {
+      for (const key of ["DATABASE_URL", "REDIS_URL", "AUTH_SECRET", "TURNSTILE_SECRET_KEY"] as const) {
         if (!env[key]) ctx.addIssue({ code: "custom", path: [key], message: `${key} is required in production` });
       }
     }
   });
 
-export type Env = z.infer<typeof schema> & { ALLOW_EMBEDDED: boolean; DEV_AUTH_SECRET: string };
+/** Settings that connect a real part (database, cache, provider). Any of them makes a deployment "real". */
+const REAL_PART_KEYS = [
+  "DATABASE_URL",
+  "REDIS_URL",
+  "RESEND_API_KEY",
+  "TWILIO_ACCOUNT_SID",
+  "OPENAI_API_KEY",
+  "INNGEST_EVENT_KEY",
+  "INNGEST_SIGNING_KEY",
+  "STRIPE_SECRET_KEY",
+] as const;
+
+/** A production build explicitly running the embedded parts (INSTAINSTRU_ALLOW_EMBEDDED=1) with no real part at all. */
+function isEmbeddedDemo(nodeEnv: string): boolean {
+  return (
+    nodeEnv === "production" &&
+    process.env.INSTAINSTRU_ALLOW_EMBEDDED === "1" &&
+    REAL_PART_KEYS.every((k) => !process.env[k])
+  );
+}
+
+export type Env = z.infer<typeof schema> & {
+  ALLOW_EMBEDDED: boolean;
+  /** Production build running fully embedded (the demo): the only production that may use generated/local secrets. */
+  EMBEDDED_DEMO: boolean;
+};
 
 function load(): Env {
   const parsed = schema.safeParse(process.env);
@@ -113,16 +144,28 @@ function load(): Env {
   return {
     ...parsed.data,
     ALLOW_EMBEDDED: process.env.INSTAINSTRU_ALLOW_EMBEDDED === "1",
-    // A fixed development secret keeps demo sessions valid across restarts; production requires AUTH_SECRET.
-    DEV_AUTH_SECRET: "instainstru-development-secret-do-not-use-in-production",
+    EMBEDDED_DEMO: isEmbeddedDemo(parsed.data.NODE_ENV),
   };
 }
 
 export const env: Env = load();
 
-/** The secret that signs sessions and encrypts TOTP secrets. */
+let generatedSecret: string | undefined;
+
+/**
+ * The secret that signs sessions and encrypts TOTP secrets: AUTH_SECRET, or (embedded default only — production
+ * deployments must configure AUTH_SECRET, see the schema) a random one generated in the data directory. Resolved
+ * lazily on first use at runtime, never while a module is evaluated, so `next build` neither writes nor bakes one.
+ */
 export function authSecret(): string {
-  return env.AUTH_SECRET ?? env.DEV_AUTH_SECRET;
+  if (env.AUTH_SECRET) return env.AUTH_SECRET;
+  generatedSecret ??= readOrCreateSecretFile(env.AUTH_SECRET_FILE);
+  return generatedSecret;
+}
+
+/** Which CAPTCHA verifier to use: Turnstile when a secret is set (required in production outside the demo), else the local one. */
+export function captchaMode(): "turnstile" | "local" {
+  return env.TURNSTILE_SECRET_KEY ? "turnstile" : "local";
 }
 
 /** The publishable key Stripe Elements needs, under either accepted name (undefined: the local gateway runs). */

@@ -2,9 +2,11 @@ import type { Runtime } from "~/server/runtime";
 import { createUserRepository } from "~/server/repositories/users";
 import { createAuditRepository } from "~/server/repositories/audit";
 import { createOutboxRepository } from "~/server/repositories/outbox";
+import { createSessionRepository } from "~/server/repositories/sessions";
 import { createAuthService } from "./auth/auth-service";
 import { createAccountService } from "./account/account-service";
 import { createSessionService } from "./auth/session-service";
+import { createOutboxService } from "./outbox/outbox-service";
 import { createAdminService } from "./admin/admin-service";
 import { createAvailabilityService } from "./availability/availability-service";
 import { createBookingService } from "./booking/booking-service";
@@ -98,7 +100,7 @@ export function createServices(rt: Runtime, opts: { now?: () => Date } = {}) {
     booking: createBookingService({ db, bookings: bookingRepo, availability, cache: rt.cache, events: rt.events, payments: payments.flow, now }),
     auth: createAuthService({ rt, db, users, audit }),
     account: createAccountService({ rt, db, users, audit }),
-    session: createSessionService({ users }),
+    session: createSessionService({ users, sessions: createSessionRepository(db), hashIp: (ip) => hmac(rt.secret, ip) }),
     admin: createAdminService({ users, audit }),
     search: createSearchService({
       db,
@@ -114,10 +116,10 @@ export function createServices(rt: Runtime, opts: { now?: () => Date } = {}) {
       sign: (payload) => hmac(rt.secret, payload),
       now,
     }),
-    outbox: {
-      /** Recent local email/SMS (developer page; not available in production). */
-      listRecent: (limit: number) => outbox.listRecent(limit),
-    },
+    outbox: createOutboxService({
+      outbox,
+      available: (rt.sms.kind === "outbox" || rt.email.kind === "outbox") && (env.NODE_ENV !== "production" || env.ALLOW_EMBEDDED),
+    }),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -6,7 +6,7 @@ import { authSecret, env } from "~/server/config/env";
 import { STORED_NAME } from "~/server/integrations/storage";
 import type { UserRow } from "~/server/repositories/users";
 import type * as RuntimeModule from "~/server/runtime";
-import { callerFor, createTestRuntime, createTestUser, type TestRuntime } from "~/test/harness";
+import { callerFor, sessionFor, createTestRuntime, createTestUser, type TestRuntime } from "~/test/harness";
 
 // The real route handlers, with the test runtime injected where they would open the process's runtime, and
 // uploads written to a private temporary directory (env is read at import, after this hoisted block).
@@ -40,7 +40,8 @@ afterAll(async () => {
 const PNG = new Uint8Array(Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64"));
 
 async function sessionCookie(u: UserRow): Promise<string> {
-  const token = await encode({ token: { sub: u.id, sv: u.sessionVersion, role: u.role }, secret: authSecret() });
+  const { sid } = await sessionFor(rt, u);
+  const token = await encode({ token: { sub: u.id, sv: u.sessionVersion, role: u.role, sid }, secret: authSecret() });
   return `next-auth.session-token=${token}`;
 }
 

@@ -1,21 +1,22 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { connection } from "next/server";
+import { notFound, redirect } from "next/navigation";
+import { TRPCError } from "@trpc/server";
 import { Badge } from "~/components/ui/badge";
-import { env } from "~/server/config/env";
-import { getRuntime } from "~/server/runtime";
-import { createServices } from "~/server/services";
+import { serverApi } from "~/trpc/server";
 
 export const metadata: Metadata = { title: "Dev outbox", robots: { index: false } };
+export const dynamic = "force-dynamic";
 
-/** Visible in development, or in a production build explicitly running with embedded parts (e2e, demo). */
-const OUTBOX_VISIBLE = env.NODE_ENV !== "production" || env.ALLOW_EMBEDDED;
-
-/** Email and SMS that the local adapters "sent" (e.g. phone verification codes). Developer/e2e aid only. */
+/**
+ * Email and SMS that the local adapters "sent" (e.g. phone verification codes), for the signed-in person only
+ * (admins see all). Absent where real providers send the mail; the rules live in the outbox service.
+ */
 export default async function DevOutboxPage() {
-  if (!OUTBOX_VISIBLE) notFound();
-  await connection();
-  const rows = await createServices(await getRuntime()).outbox.listRecent(100);
+  const rows = await (await serverApi()).devOutbox.list().catch((e: unknown) => {
+    if (e instanceof TRPCError && e.code === "NOT_FOUND") notFound();
+    if (e instanceof TRPCError && e.code === "UNAUTHORIZED") redirect(`/sign-in?callbackUrl=${encodeURIComponent("/dev/outbox")}`);
+    throw e;
+  });
   const fmt = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" });
   return (
     <div className="mx-auto w-full max-w-5xl px-4 py-10 sm:px-6">
@@ -23,7 +24,7 @@ export default async function DevOutboxPage() {
         <h1 className="text-3xl font-bold tracking-tight text-slate-900">Dev outbox</h1>
         <p className="text-sm text-slate-500">Newest first · last 100 · times in UTC</p>
       </div>
-      <p className="mt-2 text-slate-600">Messages recorded by the local email and SMS adapters instead of being sent.</p>
+      <p className="mt-2 text-slate-600">Messages to you that the local email and SMS adapters recorded instead of sending.</p>
       {rows.length === 0 ? (
         <p className="mt-8 rounded-xl border border-dashed border-slate-300 px-4 py-12 text-center text-slate-600">Nothing sent yet.</p>
       ) : (

@@ -7,7 +7,7 @@ import { createContextInner, WRITE_LIMIT } from "~/server/api/trpc";
 import { LOGIN_LIMITS } from "~/server/services/auth/policy";
 import type { UserRow } from "~/server/repositories/users";
 import { PHONE_CODE_MAX_ATTEMPTS, PHONE_SEND_LIMITS } from "./account-service";
-import { callerFor, createTestRuntime, createTestUser, TEST_PASSWORD, type TestRuntime } from "~/test/harness";
+import { callerFor, sessionFor, createTestRuntime, createTestUser, TEST_PASSWORD, type TestRuntime } from "~/test/harness";
 
 let rt: TestRuntime;
 beforeAll(async () => {
@@ -22,7 +22,7 @@ let phoneCounter = 0;
 const nextPhone = () => `+1212555${String(1000 + ++phoneCounter).slice(-4)}`;
 
 async function contextFor(user: UserRow | null, ip = "203.0.113.9") {
-  const ctx = await createContextInner({ rt, session: user ? { userId: user.id, sessionVersion: user.sessionVersion } : null, ip });
+  const ctx = await createContextInner({ rt, session: user ? await sessionFor(rt, user) : null, ip });
   return { ctx, caller: createCaller(ctx) };
 }
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import { callerFor, createTestRuntime, createTestUser, type TestRuntime } from "~/test/harness";
+import { callerFor, sessionFor, createTestRuntime, createTestUser, type TestRuntime } from "~/test/harness";
 import { addDays, localDateToday, weekStartOf } from "~/lib/time/zoned";
 import { bookings, instructorProfiles, instructorServices, subjects, categories } from "~/server/db/schema";
 import type { UserRow } from "~/server/repositories/users";
@@ -40,7 +40,7 @@ function serviceAt(now: Date) {
 }
 
 async function actorOf(u: UserRow) {
-  const a = await createServices(rt).session.resolveActor({ userId: u.id, sessionVersion: u.sessionVersion });
+  const a = await createServices(rt).session.resolveActor(await sessionFor(rt, u));
   if (!a) throw new Error("no actor");
   return a;
 }

@@ -17,7 +17,7 @@ import { createAuditRepository } from "~/server/repositories/audit";
 import { createLocalBackgroundCheck } from "~/server/integrations/background-check";
 import { createLocalStorage } from "~/server/integrations/storage";
 import { createInstructorService } from "./instructor-service";
-import { callerFor, createTestRuntime, createTestUser, type TestRuntime } from "~/test/harness";
+import { callerFor, sessionFor, createTestRuntime, createTestUser, type TestRuntime } from "~/test/harness";
 
 let rt: TestRuntime;
 let fx: CatalogFixture;
@@ -311,7 +311,7 @@ describe("lesson services", () => {
       hashIp: (ip) => ip,
       maxUploadBytes: 1024,
     });
-    const actor = (await createServices(rt).session.resolveActor({ userId: user.id, sessionVersion: user.sessionVersion }))!;
+    const actor = (await createServices(rt).session.resolveActor(await sessionFor(rt, user)))!;
     expect(await racing.removeService(actor, { id: s.id })).toEqual({ id: s.id, outcome: "deactivated" });
     expect(await caller.instructor.services()).toMatchObject([{ id: s.id, isActive: false }]);
   });

@@ -9,7 +9,7 @@ import { conversationEvents, conversationUserState } from "~/server/db/schema";
 import { appRouter, createCaller } from "~/server/api/root";
 import { createContextInner } from "~/server/api/trpc";
 import { createServices } from "~/server/services";
-import { callerFor, createTestRuntime, createTestUser, type TestRuntime } from "~/test/harness";
+import { callerFor, sessionFor, createTestRuntime, createTestUser, type TestRuntime } from "~/test/harness";
 import { subscribe, type Received } from "~/test/messaging-fixtures";
 import type { UserRow } from "~/server/repositories/users";
 
@@ -156,13 +156,13 @@ describe(`live events`, () => {
     const m0 = await s.conversations.send({ conversationId, clientId: cid(), body: "before" });
     const [cursor] = await logAfter(instructor, "0");
     const services = createServices(rt);
-    const actor = (await services.session.resolveActor({ userId: instructor.id, sessionVersion: instructor.sessionVersion }))!;
+    const actor = (await services.session.resolveActor(await sessionFor(rt, instructor)))!;
     let raced = "";
     const ac = new AbortController();
     const stream = services.messaging.stream(actor, { lastEventId: cursor!.id }, ac.signal, {
       afterSubscribe: async () => {
         // Committed (and published) after the bus subscription but before the catch-up query.
-        const studentActor = (await services.session.resolveActor({ userId: student.id, sessionVersion: student.sessionVersion }))!;
+        const studentActor = (await services.session.resolveActor(await sessionFor(rt, student)))!;
         raced = (await services.messaging.send(studentActor, { conversationId, clientId: cid(), body: "raced" })).id;
       },
     });
@@ -179,7 +179,7 @@ describe(`live events`, () => {
   it("ends with an AbortError when the request is aborted, so an SSE client reconnects instead of completing", async () => {
     const { instructor } = await pair();
     const ac = new AbortController();
-    const ctx = await createContextInner({ rt, session: { userId: instructor.id, sessionVersion: instructor.sessionVersion } });
+    const ctx = await createContextInner({ rt, session: await sessionFor(rt, instructor) });
     const it = (await createCaller(ctx, { signal: ac.signal }).conversations.events({}))[Symbol.asyncIterator]();
     expect(((await it.next()).value as unknown as [string, { type: string }])[1].type).toBe("ready");
     const pending = it.next();
@@ -194,7 +194,7 @@ describe(`live events`, () => {
         endpoint: "/api/trpc",
         router: appRouter,
         req,
-        createContext: () => createContextInner({ rt, session: { userId: instructor.id, sessionVersion: instructor.sessionVersion } }),
+        createContext: async () => createContextInner({ rt, session: await sessionFor(rt, instructor) }),
       });
     /** Complete SSE events of a stream so far: their `event`, `id` and parsed `data` fields. */
     const parse = (text: string) =>

@@ -1,0 +1,42 @@
+import { and, eq, isNull, lt, sql } from "drizzle-orm";
+import type { DbOrTx } from "~/server/db/client";
+import { sessions } from "~/server/db/schema";
+
+export type SessionRow = typeof sessions.$inferSelect;
+
+/** Server-side session records behind the session JWTs. */
+export function createSessionRepository(db: DbOrTx) {
+  return {
+    async insert(values: { userId: string; ipHash: string | null; userAgent: string | null }): Promise<SessionRow> {
+      const [row] = await db.insert(sessions).values(values).returning();
+      if (!row) throw new Error("insert returned no row");
+      return row;
+    },
+    /** The session if it exists, belongs to `userId` and has not been revoked. */
+    async findLive(id: string, userId: string): Promise<SessionRow | null> {
+      const [row] = await db
+        .select()
+        .from(sessions)
+        .where(and(eq(sessions.id, id), eq(sessions.userId, userId), isNull(sessions.revokedAt)))
+        .limit(1);
+      return row ?? null;
+    },
+    /** Marks a session revoked; false when it was unknown or already revoked. */
+    async revoke(id: string): Promise<boolean> {
+      const rows = await db
+        .update(sessions)
+        .set({ revokedAt: sql`now()` })
+        .where(and(eq(sessions.id, id), isNull(sessions.revokedAt)))
+        .returning({ id: sessions.id });
+      return rows.length > 0;
+    },
+    /** Records use, writing only when the last record is older than `olderThanSeconds`. */
+    async touch(id: string, olderThanSeconds: number): Promise<void> {
+      await db
+        .update(sessions)
+        .set({ lastSeenAt: sql`now()` })
+        .where(and(eq(sessions.id, id), lt(sessions.lastSeenAt, sql`now() - make_interval(secs => ${olderThanSeconds})`)));
+    },
+  };
+}
+export type SessionRepository = ReturnType<typeof createSessionRepository>;
