@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { InngestTestEngine } from "@inngest/test";
 import { and, eq } from "drizzle-orm";
 import { callerFor, createTestRuntime, createTestUser, type TestRuntime } from "~/test/harness";
+import { saveCard } from "~/test/payments-fixtures";
 import { availabilityPatterns, bookings, categories, instructorServices, messages, notifications, subjects } from "~/server/db/schema";
 import { emptyDay, setRange } from "~/lib/availability/bitmap";
 import { newId } from "~/lib/ids";
@@ -38,7 +39,8 @@ describe("booking lifecycle notifications", () => {
     const api = await callerFor(rt, student);
     const start = new Date(Date.now() + 5 * 86_400_000);
     start.setUTCHours(15, 0, 0, 0);
-    const b = await api.booking.create({ instructorServiceId: serviceId, start, durationMinutes: 60, location: { type: "online" }, notes: "" });
+    const paymentMethodId = await saveCard(rt, student);
+    const b = await api.booking.create({ instructorServiceId: serviceId, start, durationMinutes: 60, location: { type: "online" }, notes: "", paymentMethodId });
     await api.booking.cancel({ bookingId: b.id, reason: "" });
     await rt.events.idle();
     const system = await rt.dbh.db.select().from(messages).where(and(eq(messages.bookingId, b.id), eq(messages.kind, "system")));

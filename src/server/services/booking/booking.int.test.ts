@@ -5,6 +5,8 @@ import { availabilityPatterns, bookings, categories, instructorProfiles, instruc
 import { emptyDay, setRange } from "~/lib/availability/bitmap";
 import { newId } from "~/lib/ids";
 import type { UserRow } from "~/server/repositories/users";
+import { createServices } from "~/server/services";
+import { ledgerImbalances } from "~/test/payments-fixtures";
 
 let rt: TestRuntime;
 let instructor: UserRow;
@@ -43,13 +45,24 @@ async function makeInstructor(u: UserRow, opts: { durations?: number[]; location
   return svc!.id;
 }
 
+/**
+ * These tests are about booking rules, not money: students pay with platform credit (which covers any price
+ * here, so no card is needed). The card flow is tested in services/payments/payments.int.test.ts.
+ */
+async function giveCredit(users: UserRow[]) {
+  const payments = createServices(rt).payments.accounts;
+  for (const u of users) await payments.grantCredit(u.id, 1_000_000, "Test credit");
+}
+
 /** Students inserted in bulk with a shared hash (100 Argon2 hashes would only slow the test). */
 async function makeStudents(n: number): Promise<UserRow[]> {
   const hash = (await rt.dbh.db.select({ h: users.passwordHash }).from(users).where(eq(users.id, student.id)))[0]!.h;
-  return rt.dbh.db
+  const made = await rt.dbh.db
     .insert(users)
     .values(Array.from({ length: n }, (_, i) => ({ email: `bulk${i}.${newId().toLowerCase()}@example.test`, passwordHash: hash, role: "student" as const, firstName: "Bulk", lastName: `Student${i}` })))
     .returning();
+  await giveCredit(made);
+  return made;
 }
 
 beforeAll(async () => {
@@ -58,6 +71,7 @@ beforeAll(async () => {
   instructor2 = await createTestUser(rt, { role: "instructor" });
   student = await createTestUser(rt, { role: "student", firstName: "Sam", lastName: "Carter" });
   intruder = await createTestUser(rt, { role: "student" });
+  await giveCredit([student, intruder]);
   serviceId = await makeInstructor(instructor);
   service2Id = await makeInstructor(instructor2);
   const [borough] = await rt.dbh.db.insert(regions).values({ slug: `b-${newId().toLowerCase()}`, name: "Brooklyn", kind: "borough", lat: 40.65, lng: -73.95, radiusKm: 8 }).returning();
@@ -70,7 +84,11 @@ beforeAll(async () => {
   uncoveredRegion = far!.id;
   await rt.dbh.db.insert(instructorServiceAreas).values({ instructorId: instructor.id, regionId: hood!.id });
 });
-afterAll(async () => rt?.close());
+afterAll(async () => {
+  // Whatever the bookings did to the money, the ledger balances.
+  if (rt) expect((await ledgerImbalances(rt)).unbalanced).toEqual([]);
+  await rt?.close();
+});
 
 const asStudent = (u: UserRow = student, now: Date = T0) => callerFor(rt, u, "203.0.113.7", () => now);
 const online = { type: "online" as const };
