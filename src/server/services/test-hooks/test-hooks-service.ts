@@ -1,15 +1,16 @@
 import type { Database } from "~/server/db/client";
 import type { UserRepository } from "~/server/repositories/users";
 import type { BookingRepository } from "~/server/repositories/bookings";
-import { NotFoundError } from "~/server/errors";
+import { ConflictError, NotFoundError } from "~/server/errors";
 import { lessonPriceCents } from "~/server/services/booking/policy";
+import type { PaymentService } from "~/server/services/payments/payment-service";
 
 /**
  * Fixtures that browser tests cannot create through the product (a lesson in the past). Reachable only
  * through /api/test-hooks, which answers 404 unless E2E_TEST_HOOKS=1.
  */
-export function createTestHooksService({ db, users, bookings }: { db: Database; users: UserRepository; bookings: BookingRepository }) {
-  return {
+export function createTestHooksService({ db, users, bookings, payments }: { db: Database; users: UserRepository; bookings: BookingRepository; payments: PaymentService }) {
+  const hooks = {
     /** A confirmed lesson between two accounts that ended `endedHoursAgo` hours ago (default 2). */
     async createPastBooking(input: { studentEmail: string; instructorEmail: string; endedHoursAgo?: number }) {
       const [student, instructor] = await Promise.all([users.findByEmail(input.studentEmail), users.findByEmail(input.instructorEmail)]);
@@ -33,5 +34,23 @@ export function createTestHooksService({ db, users, bookings }: { db: Database; 
         }),
       );
     },
+
+    /**
+     * A past lesson paid the product's way: booked with the student's saved card, authorized and, once marked
+     * completed, captured by the payment service itself (the steps its timers run 24 h before and after).
+     * `endedHoursAgo` must be past the capture delay (24 h) for the capture to be due.
+     */
+    async createPastCapturedPayment(input: { studentEmail: string; instructorEmail: string; paymentMethodId: string; endedHoursAgo: number }) {
+      const booking = await hooks.createPastBooking(input);
+      const card = await payments.resolveCard(booking.studentId, input.paymentMethodId);
+      await db.transaction((tx) => payments.attachToBooking(tx, booking, card));
+      const auth = await payments.authorize(booking.id, { force: true });
+      if (auth.outcome !== "authorized") throw new ConflictError(`Authorization did not succeed: ${JSON.stringify(auth)}`);
+      await db.transaction((tx) => bookings.update(tx, booking.id, { status: "completed", completedAt: booking.endAt }));
+      const settled = await payments.settleBooking(booking.id);
+      if (settled.outcome !== "captured") throw new ConflictError(`Capture did not happen: ${JSON.stringify(settled)}`);
+      return booking;
+    },
   };
+  return hooks;
 }
