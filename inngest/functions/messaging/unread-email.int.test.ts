@@ -105,8 +105,9 @@ describe("unread-message email (@inngest/test)", () => {
   });
 });
 
-describe("unread-message email end to end (local engine, 300 ms delay from platform_config)", () => {
-  async function until<T>(fn: () => Promise<T>, ok: (v: T) => boolean, ms = 5_000): Promise<T> {
+// 1 s: long enough that a loaded CI machine sends two messages (or a message and a read) within it.
+describe("unread-message email end to end (durable runner, 1 s delay from platform_config)", () => {
+  async function until<T>(fn: () => Promise<T>, ok: (v: T) => boolean, ms = 10_000): Promise<T> {
     const deadline = Date.now() + ms;
     for (;;) {
       const v = await fn();
@@ -114,10 +115,10 @@ describe("unread-message email end to end (local engine, 300 ms delay from platf
       await new Promise((r) => setTimeout(r, 50));
     }
   }
-  const settle = () => new Promise((r) => setTimeout(r, 900));
+  const settle = () => new Promise((r) => setTimeout(r, 1_800));
 
   it("emails once after the delay, is cancelled by the recipient's read, and not by the sender's", async () => {
-    await createPlatformConfigRepository(rt.dbh.db).set(UNREAD_EMAIL_DELAY_KEY, 300, null);
+    await createPlatformConfigRepository(rt.dbh.db).set(UNREAD_EMAIL_DELAY_KEY, 1_000, null);
     const { s, i, student, instructor, conversationId } = await pair();
     await s.conversations.send({ conversationId, clientId: cid(), body: "one" });
     await s.conversations.send({ conversationId, clientId: cid(), body: "two" });
