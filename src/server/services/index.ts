@@ -96,7 +96,7 @@ export function createServices(rt: Runtime, opts: { now?: () => Date } = {}) {
     catalog: createCatalogService({ catalog: catalogRepo, cache: rt.cache }),
     instructors,
     favourites: createFavouriteService({ favourites: createFavouriteRepository(db), instructors }),
-    testHooks: createTestHooksService({ db, users, bookings: bookingRepo, payments: payments.flow }),
+    testHooks: createTestHooksService({ db, users, bookings: bookingRepo, payments }),
     booking: createBookingService({ db, bookings: bookingRepo, availability, cache: rt.cache, events: rt.events, payments: payments.flow, now }),
     auth: createAuthService({ rt, db, users, audit }),
     account: createAccountService({ rt, db, users, audit }),

@@ -15,6 +15,8 @@ const ZHook = z.discriminatedUnion("action", [
     paymentMethodId: z.string().min(1).max(255),
     endedHoursAgo: z.number().min(25).max(47).default(30),
   }),
+  // The instructor's Connect account completed on the local gateway, so their lessons can be paid.
+  z.object({ action: z.literal("complete-connect-onboarding"), instructorEmail: z.email() }),
 ]);
 
 /** e2e fixtures only: 404 unless E2E_TEST_HOOKS=1 (set by scripts/e2e-server.ts, never in deployments). */
@@ -24,6 +26,12 @@ export async function POST(req: Request) {
   if (!parsed.success) return Response.json({ error: z.flattenError(parsed.error) }, { status: 400 });
   const services = createServices(await getRuntime());
   const input = parsed.data;
-  const booking = input.action === "past-captured-payment" ? await services.testHooks.createPastCapturedPayment(input) : await services.testHooks.createPastBooking(input);
-  return Response.json({ bookingId: booking.id });
+  switch (input.action) {
+    case "complete-connect-onboarding":
+      return Response.json({ account: await services.testHooks.completeConnectOnboarding(input) });
+    case "past-captured-payment":
+      return Response.json({ bookingId: (await services.testHooks.createPastCapturedPayment(input)).id });
+    case "past-booking":
+      return Response.json({ bookingId: (await services.testHooks.createPastBooking(input)).id });
+  }
 }

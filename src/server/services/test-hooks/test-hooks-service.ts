@@ -3,13 +3,15 @@ import type { UserRepository } from "~/server/repositories/users";
 import type { BookingRepository } from "~/server/repositories/bookings";
 import { ConflictError, NotFoundError } from "~/server/errors";
 import { lessonPriceCents } from "~/server/services/booking/policy";
-import type { PaymentService } from "~/server/services/payments/payment-service";
+import type { Payments } from "~/server/services/payments";
+import { asLocalGateway } from "~/server/integrations/payments";
 
 /**
  * Fixtures that browser tests cannot create through the product (a lesson in the past). Reachable only
  * through /api/test-hooks, which answers 404 unless E2E_TEST_HOOKS=1.
  */
-export function createTestHooksService({ db, users, bookings, payments }: { db: Database; users: UserRepository; bookings: BookingRepository; payments: PaymentService }) {
+export function createTestHooksService({ db, users, bookings, payments }: { db: Database; users: UserRepository; bookings: BookingRepository; payments: Payments }) {
+  const { flow } = payments;
   const hooks = {
     /** A confirmed lesson between two accounts that ended `endedHoursAgo` hours ago (default 2). */
     async createPastBooking(input: { studentEmail: string; instructorEmail: string; endedHoursAgo?: number }) {
@@ -42,14 +44,29 @@ export function createTestHooksService({ db, users, bookings, payments }: { db: 
      */
     async createPastCapturedPayment(input: { studentEmail: string; instructorEmail: string; paymentMethodId: string; endedHoursAgo: number }) {
       const booking = await hooks.createPastBooking(input);
-      const card = await payments.resolveCard(booking.studentId, input.paymentMethodId);
-      await db.transaction((tx) => payments.attachToBooking(tx, booking, card));
-      const auth = await payments.authorize(booking.id, { force: true });
+      const card = await flow.resolveCard(booking.studentId, input.paymentMethodId);
+      await db.transaction((tx) => flow.attachToBooking(tx, booking, card));
+      const auth = await flow.authorize(booking.id, { force: true });
       if (auth.outcome !== "authorized") throw new ConflictError(`Authorization did not succeed: ${JSON.stringify(auth)}`);
       await db.transaction((tx) => bookings.update(tx, booking.id, { status: "completed", completedAt: booking.endAt }));
-      const settled = await payments.settleBooking(booking.id);
+      const settled = await flow.settleBooking(booking.id);
       if (settled.outcome !== "captured") throw new ConflictError(`Capture did not happen: ${JSON.stringify(settled)}`);
       return booking;
+    },
+
+    /**
+     * Completes an instructor's Connect onboarding on the local gateway (what the person does on the local
+     * onboarding page), so e2e instructors can be paid. Local gateway only.
+     */
+    async completeConnectOnboarding(input: { instructorEmail: string }) {
+      const local = asLocalGateway(payments.gateway);
+      if (!local) throw new ConflictError("Onboarding can only be completed here on the local gateway.");
+      const instructor = await users.findByEmail(input.instructorEmail);
+      if (!instructor) throw new NotFoundError("Unknown account.");
+      const { url } = await payments.accounts.startOnboarding(instructor.id);
+      const token = new URL(url).searchParams.get("link");
+      if (!token || !(await local.completeOnboarding({ token, userId: instructor.id }))) throw new ConflictError("Onboarding link not accepted.");
+      return payments.accounts.refreshStatus(instructor.id);
     },
   };
   return hooks;
