@@ -4,6 +4,8 @@ import { eq } from "drizzle-orm";
 import { createTestRuntime, createTestUser, type TestRuntime } from "~/test/harness";
 import { bookings, categories, instructorServices, subjects } from "~/server/db/schema";
 import { newId } from "~/lib/ids";
+import { jobRuns } from "~/server/db/schema";
+import { createTestClock } from "~/test/clock";
 import { setFunctionRuntime } from "../../services";
 import { autoCompleteCreated } from "./auto-complete";
 
@@ -78,5 +80,45 @@ describe("booking-auto-complete", () => {
     const { result } = await run(b.id);
     expect(result).toEqual({ completed: false });
     expect((await rt.dbh.db.select().from(bookings).where(eq(bookings.id, b.id)))[0]!.status).toBe("confirmed");
+  });
+});
+
+describe("booking-auto-complete on the durable runner (test clock)", () => {
+  it("sleeps until 24 h after the lesson's end, then completes it once", async () => {
+    // The pattern for time-driven flows: the runner's clock is the test's; nothing runs until runDue().
+    const clock = createTestClock("2031-03-03T15:00:00.000Z");
+    const own = await createTestRuntime({ events: { now: clock.now, background: false } });
+    try {
+      const s = (await createTestUser(own, { role: "student" })).id;
+      const i = (await createTestUser(own, { role: "instructor" })).id;
+      const [cat] = await own.dbh.db.insert(categories).values({ slug: `c-${newId().toLowerCase()}`, name: "Music" }).returning();
+      const [sub] = await own.dbh.db.insert(subjects).values({ categoryId: cat!.id, slug: `s-${newId().toLowerCase()}`, name: "Piano" }).returning();
+      const [svc] = await own.dbh.db
+        .insert(instructorServices)
+        .values({ instructorId: i, subjectId: sub!.id, hourlyRateCents: 6000, durations: [60], locationTypes: ["online"], ageGroups: ["adults"], levels: ["beginner"] })
+        .returning();
+      const start = new Date("2031-03-04T15:00:00.000Z");
+      const end = new Date(start.getTime() + 3_600_000);
+      const [b] = await own.dbh.db
+        .insert(bookings)
+        .values({ studentId: s, instructorId: i, serviceId: svc!.id, startAt: start, endAt: end, blockedUntil: end, status: "confirmed", locationType: "online", priceCents: 6000 })
+        .returning();
+      await own.events.publish({ name: "booking/created", data: { bookingId: b!.id, studentId: s, instructorId: i }, id: `booking/created:${b!.id}` });
+      await own.events.runDue();
+      const run = async () => (await own.dbh.db.select().from(jobRuns).where(eq(jobRuns.functionId, "booking-auto-complete")))[0]!;
+      expect(await run()).toMatchObject({ status: "sleeping", wakeAt: new Date(end.getTime() + 24 * 3_600_000) });
+
+      clock.set(end.getTime() + 24 * 3_600_000 - 60_000);
+      expect(await own.events.runDue()).toBe(0);
+      clock.advance(60_000);
+      // runDue also runs what became due meanwhile: the completion's own booking/completed notification run.
+      expect(await own.events.runDue()).toBe(2);
+      expect(await run()).toMatchObject({ status: "completed", output: { completed: true } });
+      expect((await own.dbh.db.select().from(jobRuns).where(eq(jobRuns.functionId, "booking-notify-completed")))[0]).toMatchObject({ status: "completed", eventId: `booking/completed:${b!.id}` });
+      const [row] = await own.dbh.db.select().from(bookings).where(eq(bookings.id, b!.id));
+      expect(row).toMatchObject({ status: "completed", completedAt: clock.now() });
+    } finally {
+      await own.close();
+    }
   });
 });
