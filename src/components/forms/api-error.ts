@@ -44,9 +44,9 @@ export function toApiError(err: unknown): ApiError {
     if (!data) return { message: NETWORK, code: null, fieldErrors: {}, details: {} };
     const fieldErrors = asFieldErrors(data.fieldErrors);
     const code = typeof data.code === "string" ? data.code : null;
-    // Input validation errors carry a JSON dump as message; summarise instead and show the fields inline.
-    const hasFields = Object.values(fieldErrors).some((l) => l && l.length > 0);
-    const message = code === "BAD_REQUEST" && hasFields && err.message.trimStart().startsWith("[") ? "Please fix the highlighted fields." : err.message;
+    // The server sends one sentence for people (validation: "Please check the highlighted fields.") and the
+    // per-field messages separately; anything else (a proxy's 413 page) falls back to a generic line.
+    const message = err.message && !err.message.trimStart().startsWith("[") && !err.message.trimStart().startsWith("{") ? err.message : "Please check what you entered and try again.";
     return { message, code, fieldErrors, details: asDetails(data.details) };
   }
   return { message: err instanceof Error && err.message ? err.message : NETWORK, code: null, fieldErrors: {}, details: {} };

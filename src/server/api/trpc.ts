@@ -4,7 +4,8 @@
  */
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
-import { ZodError, z } from "zod";
+import { ZodError } from "zod";
+import { summariseZodError } from "~/server/api/zod";
 import { newId } from "~/lib/ids";
 import type { Runtime } from "~/server/runtime";
 import { createServices, type Services } from "~/server/services";
@@ -59,17 +60,18 @@ const t = initTRPC.context<Context>().create({
     const cause = error.cause;
     const isInternal = error.code === "INTERNAL_SERVER_ERROR";
     if (isInternal) logger.error("unhandled error", { requestId: ctx?.requestId, error: cause ?? error });
-    const zodError = cause instanceof ZodError ? z.flattenError(cause) : null;
+    // Input validation: one sentence + per-field messages; the zod issue list never leaves the server.
+    const invalid = cause instanceof ZodError ? summariseZodError(cause) : null;
     return {
-      message: isInternal ? `Something went wrong on our side. Reference: ${ctx?.requestId ?? "n/a"}` : shape.message,
+      message: isInternal ? `Something went wrong on our side. Reference: ${ctx?.requestId ?? "n/a"}` : (invalid?.message ?? shape.message),
       code: shape.code,
       data: {
         code: shape.data.code,
         httpStatus: shape.data.httpStatus,
         path: shape.data.path,
         // Never a stack trace or SQL for clients.
-        fieldErrors: zodError?.fieldErrors ?? (cause instanceof ValidationError ? cause.fieldErrors : null),
-        formErrors: zodError?.formErrors ?? null,
+        fieldErrors: invalid?.fieldErrors ?? (cause instanceof ValidationError ? cause.fieldErrors : null),
+        formErrors: invalid?.formErrors ?? null,
         details: cause instanceof DomainError ? cause.data : null,
         requestId: ctx?.requestId ?? null,
       },

@@ -1,14 +1,15 @@
 import { z } from "zod";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "~/server/auth/password";
 import { isValidTimeZone } from "~/lib/time/zoned";
+import { zPlainString, zText } from "~/server/api/zod";
 
 export const ZEmail = z.string().trim().max(254).pipe(z.email({ message: "Enter a valid email address" }));
 export const ZPassword = z
   .string()
   .min(PASSWORD_MIN_LENGTH, { message: `Use at least ${PASSWORD_MIN_LENGTH} characters` })
   .max(PASSWORD_MAX_LENGTH, { message: `Use at most ${PASSWORD_MAX_LENGTH} characters` });
-export const ZPersonName = z.string().trim().min(1, { message: "Required" }).max(60);
-export const ZTimeZone = z.string().max(64).refine(isValidTimeZone, { message: "Unknown time zone" });
+export const ZPersonName = zText({ min: 1, max: 60 });
+export const ZTimeZone = zPlainString(64).refine(isValidTimeZone, { message: "Unknown time zone" });
 
 export const ZSignUpInput = z.object({
   email: ZEmail,
@@ -23,7 +24,7 @@ export const ZLoginInput = z.object({
   email: ZEmail,
   // No minimum here: a wrong short password is just a wrong password.
   password: z.string().min(1, { message: "Required" }).max(PASSWORD_MAX_LENGTH),
-  captchaToken: z.string().max(4096).optional(),
+  captchaToken: zPlainString(4096).optional(),
 });
 
 export const ZLoginResult = z.discriminatedUnion("status", [
@@ -32,9 +33,9 @@ export const ZLoginResult = z.discriminatedUnion("status", [
 ]);
 
 export const ZTwoFactorInput = z.object({
-  challengeId: z.string().min(10).max(200),
+  challengeId: zPlainString(200).min(10),
   // 6-digit TOTP or a backup code (xxxxx-xxxxx).
-  code: z.string().trim().min(6).max(20),
+  code: zPlainString(20).trim().min(6),
 });
 
 export const ZTotpCode = z.object({ code: z.string().trim().regex(/^\d{6}$/, { message: "Enter the 6-digit code" }) });

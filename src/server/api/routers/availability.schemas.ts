@@ -1,11 +1,12 @@
 import { z } from "zod";
-import { isValidIsoDate } from "~/lib/time/zoned";
 import { parseTime } from "~/lib/time/windows";
 import { DURATIONS } from "~/server/db/schema";
 import { MAX_COPY_WEEKS } from "~/server/services/availability/availability-service";
+import { ZId, ZInstant, ZIsoDate, zText } from "~/server/api/zod";
 
-export const ZUlid = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, { message: "Invalid id" });
-export const ZIsoDate = z.string().refine(isValidIsoDate, { message: "Use a date like 2026-03-09" });
+/** Kept for the schema files that import ids and dates from here; the rules live in ~/server/api/zod. */
+export const ZUlid = ZId;
+export { ZIsoDate };
 
 const ZTime = z.string().refine((v) => parseTime(v) !== null, { message: 'Use 24-hour "HH:MM" (00:00–24:00)' });
 export const ZTimeWindow = z
@@ -28,13 +29,13 @@ export const ZSavePatternInput = z.object({
     .refine((d) => new Set(d.map((x) => x.weekday)).size === d.length, { message: "Each weekday once" }),
 });
 export const ZBlackoutRange = z.object({ from: ZIsoDate, to: ZIsoDate });
-export const ZAddBlackout = z.object({ date: ZIsoDate, reason: z.string().trim().max(200).default("") });
+export const ZAddBlackout = z.object({ date: ZIsoDate, reason: zText({ max: 200 }).default("") });
 export const ZRemoveBlackout = z.object({ date: ZIsoDate });
 export const ZGetSlotsInput = z.object({
   instructorServiceId: ZUlid,
   duration: z.number().int().refine((d) => (DURATIONS as readonly number[]).includes(d), { message: "Lessons are 30, 45, 60 or 90 minutes" }),
-  from: z.coerce.date(),
-  to: z.coerce.date(),
+  from: ZInstant,
+  to: ZInstant,
 });
 export const ZNextAvailableInput = z.object({ instructorId: ZUlid });
 

@@ -1,42 +1,42 @@
 import { z } from "zod";
 import { BOOKING_STATUSES, LOCATION_TYPES } from "~/server/db/schema";
-import { ZUlid } from "./availability.schemas";
+import { ZId as ZUlid, ZIdempotencyKey, ZInstant, ZKeysetCursor, zText } from "~/server/api/zod";
 
 export const ZLocationInput = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("student_location"), regionId: ZUlid, addressLine: z.string().trim().min(3).max(200) }),
+  z.object({ type: z.literal("student_location"), regionId: ZUlid, addressLine: zText({ min: 3, max: 200 }) }),
   z.object({ type: z.literal("instructor_location") }),
   z.object({ type: z.literal("online") }),
-  z.object({ type: z.literal("neutral_location"), details: z.string().trim().min(3).max(200) }),
+  z.object({ type: z.literal("neutral_location"), details: zText({ min: 3, max: 200 }) }),
 ]);
 
 const ZDuration = z.union([z.literal(30), z.literal(45), z.literal(60), z.literal(90)], { message: "Lessons are 30, 45, 60 or 90 minutes" });
 
 export const ZQuoteInput = z.object({
   instructorServiceId: ZUlid,
-  start: z.coerce.date(),
+  start: ZInstant,
   durationMinutes: ZDuration,
   location: ZLocationInput,
 });
 
 export const ZCreateBookingInput = ZQuoteInput.extend({
-  notes: z.string().trim().max(1000).default(""),
-  idempotencyKey: z.string().min(8).max(64).optional(),
+  notes: zText({ max: 1000, multiline: true }).default(""),
+  idempotencyKey: ZIdempotencyKey.optional(),
 });
 
 export const ZBookingId = z.object({ bookingId: ZUlid });
-export const ZCancelInput = ZBookingId.extend({ reason: z.string().trim().max(500).default("") });
-export const ZRescheduleInput = ZBookingId.extend({ newStart: z.coerce.date() });
+export const ZCancelInput = ZBookingId.extend({ reason: zText({ max: 500, multiline: true }).default("") });
+export const ZRescheduleInput = ZBookingId.extend({ newStart: ZInstant });
 export const ZListInput = z.object({
   when: z.enum(["upcoming", "past"]),
   limit: z.number().int().min(1).max(50).default(20),
-  cursor: z.string().max(200).optional(),
+  cursor: ZKeysetCursor.optional(),
 });
-export const ZInstructorListInput = ZListInput.extend({ from: z.coerce.date().optional(), to: z.coerce.date().optional() });
+export const ZInstructorListInput = ZListInput.extend({ from: ZInstant.optional(), to: ZInstant.optional() });
 
-export const ZCreateReviewInput = z.object({ bookingId: ZUlid, rating: z.number().int().min(1).max(5), body: z.string().trim().max(2000).default("") });
-export const ZUpdateReviewInput = z.object({ reviewId: ZUlid, rating: z.number().int().min(1).max(5), body: z.string().trim().max(2000).default("") });
-export const ZReplyInput = z.object({ reviewId: ZUlid, reply: z.string().trim().min(1).max(2000) });
-export const ZListReviewsInput = z.object({ instructorId: ZUlid, limit: z.number().int().min(1).max(50).default(10), cursor: z.string().max(200).optional() });
+export const ZCreateReviewInput = z.object({ bookingId: ZUlid, rating: z.number().int().min(1).max(5), body: zText({ max: 2000, multiline: true }).default("") });
+export const ZUpdateReviewInput = z.object({ reviewId: ZUlid, rating: z.number().int().min(1).max(5), body: zText({ max: 2000, multiline: true }).default("") });
+export const ZReplyInput = z.object({ reviewId: ZUlid, reply: zText({ min: 1, max: 2000, multiline: true }) });
+export const ZListReviewsInput = z.object({ instructorId: ZUlid, limit: z.number().int().min(1).max(50).default(10), cursor: ZKeysetCursor.optional() });
 
 /* ── Outputs (explicit views: anything not listed is stripped before it leaves the server) ── */
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
+import { ZId } from "~/server/api/zod";
 
-/** A ULID (26 Crockford base-32 characters). */
-export const ZId = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, { message: "Invalid id" });
+export { ZId };
 export const ZSlug = z
   .string()
   .trim()

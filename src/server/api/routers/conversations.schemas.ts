@@ -2,16 +2,12 @@ import { z } from "zod";
 import { MESSAGE_KINDS, ROLES } from "~/server/db/schema";
 import { CONVERSATION_STATES, MAX_MESSAGE_LENGTH, REACTION_EMOJIS } from "~/server/db/schema";
 import { HISTORY_MAX_PAGE, LIST_MAX_PAGE } from "~/server/services/messaging/messaging-service";
+import { ZId as ZSharedId, zText } from "~/server/api/zod";
 
-const ULID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
-export const ZId = z.string().regex(ULID, { message: "Invalid id" });
+export const ZId = ZSharedId;
 /** Client-generated idempotency key of a send (a UUID or ULID made when the user presses Send). */
 export const ZClientId = z.string().trim().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/, { message: "Letters, digits, - and _ only" });
-export const ZBody = z
-  .string()
-  .trim()
-  .min(1, { message: "Write a message first" })
-  .max(MAX_MESSAGE_LENGTH, { message: `At most ${MAX_MESSAGE_LENGTH} characters` });
+export const ZBody = zText({ min: 1, max: MAX_MESSAGE_LENGTH, multiline: true });
 export const ZConversationState = z.enum(CONVERSATION_STATES);
 export const ZEmoji = z.enum(REACTION_EMOJIS);
 

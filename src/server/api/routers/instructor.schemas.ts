@@ -4,16 +4,17 @@ import { NYC_BOUNDS } from "~/server/services/instructors/geo-privacy";
 import { PUBLIC_LIST_MAX } from "~/server/services/instructors/instructor-service";
 import { ZTimeZone } from "./auth.schemas";
 import { ZId, ZSlug } from "./catalog.schemas";
+import { zText } from "~/server/api/zod";
 
 /* ── Inputs ── */
 
 /** Every field optional: forms save the sections they show. */
 export const ZUpdateProfileInput = z.object({
-  headline: z.string().trim().max(120, { message: "At most 120 characters" }).optional(),
-  bio: z.string().trim().max(4000, { message: "At most 4000 characters" }).optional(),
+  headline: zText({ max: 120 }).optional(),
+  bio: zText({ max: 4000, multiline: true }).optional(),
   yearsExperience: z.number().int().min(0).max(70, { message: "At most 70 years" }).optional(),
   languages: z
-    .array(z.string().trim().min(1, { message: "Required" }).max(40, { message: "At most 40 characters" }))
+    .array(zText({ min: 1, max: 40 }))
     .max(10, { message: "At most 10 languages" })
     .optional(),
   timeZone: ZTimeZone.optional(),
@@ -28,7 +29,7 @@ export const ZUpdateProfileInput = z.object({
 export const ZSetServiceAreasInput = z.object({ regionIds: z.array(ZId).max(40, { message: "At most 40 areas" }) });
 
 export const ZSetTeachingAddressInput = z.object({
-  addressLine: z.string().trim().min(1, { message: "Required" }).max(200, { message: "At most 200 characters" }),
+  addressLine: zText({ min: 1, max: 200 }),
   lat: z.number().min(NYC_BOUNDS.minLat, { message: "Outside New York City" }).max(NYC_BOUNDS.maxLat, { message: "Outside New York City" }),
   lng: z.number().min(NYC_BOUNDS.minLng, { message: "Outside New York City" }).max(NYC_BOUNDS.maxLng, { message: "Outside New York City" }),
 });
@@ -43,7 +44,7 @@ const serviceFields = {
   locationTypes: z.array(z.enum(LOCATION_TYPES)).min(1, { message: "Choose where you teach" }).max(LOCATION_TYPES.length),
   ageGroups: z.array(z.enum(AGE_GROUPS)).min(1, { message: "Choose who you teach" }).max(AGE_GROUPS.length),
   levels: z.array(z.enum(LEVELS)).min(1, { message: "Choose at least one level" }).max(LEVELS.length),
-  description: z.string().trim().max(2000, { message: "At most 2000 characters" }),
+  description: zText({ max: 2000, multiline: true }),
 };
 export const ZAddServiceInput = z.object({ subjectId: ZId, ...serviceFields, description: serviceFields.description.default("") });
 export const ZUpdateServiceInput = z.object({ id: ZId, ...z.object(serviceFields).partial().shape });
@@ -59,7 +60,7 @@ export const ZPublicListInput = z.object({
 export const ZSetBackgroundCheckInput = z.object({
   instructorId: ZId,
   status: z.enum(BACKGROUND_CHECK),
-  note: z.string().trim().max(500).optional(),
+  note: zText({ max: 500, multiline: true }).optional(),
 });
 
 /* ── Outputs (explicit shapes: anything not listed is stripped) ── */

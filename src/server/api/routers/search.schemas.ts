@@ -185,7 +185,15 @@ export const ZSearchAnalytics = z.object({
   learnedAliases: z.array(z.object({ alias: z.string(), regionId: z.string(), regionName: z.string(), createdAt: z.date() })),
 });
 
-export const ZRemoveAliasInput = z.object({ alias: z.string().trim().min(1).max(200) });
+/** A learned alias as listed (normalised words); control characters (NUL included) are refused, never queried. */
+export const ZRemoveAliasInput = z.object({
+  alias: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .refine((v) => ![...v].some((ch) => ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f), { message: "Invalid alias" }),
+});
 export const ZLearnedAliasList = z.object({
   aliases: z.array(z.object({ alias: z.string(), regionId: z.string(), regionSlug: z.string(), regionName: z.string(), createdAt: z.date(), clients: z.number().int() })),
 });

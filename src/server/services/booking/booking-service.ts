@@ -13,6 +13,7 @@ import { logger } from "~/server/logger";
 import type { Actor } from "~/server/services/auth/session-service";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "~/server/errors";
 import { publicName } from "~/lib/privacy";
+import { decodeKeysetCursor, encodeKeysetCursor } from "~/lib/cursor";
 import {
   autoCompleteAt,
   canReportNoShow,
@@ -215,12 +216,13 @@ export function createBookingService({ db, bookings, availability, cache, events
     }
   }
 
-  const encodeCursor = (c: BookingCursor) => Buffer.from(`${c.startAt.getTime()}:${c.id}`).toString("base64url");
+  const encodeCursor = (c: BookingCursor) => encodeKeysetCursor({ at: c.startAt, id: c.id });
+  /** A page cursor this service wrote, or a 400 (never a malformed value reaching SQL). */
   const decodeCursor = (s?: string): BookingCursor | undefined => {
     if (!s) return undefined;
-    const [ms, id] = Buffer.from(s, "base64url").toString().split(":");
-    if (!ms || !id || !/^\d+$/.test(ms)) throw new ValidationError("Invalid cursor.", { cursor: ["Invalid"] });
-    return { startAt: new Date(Number(ms)), id };
+    const c = decodeKeysetCursor(s);
+    if (!c) throw new ValidationError("That page link is no longer valid.", { cursor: ["Invalid cursor"] });
+    return { startAt: c.at, id: c.id };
   };
 
   return {
@@ -531,12 +533,8 @@ export function createBookingService({ db, bookings, availability, cache, events
 
     /** Public reviews of an instructor, reviewers shown as "First L.". */
     async listReviews(input: { instructorId: string; limit: number; cursor?: string }) {
-      let cursor: { createdAt: Date; id: string } | undefined;
-      if (input.cursor) {
-        const [ms, id] = Buffer.from(input.cursor, "base64url").toString().split(":");
-        if (!ms || !id) throw new ValidationError("Invalid cursor.");
-        cursor = { createdAt: new Date(Number(ms)), id };
-      }
+      const c = decodeCursor(input.cursor);
+      const cursor = c ? { createdAt: c.startAt, id: c.id } : undefined;
       const rows = await bookings.listReviewsForInstructor(input.instructorId, input.limit + 1, cursor);
       const page = rows.slice(0, input.limit);
       const last = page[page.length - 1];
@@ -550,7 +548,7 @@ export function createBookingService({ db, bookings, availability, cache, events
           createdAt: r.review.createdAt,
           studentName: publicName(r.studentFirstName, r.studentLastName),
         })),
-        nextCursor: rows.length > input.limit && last ? Buffer.from(`${last.review.createdAt.getTime()}:${last.review.id}`).toString("base64url") : null,
+        nextCursor: rows.length > input.limit && last ? encodeKeysetCursor({ at: last.review.createdAt, id: last.review.id }) : null,
       };
     },
 

@@ -152,7 +152,13 @@ export function createMessagingService(deps: Deps) {
     const text = body.trim();
     if (!text) throw new ValidationError("Write a message first.", { body: ["Required"] });
     if (text.length > MAX_MESSAGE_LENGTH) throw new ValidationError(`Messages are at most ${MAX_MESSAGE_LENGTH} characters.`, { body: ["Too long"] });
-    return shared ? { text, masked: false } : maskContactDetails(text);
+    if (shared) return { text, masked: false };
+    const masked = maskContactDetails(text);
+    // Placeholders can be longer than what they replace: a valid body may no longer fit the column.
+    if (masked.text.length > MAX_MESSAGE_LENGTH) {
+      throw new ValidationError(`With contact details hidden this message is over ${MAX_MESSAGE_LENGTH} characters. Please shorten it.`, { body: ["Too long"] });
+    }
+    return masked;
   }
 
   /* ───────────── after commit ───────────── */

@@ -56,7 +56,8 @@ export function createPaymentAccountService({ db, repo, users, gateway, appUrl, 
     return (await cardsOf(userId)).find((c) => c.paymentMethodId === card.paymentMethodId)!;
   }
 
-  async function ownedSetupIntent(userId: string, setupIntentId: string) {
+  /** The student's Customer; the gateway refuses a SetupIntent of another Customer as "not found". */
+  async function ownedSetupIntent(userId: string) {
     const customer = await repo.findCustomer(userId);
     if (!customer) throw new NotFoundError("Card setup not found.");
     return customer;
@@ -97,7 +98,7 @@ export function createPaymentAccountService({ db, repo, users, gateway, appUrl, 
     /** Local mode only: confirms the SetupIntent with a test card number, as Stripe.js would in the browser. */
     async confirmLocalCard(userId: string, input: { setupIntentId: string; clientSecret: string; number: string; expMonth: number; expYear: number; cvc: string }): Promise<CardView> {
       if (!gateway.confirmSetupIntentWithCard) throw new ForbiddenError("Cards are entered with Stripe on this site.");
-      const customer = await ownedSetupIntent(userId, input.setupIntentId);
+      const customer = await ownedSetupIntent(userId);
       let card: CardSummary;
       try {
         await gateway.confirmSetupIntentWithCard({ ...input, number: input.number.replace(/\s+/g, "") });
@@ -110,7 +111,7 @@ export function createPaymentAccountService({ db, repo, users, gateway, appUrl, 
 
     /** Stripe mode: after Elements confirmed the SetupIntent in the browser, stores the saved card. */
     async completeCardSetup(userId: string, input: { setupIntentId: string }): Promise<CardView> {
-      const customer = await ownedSetupIntent(userId, input.setupIntentId);
+      const customer = await ownedSetupIntent(userId);
       let card: CardSummary;
       try {
         card = await gateway.completeSetupIntent({ setupIntentId: input.setupIntentId, customerId: customer.stripeCustomerId });
@@ -167,7 +168,8 @@ export function createPaymentAccountService({ db, repo, users, gateway, appUrl, 
       let account = await repo.findAccount(instructorId);
       if (!account) {
         const user = await users.findById(instructorId);
-        if (!user) throw new NotFoundError("Account not found.");
+        // Only instructors have payouts (an admin holds every permission but has no instructor profile to attach to).
+        if (!user || user.role !== "instructor") throw new NotFoundError("Account not found.");
         const { accountId } = await gateway.createConnectedAccount({ email: user.email, userId: instructorId, idempotencyKey: `instructor:${instructorId}:account:1` });
         account = await repo.insertAccount({ instructorId, stripeAccountId: accountId });
       }

@@ -21,6 +21,14 @@ export const ZRankingWeights = z.object({
   completeness: unit.default(0.1),
 });
 
+/** A provider's model name: printable ASCII only (NUL and control characters can't be stored in jsonb, or sent on). */
+const ZModelName = z
+  .string()
+  .trim()
+  .min(1)
+  .max(100)
+  .regex(/^[\x21-\x7e]+$/, { message: "Letters, digits and punctuation only" });
+
 export const ZSearchConfig = z.object({
   /** Whole-request budget; optional stages are skipped when it runs out. */
   budgetMs: ms(50, 10_000).default(500),
@@ -33,7 +41,7 @@ export const ZSearchConfig = z.object({
   llm: z
     .object({
       /** Chat model; null = OPENAI_MODEL. */
-      model: z.string().trim().min(1).max(100).nullable().default(null),
+      model: ZModelName.nullable().default(null),
       /** A fast-parse field below this confidence asks the LLM. */
       confidenceThreshold: unit.default(0.6),
       parseTimeoutMs: ms(10, 10_000).default(350),
@@ -44,7 +52,7 @@ export const ZSearchConfig = z.object({
   embeddings: z
     .object({
       /** Embedding model; null = OPENAI_EMBEDDING_MODEL (the local embedder ignores it). */
-      model: z.string().trim().min(1).max(100).nullable().default(null),
+      model: ZModelName.nullable().default(null),
       timeoutMs: ms(10, 10_000).default(250),
       maxConcurrency: z.number().int().min(1).max(100).default(8),
       /** How long a query's embedding is kept in the shared cache. */
