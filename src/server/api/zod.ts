@@ -56,6 +56,7 @@ export const ZIdempotencyKey = z
 
 // C0 controls except tab/newline/carriage return, DEL and C1 controls. U+0000 in particular: PostgreSQL
 // text and jsonb cannot store it, so it would otherwise surface as a 500.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 const LINE_BREAK = /[\t\n\r\u2028\u2029]/;
 // Bidi embedding/override/isolate controls: they reorder how text is shown (spoofed names, "Trojan source").
