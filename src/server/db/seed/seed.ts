@@ -32,6 +32,8 @@ import { createRng, type Rng } from "./data/random";
 import { createSearchRepository } from "~/server/repositories/search";
 import { createLocalEmbedder } from "~/server/integrations/openai";
 import { refreshSearchDocuments } from "~/server/services/search/embeddings";
+import { env } from "~/server/config/env";
+import { seedDemoPayments } from "./payments";
 
 export const DEMO_PASSWORD = "instainstru-demo";
 export const DEMO_ACCOUNTS = {
@@ -302,6 +304,11 @@ export async function seedDatabase(db: Database, hasher: Hasher, secret: string,
     }
   }
   await insertBatched(bookingRows, (c) => db.insert(bookings).values(c));
+
+  // ── Demo payments on the local gateway (not with Stripe configured: those objects would have to live at Stripe). ──
+  if (!env.STRIPE_SECRET_KEY) {
+    await seedDemoPayments(db, { instructorEmail: DEMO_ACCOUNTS.instructor, studentEmail: DEMO_ACCOUNTS.student, appUrl: env.APP_URL, now });
+  }
 
   // ── Search documents with local embeddings (~0.7 s per 300 instructors), so a fresh database is searchable at
   // once; with an OpenAI key configured, search re-embeds them in the background on first use. ──

@@ -236,9 +236,7 @@ describe("cancellations", () => {
     const refunded = await payment(b.id);
     expect(refunded).toMatchObject({ state: "refunded", capturedCents: 6000, refundedCents: 6000 });
     expect(await ledgerByAccount(rt, b.id)).toEqual({ student_card: 6000, refunds: -6000, platform_fee: 0, instructor_payable: 0 });
-    const refunds = (await rt.dbh.db.execute(
-      sql`select data from local_gateway_objects where type = 'refund' and parent_id = ${captured.paymentIntentId}`,
-    )) as unknown;
+    const refunds = await rt.dbh.db.execute(sql`select data from local_gateway_objects where type = 'refund' and parent_id = ${captured.paymentIntentId}`);
     const rows = rowsOf<{ data: { amount: number; x_transfer_reversal_amount: number; x_application_fee_refund_amount: number } }>(refunds);
     expect(rows.map((r) => r.data.amount).sort()).toEqual([3000, 3000]);
     // Destination charge: the whole amount was transferred, so the reversal equals the refund, and the application
@@ -307,7 +305,7 @@ describe("credits", () => {
     await services().payments.accounts.grantCredit(s.user.id, 30_000, "Bulk");
     const starts = Array.from({ length: 20 }, (_, i) => new Date(Date.UTC(2027, 0, 5 + i, 15)));
     const results = await Promise.allSettled(starts.map((st) => book(s, st)));
-    const made = results.filter((r) => r.status === "fulfilled").map((r) => (r as PromiseFulfilledResult<Awaited<ReturnType<typeof book>>>).value);
+    const made = results.flatMap((r) => (r.status === "fulfilled" ? [r.value] : []));
     expect(made).toHaveLength(20);
     const applied = made.reduce((sum, b) => sum + b.payment!.creditAppliedCents, 0);
     expect(applied).toBe(30_000);
