@@ -2,6 +2,7 @@ import { expect, test } from "@playwright/test";
 import { DateTime } from "luxon";
 import { createAccount, signInViaApi } from "../fixtures/api";
 import { createBookableInstructor } from "../fixtures/instructor";
+import { CARDS, addTestCard } from "../payments/helpers";
 
 const NY = "America/New_York";
 test.use({ timezoneId: NY, locale: "en-US" });
@@ -39,6 +40,11 @@ test("[BOOKING] student books from a profile, sees it upcoming, reschedules and 
   await expect(form).toContainText(`Free cancellation until ${first.minus({ hours: 24 }).toFormat("ccc, LLL d, h:mm a")}`);
   await expect(form).toContainText(`$40.00 if you cancel until ${first.minus({ hours: 12 }).toFormat("ccc, LLL d, h:mm a")}`);
   await form.getByLabel(/Anything your instructor should know/).fill("Complete beginner, I'd love to learn a Chopin nocturne one day.");
+  // Payment: a first card, saved at booking; four days ahead, the hold comes 24 h before.
+  const payment = form.getByRole("region", { name: "Payment" });
+  await addTestCard(payment, CARDS.ok);
+  await expect(payment.getByRole("radio", { name: "Visa ending in 4242" })).toBeChecked();
+  await expect(form.getByTestId("hold-copy")).toContainText("24 h before the lesson");
   await form.getByRole("button", { name: "Confirm booking" }).click();
 
   await expect(page).toHaveURL(/\/lessons\/[0-9A-Z]{26}\?booked=1$/);

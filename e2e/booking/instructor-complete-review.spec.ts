@@ -2,6 +2,7 @@ import { expect, request as pwRequest, test } from "@playwright/test";
 import { DateTime } from "luxon";
 import { BASE_URL, createAccount, signInViaApi, trpcMutation, trpcQuery } from "../fixtures/api";
 import { createBookableInstructor } from "../fixtures/instructor";
+import { saveTestCard } from "../fixtures/payments";
 
 const NY = "America/New_York";
 test.use({ timezoneId: NY, locale: "en-US" });
@@ -12,6 +13,7 @@ test("[BOOKING] instructor sees the booking, marks a past lesson complete, and t
   const studentApi = await pwRequest.newContext({ baseURL: BASE_URL });
   const student = await createAccount(studentApi, "student", { firstName: "Sam", lastName: "Reviewer" });
   await signInViaApi(studentApi, student);
+  const card = await saveTestCard(studentApi);
 
   // An upcoming lesson booked through the API: the first open 60-minute slot three days from now.
   const from = DateTime.now().setZone(NY).plus({ days: 3 }).startOf("day");
@@ -30,6 +32,7 @@ test("[BOOKING] instructor sees the booking, marks a past lesson complete, and t
     location: { type: "online" },
     notes: "Looking forward to it",
     idempotencyKey: crypto.randomUUID(),
+    paymentMethodId: card.paymentMethodId,
   });
   expect(upcoming.status).toBe("confirmed");
   const startNy = DateTime.fromISO(start!).setZone(NY);

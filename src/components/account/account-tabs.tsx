@@ -2,15 +2,13 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { accountLinks } from "~/components/shell/nav-links";
+import type { NavUser } from "~/components/shell/types";
 import { cn } from "~/components/ui/cn";
 
-const TABS = [
-  { href: "/account", label: "Settings" },
-  { href: "/account/security", label: "Security" },
-];
-
-export function AccountTabs() {
+export function AccountTabs({ role }: { role: NavUser["role"] | null }) {
   const pathname = usePathname();
+  const TABS = accountLinks(role ? { role } : null);
   return (
     <nav aria-label="Account sections" className="border-b border-slate-200">
       <ul className="-mb-px flex gap-6">

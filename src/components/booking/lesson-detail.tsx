@@ -13,6 +13,7 @@ import { RatingStars } from "~/components/ui/stars";
 import { api } from "~/trpc/react";
 import { StudentLessonActions } from "./lesson-card";
 import { STATUS_LABEL, STATUS_TONE, locationLabel, type BookingView } from "./labels";
+import { PaymentSection } from "./payment-section";
 import { PolicyTerms } from "./policy-terms";
 import { ReviewForm } from "./review-form";
 
@@ -21,6 +22,7 @@ const REVIEW_LOOKUP = 50;
 /** One lesson for its student: details, actions and the review. */
 export function LessonDetail({ initial, zone, justBooked }: { initial: BookingView; zone: string; justBooked: boolean }) {
   const router = useRouter();
+  const utils = api.useUtils();
   const q = api.booking.get.useQuery({ bookingId: initial.id }, { initialData: initial });
   const b = q.data;
   const [notice, setNotice] = useState<string | null>(justBooked ? "booked" : null);
@@ -84,6 +86,7 @@ export function LessonDetail({ initial, zone, justBooked }: { initial: BookingVi
                 setNotice(nb.cancellationFeeCents ? `Lesson cancelled. A fee of ${formatMoney(nb.cancellationFeeCents, nb.currency)} applies.` : "Lesson cancelled. You weren't charged.");
               }
               q.refetch().catch(() => undefined);
+              void utils.payments.forBooking.invalidate({ bookingId: b.id });
             }}
           />
           <ButtonLink href={`/inbox?to=${b.instructorId}`} variant="ghost" size="sm">
@@ -95,6 +98,8 @@ export function LessonDetail({ initial, zone, justBooked }: { initial: BookingVi
         </div>
       </Card>
 
+      <PaymentSection bookingId={b.id} zone={zone} viewer="student" currency={b.currency} />
+
       {(b.status === "confirmed" || b.status === "pending_payment") && (
         <Card id="policy" title="Cancellation policy">
           <PolicyTerms terms={b.terms} currency={b.currency} zone={zone} />
@@ -102,6 +107,40 @@ export function LessonDetail({ initial, zone, justBooked }: { initial: BookingVi
       )}
 
       {b.status === "completed" && <ReviewSection booking={b} onSaved={() => void q.refetch()} />}
+    </div>
+  );
+}
+
+/** One lesson for its instructor: what was booked and how it is paid (they manage it from the calendar). */
+export function InstructorLessonDetail({ booking: b, zone }: { booking: BookingView; zone: string }) {
+  return (
+    <div className="space-y-6">
+      <Card id="lesson" title={`${b.subjectName} with ${b.studentName}`} actions={<Badge tone={STATUS_TONE[b.status]}>{STATUS_LABEL[b.status]}</Badge>}>
+        <dl className="grid gap-x-6 gap-y-4 sm:grid-cols-2">
+          <div>
+            <dt className="text-sm text-slate-500">When</dt>
+            <dd className="font-medium text-slate-900">
+              {fmtDayLong(b.startAt, zone)}
+              <br />
+              {fmtTime(b.startAt, zone)} – {fmtTime(b.endAt, zone)} {zoneAbbrev(zone, b.startAt)} ({b.durationMinutes} min)
+            </dd>
+          </div>
+          <div>
+            <dt className="text-sm text-slate-500">Where</dt>
+            <dd className="font-medium text-slate-900">{locationLabel(b.locationType, "instructor")}</dd>
+            {b.locationDetails && <dd className="text-sm text-slate-700">{b.locationDetails}</dd>}
+          </div>
+        </dl>
+        <div className="mt-6 flex flex-wrap gap-2 border-t border-slate-100 pt-5">
+          <ButtonLink href="/instructor/bookings" variant="outline" size="sm">
+            Open in your calendar
+          </ButtonLink>
+          <ButtonLink href="/instructor/payouts" variant="ghost" size="sm">
+            Payouts
+          </ButtonLink>
+        </div>
+      </Card>
+      <PaymentSection bookingId={b.id} zone={zone} viewer="instructor" currency={b.currency} />
     </div>
   );
 }

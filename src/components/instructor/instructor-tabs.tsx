@@ -10,6 +10,7 @@ export const INSTRUCTOR_TABS = [
   { href: "/instructor/services", label: "Services" },
   { href: "/instructor/availability", label: "Availability" },
   { href: "/instructor/bookings", label: "Bookings" },
+  { href: "/instructor/payouts", label: "Payouts" },
   { href: "/instructor/inbox", label: "Inbox" },
 ];
 

@@ -11,7 +11,7 @@ import { InboxUnreadBadge, useUnreadTotal } from "~/components/messaging/unread-
 import { AccountMenu } from "./account-menu";
 import { Avatar } from "./avatar";
 import { Logo } from "./logo";
-import { ACCOUNT_LINKS, isActive, primaryLinks } from "./nav-links";
+import { accountLinks, isActive, primaryLinks } from "./nav-links";
 import { signOutToHome } from "./sign-out";
 import type { NavUser } from "./types";
 
@@ -106,7 +106,7 @@ export function HeaderBar({ user }: { user: NavUser | null }) {
               </div>
             </div>
           )}
-          {[...links, ...(user ? ACCOUNT_LINKS : [])].map((l) => (
+          {[...links, ...(user ? accountLinks(user) : [])].map((l) => (
             <Link
               key={l.href}
               href={l.href}

@@ -18,6 +18,7 @@ export function primaryLinks(user: Pick<NavUser, "role"> | null): NavLink[] {
         { href: "/instructor", label: "Dashboard" },
         { href: "/instructor/bookings", label: "Calendar" },
         { href: "/instructor/availability", label: "Availability" },
+        { href: "/instructor/payouts", label: "Payouts" },
         { href: "/instructor/inbox", label: "Inbox", badge: "unread" },
       ];
     case "admin":
@@ -31,6 +32,11 @@ export const ACCOUNT_LINKS: NavLink[] = [
   { href: "/account", label: "Settings" },
   { href: "/account/security", label: "Security" },
 ];
+
+/** Account sections per role: students also keep their cards, credits and receipts there. */
+export function accountLinks(user: Pick<NavUser, "role"> | null): NavLink[] {
+  return user?.role === "student" ? [...ACCOUNT_LINKS, { href: "/account/payments", label: "Payments" }] : ACCOUNT_LINKS;
+}
 
 /** Whether `href` is the current section (exact for roots, prefix for the rest). */
 export function isActive(pathname: string, href: string): boolean {
