@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { callerFor, createTestRuntime, type TestRuntime } from "~/test/harness";
 import { ledgerImbalances } from "~/test/payments-fixtures";
 import { seedDatabase, DEMO_ACCOUNTS } from "./seed";
-import { users } from "~/server/db/schema";
+import { instructorProfiles, paymentAccounts, users } from "~/server/db/schema";
 
 let rt: TestRuntime;
 beforeAll(async () => {
@@ -26,5 +26,9 @@ describe("demo payments seed", () => {
     expect(receipts.items.filter((r) => r.status === "captured").length).toBeGreaterThanOrEqual(4);
     expect(await (await callerFor(rt, student, "203.0.113.7", now)).payments.listCards()).toHaveLength(1);
     expect((await ledgerImbalances(rt)).unbalanced).toEqual([]);
+    // Every instructor the seed lists with active payouts can be paid (a completed local Connect account).
+    const active = await rt.dbh.db.select({ id: instructorProfiles.userId }).from(instructorProfiles).where(eq(instructorProfiles.payoutStatus, "active"));
+    const complete = await rt.dbh.db.select().from(paymentAccounts).where(eq(paymentAccounts.state, "complete"));
+    expect(complete.length).toBe(active.length);
   });
 });

@@ -4,9 +4,9 @@
  * booked with the card, authorized, completed and captured by the payment service — so the Payouts page shows
  * earnings and the receipts page has receipts. One upcoming lesson waits for its authorization.
  */
-import { and, eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import type { Database } from "~/server/db/client";
-import { bookings, instructorServices, users } from "~/server/db/schema";
+import { bookings, instructorProfiles, instructorServices, paymentAccounts, users } from "~/server/db/schema";
 import { isExclusionViolation } from "~/server/db/errors";
 import { createLocalGateway } from "~/server/integrations/payments";
 import { createPaymentRepository } from "~/server/repositories/payments";
@@ -48,11 +48,21 @@ export async function seedDemoPayments(db: Database, opts: { instructorEmail: st
     .limit(1);
   if (!service) return { captured: 0 };
 
-  // Connect onboarding through the local hosted page's "complete" action.
-  const { url } = await payments.accounts.startOnboarding(instructor.id);
-  const token = new URL(url).searchParams.get("link");
-  if (token) await gateway.completeOnboarding({ token, userId: instructor.id });
-  await payments.accounts.refreshStatus(instructor.id);
+  // Connect onboarding through the local hosted page's "complete" action, for every instructor whose payouts the
+  // seed marks active (so their lessons can be paid), the demo instructor first.
+  const onboard = async (instructorId: string) => {
+    const { url } = await payments.accounts.startOnboarding(instructorId);
+    const token = new URL(url).searchParams.get("link");
+    if (token) await gateway.completeOnboarding({ token, userId: instructorId });
+    await payments.accounts.refreshStatus(instructorId);
+  };
+  await onboard(instructor.id);
+  const active = await db
+    .select({ id: instructorProfiles.userId })
+    .from(instructorProfiles)
+    .leftJoin(paymentAccounts, eq(paymentAccounts.instructorId, instructorProfiles.userId))
+    .where(and(eq(instructorProfiles.payoutStatus, "active"), isNull(paymentAccounts.instructorId)));
+  for (let i = 0; i < active.length; i += 8) await Promise.all(active.slice(i, i + 8).map((a) => onboard(a.id)));
 
   // The demo student's saved card: Stripe's Visa test card.
   const setup = await payments.accounts.startCardSetup(student.id);
