@@ -7,3 +7,4 @@ export * from "./payments";
 export * from "./jobs";
 export * from "./local-gateway";
 export * from "./sessions";
+export * from "./idempotency";
