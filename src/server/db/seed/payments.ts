@@ -2,7 +2,7 @@
  * Demo payments (embedded default only): the demo instructor gets a completed Connect account on the local
  * gateway, the demo student a saved test card, and a few past lessons between them are paid the product's way —
  * booked with the card, authorized, completed and captured by the payment service — so the Payouts page shows
- * earnings and the receipts page has receipts. One upcoming lesson waits for its authorization.
+ * earnings and the receipts page has receipts.
  */
 import { and, eq, isNull } from "drizzle-orm";
 import type { Database } from "~/server/db/client";
@@ -19,9 +19,8 @@ import { createPayments } from "~/server/services/payments";
 import { lessonPriceCents } from "~/server/services/booking/policy";
 
 const DAY = 86_400_000;
-/** Past lessons (days ago) paid and captured, and one upcoming lesson (days ahead) with a saved card. */
+/** Past lessons (days ago) paid and captured. (Upcoming lessons are left to the product: their timers need the runner.) */
 const PAST_DAYS = [3, 9, 16, 23, 37, 52];
-const UPCOMING_DAYS = 4;
 
 export async function seedDemoPayments(db: Database, opts: { instructorEmail: string; studentEmail: string; appUrl: string; now: Date }): Promise<{ captured: number }> {
   const gateway = await createLocalGateway({ db, appUrl: opts.appUrl });
@@ -105,6 +104,5 @@ export async function seedDemoPayments(db: Database, opts: { instructorEmail: st
     await db.update(bookings).set({ status: "completed", completedAt: new Date(b.endAt.getTime() + 3_600_000) }).where(eq(bookings.id, b.id));
     if ((await payments.flow.settleBooking(b.id)).outcome === "captured") captured++;
   }
-  await lesson(new Date(startOfToday + UPCOMING_DAYS * DAY + 13 * 3_600_000));
   return { captured };
 }

@@ -73,6 +73,44 @@ afterEach(async () => {
 });
 afterAll(async () => rt?.close());
 
+describe("cards and the ledger guard", () => {
+  it("saves cards (a declined one is refused with a cardholder-safe message), keeps a default, protects a card in use", async () => {
+    const s = await makeStudent(null);
+    const a = await api(s.user);
+    expect(await a.payments.config()).toEqual({ mode: "local", publishableKey: null });
+    const setup = await a.payments.startCardSetup();
+    const declined = await a.payments.confirmLocalCard({ ...setup, number: TEST_CARDS.declined, expMonth: 12, expYear: 2034, cvc: "123" }).catch((e: unknown) => e);
+    expect(declined).toMatchObject({ code: "BAD_REQUEST", message: "Your card was declined.", cause: { data: { declineCode: "generic_decline" } } });
+    const first = await saveCard(rt, s.user, TEST_CARDS.visa);
+    const second = await saveCard(rt, s.user, "5555555555554444");
+    expect(await a.payments.listCards()).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ paymentMethodId: first, brand: "visa", last4: "4242", isDefault: true }),
+        expect.objectContaining({ paymentMethodId: second, brand: "mastercard", last4: "4444", isDefault: false }),
+      ]),
+    );
+    await a.payments.setDefaultCard({ paymentMethodId: second });
+    expect((await a.payments.listCards()).find((c) => c.isDefault)?.paymentMethodId).toBe(second);
+    await book({ user: s.user, card: first }, at(29));
+    await expect(a.payments.removeCard({ paymentMethodId: first })).rejects.toMatchObject({ code: "CONFLICT" });
+    expect(await a.payments.removeCard({ paymentMethodId: second })).toEqual({ ok: true });
+    // Someone else's card is not yours to book with or remove.
+    const other = await makeStudent();
+    await expect((await api(other.user)).payments.removeCard({ paymentMethodId: first })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(book({ user: other.user, card: first }, at(29, 12))).rejects.toMatchObject({ code: "BAD_REQUEST" });
+  });
+
+  it("refuses to commit an unbalanced ledger transaction", async () => {
+    const tx = newId();
+    await expect(
+      rt.dbh.db.transaction(async (t) => {
+        await t.execute(sql`insert into ledger_entries (id, transaction_id, account, amount_cents, kind) values (${newId()}, ${tx}, 'platform_fee', -100, 'test')`);
+      }),
+    ).rejects.toThrow();
+    expect(await rt.dbh.db.execute(sql`select 1 from ledger_entries where transaction_id = ${tx}`).then((r) => rowsOf(r).length)).toBe(0);
+  });
+});
+
 describe("authorize → capture", () => {
   it("saves the card at booking, authorizes 24 h before, captures 24 h after the end with the fee split", async () => {
     const s = await makeStudent();
