@@ -10,6 +10,8 @@ import { createOutboxService } from "./outbox/outbox-service";
 import { createAdminService } from "./admin/admin-service";
 import { createAvailabilityService } from "./availability/availability-service";
 import { createBookingService } from "./booking/booking-service";
+import { createIdempotencyService } from "./idempotency/idempotency-service";
+import { createIdempotencyRepository } from "~/server/repositories/idempotency";
 import { createTestHooksService } from "./test-hooks/test-hooks-service";
 import { createAvailabilityRepository } from "~/server/repositories/availability";
 import { createBookingRepository } from "~/server/repositories/bookings";
@@ -44,6 +46,8 @@ export function createServices(rt: Runtime, opts: { now?: () => Date } = {}) {
   const audit = createAuditRepository(db);
   const outbox = createOutboxRepository(db);
   const bookingRepo = createBookingRepository(db);
+  /** Reserve-before-work idempotency keys for any mutation (booking.create; payments may reuse it). */
+  const idempotency = createIdempotencyService({ repo: createIdempotencyRepository(db) });
   const availability = createAvailabilityService({
     db,
     availability: createAvailabilityRepository(db),
@@ -97,7 +101,8 @@ export function createServices(rt: Runtime, opts: { now?: () => Date } = {}) {
     instructors,
     favourites: createFavouriteService({ favourites: createFavouriteRepository(db), instructors }),
     testHooks: createTestHooksService({ db, users, bookings: bookingRepo, payments }),
-    booking: createBookingService({ db, bookings: bookingRepo, availability, cache: rt.cache, events: rt.events, payments: payments.flow, now }),
+    idempotency,
+    booking: createBookingService({ db, bookings: bookingRepo, availability, cache: rt.cache, events: rt.events, idempotency, payments: payments.flow, now }),
     auth: createAuthService({ rt, db, users, audit }),
     account: createAccountService({ rt, db, users, audit }),
     session: createSessionService({ users, sessions: createSessionRepository(db), hashIp: (ip) => hmac(rt.secret, ip) }),

@@ -5,6 +5,7 @@ import type { BookingCursor, BookingRepository, BookingRow } from "~/server/repo
 import { ACTIVE_BOOKING_STATUSES } from "~/server/repositories/bookings";
 import type { Cache } from "~/server/kv/cache";
 import type { EventPublisher } from "~/server/events/publisher";
+import type { IdempotencyDone, IdempotencyService } from "~/server/services/idempotency/idempotency-service";
 import type { AvailabilityService } from "~/server/services/availability/availability-service";
 import type { PaymentService } from "~/server/services/payments/payment-service";
 import { bookingPaymentSummary } from "~/server/services/payments/views";
@@ -42,7 +43,6 @@ export type CreateBookingInput = {
   paymentMethodId?: string;
 };
 
-const IDEMPOTENCY_TTL_SECONDS = 24 * 3600;
 const REVIEW_EDIT_DAYS = 7;
 const DAY = 86_400_000;
 
@@ -52,6 +52,7 @@ type Deps = {
   availability: AvailabilityService;
   cache: Cache;
   events: EventPublisher;
+  idempotency: IdempotencyService;
   /** The money flow (PRODUCT.md §5); without it bookings confirm at once and no money moves. */
   payments?: PaymentService;
   now?: () => Date;
@@ -61,7 +62,7 @@ type Deps = {
  * Bookings (PRODUCT.md §4): time ranges on an instructor's calendar. The database's exclusion constraints
  * are the last word on overlaps, so two concurrent requests for one time cannot both win.
  */
-export function createBookingService({ db, bookings, availability, cache, events, payments, now = () => new Date() }: Deps) {
+export function createBookingService({ db, bookings, availability, events, idempotency, payments, now = () => new Date() }: Deps) {
   type Party = "student" | "instructor" | "admin";
   /** Which side of the booking the actor is on; NOT_FOUND for outsiders (no hint that the id exists). */
   function partyOf(actor: Actor, b: BookingRow): Party {
@@ -225,6 +226,47 @@ export function createBookingService({ db, bookings, availability, cache, events
     return { startAt: c.at, id: c.id };
   };
 
+  /** One booking attempt (see `create`); `done` completes the idempotency key inside the booking's transaction. */
+  async function createOnce(actor: Actor, input: CreateBookingInput, done?: IdempotencyDone): Promise<BookingView> {
+    const found = await validateNewBooking(input);
+    if (found.service.instructorId === actor.userId) throw new ValidationError("You can't book yourself.");
+    const card = payments && input.paymentMethodId ? await payments.resolveCard(actor.userId, input.paymentMethodId) : null;
+    const end = new Date(input.start.getTime() + input.durationMinutes * 60_000);
+    let booking: BookingRow;
+    try {
+      booking = await runTransaction(db, async (tx) => {
+        await bookings.lockCalendars(tx, found.service.instructorId, actor.userId);
+        const row = await bookings.insert(tx, {
+          studentId: actor.userId,
+          instructorId: found.service.instructorId,
+          serviceId: found.service.id,
+          startAt: input.start,
+          endAt: end,
+          bufferMinutes: found.bufferMinutes,
+          blockedUntil: new Date(end.getTime() + found.bufferMinutes * 60_000),
+          // With payments, a booking waits for its card (and, under 24 h, the authorization) before it is confirmed.
+          status: payments ? "pending_payment" : "confirmed",
+          locationType: input.location.type,
+          locationDetails: locationDetails(input.location),
+          notes: input.notes,
+          priceCents: lessonPriceCents(found.service.hourlyRateCents, input.durationMinutes),
+          currency: found.service.currency,
+        });
+        if (payments) await payments.attachToBooking(tx, row, card);
+        await done?.(row.id, tx); // the idempotency key is completed with the booking, in one transaction
+        return row;
+      });
+    } catch (e) {
+      if (isExclusionViolation(e)) overlapError(e);
+      throw e;
+    }
+    if (payments) booking = await confirmWithPayment(booking);
+    await afterChange(booking.instructorId);
+    await events.publish({ name: "booking/created", data: ref(booking), id: `booking/created:${booking.id}` });
+    await payments?.schedule(booking.id);
+    return view(booking.id, actor);
+  }
+
   return {
     /** Price and policy terms before booking; checks the same rules as create without writing anything. */
     async quote(input: Omit<CreateBookingInput, "idempotencyKey" | "notes">) {
@@ -245,52 +287,16 @@ export function createBookingService({ db, bookings, availability, cache, events
 
     /**
      * Books a lesson for the signed-in student. Price is computed here; availability, notice, horizon, location
-     * and coverage are checked; overlaps are refused by the database (CONFLICT). Retries with the same
-     * idempotency key return the same booking.
+     * and coverage are checked; overlaps are refused by the database (CONFLICT). The idempotency key is reserved
+     * before the work (src/server/services/idempotency): retries get the same booking, another payload CONFLICT.
      */
     async create(actor: Actor, input: CreateBookingInput): Promise<BookingView> {
-      const idemKey = input.idempotencyKey ? `booking-idem:${actor.userId}:${input.idempotencyKey}` : null;
-      if (idemKey) {
-        const existing = await cache.get(idemKey);
-        if (existing) return view(existing, actor);
-      }
-      const found = await validateNewBooking(input);
-      if (found.service.instructorId === actor.userId) throw new ValidationError("You can't book yourself.");
-      const card = payments && input.paymentMethodId ? await payments.resolveCard(actor.userId, input.paymentMethodId) : null;
-      const end = new Date(input.start.getTime() + input.durationMinutes * 60_000);
-      let booking: BookingRow;
-      try {
-        booking = await runTransaction(db, async (tx) => {
-          await bookings.lockCalendars(tx, found.service.instructorId, actor.userId);
-          const row = await bookings.insert(tx, {
-            studentId: actor.userId,
-            instructorId: found.service.instructorId,
-            serviceId: found.service.id,
-            startAt: input.start,
-            endAt: end,
-            bufferMinutes: found.bufferMinutes,
-            blockedUntil: new Date(end.getTime() + found.bufferMinutes * 60_000),
-            // With payments, a booking waits for its card (and, under 24 h, the authorization) before it is confirmed.
-            status: payments ? "pending_payment" : "confirmed",
-            locationType: input.location.type,
-            locationDetails: locationDetails(input.location),
-            notes: input.notes,
-            priceCents: lessonPriceCents(found.service.hourlyRateCents, input.durationMinutes),
-            currency: found.service.currency,
-          });
-          if (payments) await payments.attachToBooking(tx, row, card);
-          return row;
-        });
-      } catch (e) {
-        if (isExclusionViolation(e)) overlapError(e);
-        throw e;
-      }
-      if (payments) booking = await confirmWithPayment(booking);
-      if (idemKey) await cache.set(idemKey, booking.id, IDEMPOTENCY_TTL_SECONDS);
-      await afterChange(booking.instructorId);
-      await events.publish({ name: "booking/created", data: ref(booking), id: `booking/created:${booking.id}` });
-      await payments?.schedule(booking.id);
-      return view(booking.id, actor);
+      const { idempotencyKey, ...request } = input;
+      if (!idempotencyKey) return createOnce(actor, input);
+      return idempotency.run({ scope: "booking.create", userId: actor.userId, key: idempotencyKey }, request, {
+        work: (done) => createOnce(actor, input, done),
+        replay: (bookingId) => view(bookingId, actor),
+      });
     },
 
     /** One booking, for its student, its instructor or an admin. */
