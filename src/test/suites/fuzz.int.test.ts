@@ -161,39 +161,40 @@ describe("malformed-input fuzz", () => {
       const internal: string[] = [];
       const writes: string[] = [];
       let calls = 0;
+      const run = async (role: string, input: unknown) => {
+        calls++;
+        try {
+          await procedureOf(callers.get(role), p.path)(input);
+          return { ok: true as const };
+        } catch (e) {
+          return { ok: false as const, error: e };
+        }
+      };
+      // Pass 1: every case as every role, between two fingerprints.
+      let before = await fingerprint(rt);
+      const refused: { role: string; c: (typeof cases)[number] }[] = [];
+      let anySucceeded = false;
       for (const role of ROLES) {
-        const call = procedureOf(callers.get(role), p.path);
-        const run = async (input: unknown) => {
-          calls++;
-          try {
-            await call(input);
-            return { ok: true as const };
-          } catch (e) {
-            return { ok: false as const, error: e };
-          }
-        };
-        let before = await fingerprint(rt);
-        const refused: typeof cases = [];
-        let anySucceeded = false;
         for (const c of cases) {
-          const r = await run(c.input);
+          const r = await run(role, c.input);
           if (r.ok) {
             anySucceeded = true;
             continue;
           }
-          refused.push(c);
+          refused.push({ role, c });
           if (!(r.error instanceof TRPCError) || r.error.code === "INTERNAL_SERVER_ERROR") internal.push(`${role} · ${c.label} → ${describeValue(r.error)}`);
         }
-        // Some calls succeeded (and may have written): replay only the refused ones between two fingerprints.
-        if (anySucceeded && refused.length) {
-          before = await fingerprint(rt);
-          let replaySucceeded = false;
-          for (const c of refused) if ((await run(c.input)).ok) replaySucceeded = true;
-          if (replaySucceeded) continue; // state moved on (e.g. a conflict resolved): can't attribute writes
-        }
-        if (!refused.length) continue;
-        const changed = changedTables(before, await fingerprint(rt)).filter((t) => !(REFUSALS_THAT_RECORD[p.path] ?? []).some((allowed) => t.startsWith(`${allowed} `)));
-        if (changed.length) writes.push(`${role}: refused calls changed ${changed.join(", ")}`);
+      }
+      // Some calls succeeded (and may have written): replay only the refused ones between two fingerprints.
+      let attributable = refused.length > 0;
+      if (anySucceeded && refused.length) {
+        before = await fingerprint(rt);
+        for (const { role, c } of refused) if ((await run(role, c.input)).ok) attributable = false; // state moved on: can't attribute writes
+      }
+      if (attributable) {
+        const allowed = REFUSALS_THAT_RECORD[p.path] ?? [];
+        const changed = changedTables(before, await fingerprint(rt)).filter((t) => !allowed.some((name) => t.startsWith(`${name} `)));
+        if (changed.length) writes.push(`refused calls changed ${changed.join(", ")}`);
       }
       timings.push({ path: p.path, calls, ms: performance.now() - started });
       expect(internal, `${p.path}: INTERNAL_SERVER_ERROR on malformed input`).toEqual([]);
