@@ -118,6 +118,22 @@ const writeLimit = t.middleware(async ({ ctx, type, next }) => {
 
 export const publicProcedure = t.procedure.use(domainErrors).use(writeLimit);
 
+/**
+ * Expensive reads (search, slot computation) spend points from one budget per signed-in user, or per client
+ * address when signed out: a search costs more than an autocomplete. Past the budget: TOO_MANY_REQUESTS with
+ * Retry-After, before any work runs.
+ */
+export const QUERY_COST_BUDGET = { name: "query-cost", points: 240, durationSeconds: 60 };
+export const QUERY_COST = { search: 4, slots: 2, suggest: 1 } as const;
+
+export const costLimited = (points: number) =>
+  t.middleware(async ({ ctx, next }) => {
+    const key = ctx.actor?.userId ?? hmac(ctx.rt.secret, ctx.ip);
+    const r = await ctx.rt.limiters(QUERY_COST_BUDGET).consume(key, points);
+    if (!r.ok) throw new RateLimitedError("Too many searches in a short time. Please wait a moment.", r.retryAfterSeconds, { reason: "query_budget" });
+    return next();
+  });
+
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.actor) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in." });
   return next({ ctx: { ...ctx, actor: ctx.actor } });

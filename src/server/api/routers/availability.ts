@@ -1,4 +1,4 @@
-import { createTRPCRouter, permissionProcedure, publicProcedure, authedProcedure } from "~/server/api/trpc";
+import { QUERY_COST, costLimited, createTRPCRouter, permissionProcedure, publicProcedure, authedProcedure } from "~/server/api/trpc";
 import {
   ZAddBlackout,
   ZBlackoutRange,
@@ -31,6 +31,6 @@ export const availabilityRouter = createTRPCRouter({
   addBlackout: own.input(ZAddBlackout).output(z.void()).mutation(({ ctx, input }) => ctx.services.availability.addBlackout(ctx.actor, input)),
   removeBlackout: own.input(ZRemoveBlackout).output(z.void()).mutation(({ ctx, input }) => ctx.services.availability.removeBlackout(ctx.actor, input)),
   /** Public: bookable start times. */
-  getSlots: publicProcedure.input(ZGetSlotsInput).output(ZSlots).query(({ ctx, input }) => ctx.services.availability.getSlots(input)),
+  getSlots: publicProcedure.use(costLimited(QUERY_COST.slots)).input(ZGetSlotsInput).output(ZSlots).query(({ ctx, input }) => ctx.services.availability.getSlots(input)),
   nextAvailable: publicProcedure.input(ZNextAvailableInput).output(ZNextAvailable).query(({ ctx, input }) => ctx.services.availability.nextAvailable(input.instructorId)),
 });
