@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { connection } from "next/server";
 import { Suspense, type ReactNode } from "react";
 import { HeaderSkeleton, SiteHeader } from "~/components/shell/site-header";
 import { SiteFooter } from "~/components/shell/site-footer";
@@ -14,7 +15,9 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { themeColor: "#6d3bea", width: "device-width", initialScale: 1 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page renders per request: the proxy's CSP nonce (src/proxy.ts) must reach Next's inline scripts.
+  await connection();
   return (
     <html lang="en">
       <body className="flex min-h-dvh flex-col">

@@ -41,7 +41,9 @@ export async function createContextInner(opts: {
 }): Promise<Context> {
   const services = createServices(opts.rt, { now: opts.now });
   const actor = await services.session.resolveActor(opts.session);
-  return { rt: opts.rt, services, actor, ip: opts.ip ?? "127.0.0.1", requestId: opts.requestId ?? newId(), responseHeaders: new Headers() };
+  // A signed-in answer is that person's data: never stored by the browser or a shared cache.
+  const responseHeaders = new Headers(actor ? { "Cache-Control": "private, no-store" } : {});
+  return { rt: opts.rt, services, actor, ip: opts.ip ?? "127.0.0.1", requestId: opts.requestId ?? newId(), responseHeaders };
 }
 
 /* ───────────────────────── 2. Initialization ───────────────────────── */
