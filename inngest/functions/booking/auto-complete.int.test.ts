@@ -120,5 +120,5 @@ describe("booking-auto-complete on the durable runner (test clock)", () => {
     } finally {
       await own.close();
     }
-  });
+  }, 300_000); // opens its own runtime
 });

@@ -153,7 +153,8 @@ async function freshPlace() {
 }
 const runsOf = (db: Database, functionId: string) => createJobRepository(db).listRuns({ functionId });
 
-describe(`durable runner (${onPg ? "postgres" : "pglite"})`, () => {
+// Each test opens its own runtimes (a PGlite open + migrate takes a minute on a loaded 2-core machine).
+describe(`durable runner (${onPg ? "postgres" : "pglite"})`, { timeout: 300_000 }, () => {
   it("a run sleeping until a future time survives a restart; its post-sleep step runs exactly once", async () => {
     const place = await freshPlace();
     const clock = createTestClock(T0);
