@@ -12,9 +12,8 @@ import { listProcedures } from "~/test/router-walk";
  */
 const OWNER_ONLY: Record<string, string> = {
   // A subscription: tRPC 11 applies `.output()` to a resolver's return value, not to each value an async
-  // generator yields, so it can't carry one. Its events are built per audience by the messaging service
-  // (services/messaging/types.ts: the same MessageView/summary shapes the schema'd queries return).
-  "conversations.events": "subscription (per-audience events from the messaging service)",
+  // generator yields, so it can't carry one; the router parses every event with ZConversationEvent instead.
+  "conversations.events": "subscription: each yielded event is parsed with ZConversationEvent in the router",
 };
 
 describe("output schemas", () => {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MESSAGE_KINDS, ROLES } from "~/server/db/schema";
+import { MESSAGE_KINDS, NOTIFICATION_CATEGORIES, ROLES } from "~/server/db/schema";
 import { CONVERSATION_STATES, MAX_MESSAGE_LENGTH, REACTION_EMOJIS } from "~/server/db/schema";
 import { HISTORY_MAX_PAGE, LIST_MAX_PAGE } from "~/server/services/messaging/messaging-service";
 import { ZId as ZSharedId, zText } from "~/server/api/zod";
@@ -85,3 +85,34 @@ export const ZMarkReadResult = z.object({ conversationId: z.string(), lastReadMe
 export const ZTypingResult = z.object({ sent: z.boolean() });
 export const ZSetStateResult = z.object({ conversationId: z.string(), state: ZConversationState });
 export const ZUnreadTotal = z.object({ total: z.number().int(), byState: z.object({ active: z.number().int(), archived: z.number().int(), trashed: z.number().int() }) });
+
+/**
+ * One event of the live stream (services/messaging/types.ts). tRPC can't apply `.output()` to what a subscription
+ * yields, so the router parses each event with this before it leaves the server: nothing outside these shapes is sent.
+ */
+export const ZConversationEvent = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("message.created"), conversationId: z.string(), message: ZMessageView }),
+  z.object({ type: z.literal("message.edited"), conversationId: z.string(), messageId: z.string(), body: z.string().nullable(), masked: z.boolean(), editedAt: z.string() }),
+  z.object({ type: z.literal("message.deleted"), conversationId: z.string(), messageId: z.string(), deletedAt: z.string() }),
+  z.object({ type: z.enum(["reaction.added", "reaction.removed"]), conversationId: z.string(), messageId: z.string(), userId: z.string(), emoji: ZEmoji }),
+  z.object({ type: z.literal("read"), conversationId: z.string(), readerId: z.string(), upToMessageId: z.string(), readAt: z.string() }),
+  z.object({ type: z.literal("delivered"), conversationId: z.string(), recipientId: z.string(), upToMessageId: z.string(), deliveredAt: z.string() }),
+  z.object({ type: z.literal("state.changed"), conversationId: z.string(), state: ZConversationState }),
+  z.object({ type: z.literal("typing"), conversationId: z.string(), userId: z.string(), expiresAt: z.string() }),
+  z.object({ type: z.literal("unread"), conversationId: z.string().nullable(), unread: z.number().int().nullable(), total: z.number().int() }),
+  z.object({
+    type: z.literal("notification"),
+    notification: z.object({
+      id: z.string(),
+      category: z.enum(NOTIFICATION_CATEGORIES),
+      kind: z.string(),
+      title: z.string(),
+      body: z.string(),
+      link: z.string().nullable(),
+      readAt: z.string().nullable(),
+      createdAt: z.string(),
+    }),
+  }),
+  z.object({ type: z.literal("ready"), resumed: z.boolean(), unreadTotal: z.number().int() }),
+  z.object({ type: z.literal("resync") }),
+]);

@@ -12,6 +12,7 @@ import {
   ZSendInput,
   ZSetStateInput,
   ZStartInput,
+  ZConversationEvent,
   ZConversationPage,
   ZHistoryPage,
   ZMarkReadResult,
@@ -41,7 +42,8 @@ export const conversationsRouter = createTRPCRouter({
   unreadTotal: member.output(ZUnreadTotal).query(({ ctx }) => ctx.services.messaging.unreadTotal(ctx.actor)),
   /** SSE: the signed-in user's live events, `tracked` so the client resumes from its last id after a reconnect. */
   events: member.input(ZEventsInput).subscription(async function* ({ ctx, input, signal }) {
-    for await (const item of ctx.services.messaging.stream(ctx.actor, input, signal)) yield tracked(item.id, item.event);
+    // Each event is parsed against its view shape (subscriptions can't carry `.output()`): only listed fields leave.
+    for await (const item of ctx.services.messaging.stream(ctx.actor, input, signal)) yield tracked(item.id, ZConversationEvent.parse(item.event));
     // The stream only ends when the request is aborted (client gone, or `sse.maxDurationMs`). End it as an abort,
     // never as a completion: a completion sends SSE "return" and the client would stop instead of reconnecting.
     throw new DOMException("The event stream was closed; reconnect with lastEventId.", "AbortError");
