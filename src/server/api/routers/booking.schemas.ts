@@ -21,6 +21,8 @@ export const ZQuoteInput = z.object({
 export const ZCreateBookingInput = ZQuoteInput.extend({
   notes: zText({ max: 1000, multiline: true }).default(""),
   idempotencyKey: ZIdempotencyKey.optional(),
+  /** A saved card (payments.listCards); required unless credits cover the price (PAYMENTS_CONTRACT.md). */
+  paymentMethodId: z.string().min(3).max(255).regex(/^[A-Za-z0-9_]+$/, { message: "Invalid card" }).optional(),
 });
 
 export const ZBookingId = z.object({ bookingId: ZUlid });
