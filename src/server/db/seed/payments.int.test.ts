@@ -8,8 +8,8 @@ import { instructorProfiles, paymentAccounts, users } from "~/server/db/schema";
 let rt: TestRuntime;
 beforeAll(async () => {
   rt = await createTestRuntime({ events: { background: false } });
-  await seedDatabase(rt.dbh.db, rt.hasher, rt.secret, { now: new Date("2026-12-01T12:00:00Z") });
-});
+  await seedDatabase(rt.dbh.db, rt.hasher, rt.secret, { now: new Date("2026-12-01T12:00:00Z"), connectAllInstructors: true });
+}, 300_000);
 afterAll(async () => rt?.close());
 
 describe("demo payments seed", () => {

@@ -45,7 +45,16 @@ export const DEMO_ACCOUNTS = {
 export const DEMO_ADMIN_TOTP_SECRET = "KRUGS4ZANFZSAYJAORSXG5BAONSWG4TF";
 export const DEMO_ADMIN_BACKUP_CODES = Array.from({ length: 10 }, (_, i) => `demo${i}-admin`);
 
-export type SeedOptions = { scale?: number; seed?: number; now?: Date };
+export type SeedOptions = {
+  scale?: number;
+  seed?: number;
+  now?: Date;
+  /**
+   * Give every instructor with active payouts a completed local Connect account, so any lesson can be paid (the
+   * demo scripts turn this on; tests keep the default: only the demo instructor, which is much faster).
+   */
+  connectAllInstructors?: boolean;
+};
 export type SeedSummary = { instructors: number; students: number; services: number; bookings: number; regions: number; subjects: number; ms: number };
 
 type Hasher = { hash(password: string): Promise<string> };
@@ -307,7 +316,13 @@ export async function seedDatabase(db: Database, hasher: Hasher, secret: string,
 
   // ── Demo payments on the local gateway (not with Stripe configured: those objects would have to live at Stripe). ──
   if (!env.STRIPE_SECRET_KEY) {
-    await seedDemoPayments(db, { instructorEmail: DEMO_ACCOUNTS.instructor, studentEmail: DEMO_ACCOUNTS.student, appUrl: env.APP_URL, now });
+    await seedDemoPayments(db, {
+      instructorEmail: DEMO_ACCOUNTS.instructor,
+      studentEmail: DEMO_ACCOUNTS.student,
+      appUrl: env.APP_URL,
+      now,
+      allActiveInstructors: opts.connectAllInstructors ?? false,
+    });
   }
 
   // ── Search documents with local embeddings (~0.7 s per 300 instructors), so a fresh database is searchable at
