@@ -28,7 +28,8 @@ let handle: (req: Request) => Promise<Response>;
 const ORIGIN = "http://localhost";
 
 /** A request as it reaches Next through scripts/serve.ts from the given socket address. */
-function fromPeer(peer: string, path: string, init: RequestInit & { headers?: Record<string, string> } = {}) {
+type PeerInit = Omit<RequestInit, "headers"> & { headers?: Record<string, string>; duplex?: "half" };
+function fromPeer(peer: string, path: string, init: PeerInit = {}) {
   return new Request(`${ORIGIN}/api/trpc/${path}`, {
     ...init,
     headers: { "content-type": "application/json", ...init.headers, [PEER_HEADER]: peer, [PEER_TOKEN_HEADER]: PEER_TOKEN },
@@ -127,7 +128,7 @@ describe("abuse: HTTP", () => {
         c.enqueue(chunk);
       },
     });
-    const streamed = await handle(fromPeer("198.51.100.40", "auth.signUp", { method: "POST", body: stream, duplex: "half" } as RequestInit));
+    const streamed = await handle(fromPeer("198.51.100.40", "auth.signUp", { method: "POST", body: stream, duplex: "half" }));
     expect(streamed.status).toBe(413);
     expect(sent).toBeLessThanOrEqual(MAX_BODY_BYTES + 2 * chunk.byteLength); // stopped reading soon after the cap
     expect(await userCount()).toBe(before);
