@@ -4,6 +4,7 @@ import { ZSearchConfig, ZSearchConfigPatch } from "~/server/services/search/conf
 import { AUDIENCES, DAY_KINDS, DAY_PARTS, LESSON_TYPES, SEARCH_LEVELS } from "~/server/services/search/types";
 import { SORTS } from "~/server/services/search/views";
 import { ZId, ZSlug } from "./catalog.schemas";
+import { ZCursorToken, zPlainString } from "~/server/api/zod";
 
 const minute = z.number().int().min(0).max(1440);
 
@@ -36,13 +37,13 @@ export const ZSearchFilters = z
   .strict();
 
 export const ZSearchInstructorsInput = z.object({
-  q: z.string().max(300),
+  q: zPlainString(300),
   filters: ZSearchFilters.optional(),
   sort: z.enum(SORTS).default("recommended"),
-  cursor: z.string().max(200).nullish(),
+  cursor: ZCursorToken.nullish(),
   limit: z.number().int().min(1).max(24).default(12),
   /** The searcher's IANA zone (the browser's); time phrases resolve in it. Defaults to the account's, else New York. */
-  zone: z.string().max(64).optional(),
+  zone: zPlainString(64).optional(),
 });
 
 const ZConf = { confidence: z.number(), source: z.enum(["fast", "llm", "filter"]) };
@@ -132,7 +133,7 @@ export const ZSearchResponse = z.object({
   diagnostics: ZSearchDiagnostics,
 });
 
-export const ZSuggestInput = z.object({ prefix: z.string().max(100) });
+export const ZSuggestInput = z.object({ prefix: zPlainString(100) });
 export const ZSuggestOutput = z.object({
   suggestions: z.array(z.object({ kind: z.enum(["subject", "location"]), slug: z.string(), label: z.string(), detail: z.string().nullable(), text: z.string() })).max(8),
 });
