@@ -1,5 +1,5 @@
 import { Redis } from "ioredis";
-import { env, authSecret } from "~/server/config/env";
+import { env, authSecret, captchaMode } from "~/server/config/env";
 import { openDatabase, migrateDatabase, type DbHandle } from "~/server/db/client";
 import { createMemoryCache, createRedisCache, type Cache } from "~/server/kv/cache";
 import { createMemoryRateLimiters, createRedisRateLimiters, type RateLimiterFactory } from "~/server/kv/rate-limit";
@@ -89,7 +89,9 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
   }
   const captcha =
     opts.captcha ??
-    (env.TURNSTILE_SECRET_KEY
+    // Local (dummy-token) verifier only in dev, tests and the fully-embedded demo: env validation requires the
+    // Turnstile secret in every other production deployment.
+    (captchaMode() === "turnstile" && env.TURNSTILE_SECRET_KEY
       ? createTurnstileVerifier({ secretKey: env.TURNSTILE_SECRET_KEY, verifyUrl: env.TURNSTILE_VERIFY_URL })
       : createLocalCaptchaVerifier());
   const sms =
