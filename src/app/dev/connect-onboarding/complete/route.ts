@@ -1,4 +1,5 @@
 import { isCrossSiteWrite, sessionFromRequest } from "~/server/api/http";
+import { env } from "~/server/config/env";
 import { asLocalGateway } from "~/server/integrations/payments";
 import { getRuntime } from "~/server/runtime";
 import { createServices } from "~/server/services";
@@ -30,5 +31,9 @@ export async function POST(req: Request): Promise<Response> {
   if (typeof token !== "string" || token.length > 64) return text(400, "Missing link.");
   const result = await local.completeOnboarding({ token, userId: actor.userId });
   if (!result) return text(404, "Not found.");
-  return new Response(null, { status: 303, headers: { location: result.redirectUrl } });
+  // The return URLs are built on APP_URL; when they point at this app, redirect by path so the browser stays on the
+  // host it used (localhost vs 127.0.0.1, another port) — CSP's form-action 'self' also applies to the redirect.
+  const target = new URL(result.redirectUrl);
+  const location = target.origin === new URL(env.APP_URL).origin ? `${target.pathname}${target.search}${target.hash}` : result.redirectUrl;
+  return new Response(null, { status: 303, headers: { location } });
 }
