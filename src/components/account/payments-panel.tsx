@@ -99,8 +99,8 @@ function PaymentMethods() {
             {cards.data.map((c) => (
               <li key={c.paymentMethodId} className="flex flex-wrap items-center gap-3 px-4 py-3">
                 <CreditCardIcon className="size-5 shrink-0 text-slate-400" />
-                <div className="min-w-0 flex-1">
-                  <p className="font-medium text-slate-900">
+                <div className="min-w-0 flex-1 basis-40">
+                  <p className="font-medium whitespace-nowrap text-slate-900">
                     <span className="sr-only">{cardName(c)}</span>
                     <span aria-hidden="true">
                       {cardBrand(c.brand)} •••• {c.last4}
@@ -109,7 +109,7 @@ function PaymentMethods() {
                   </p>
                   <p className="text-xs text-slate-500">Expires {cardExpiry(c)}</p>
                 </div>
-                <div className="flex gap-2">
+                <div className="ml-auto flex gap-2">
                   {!c.isDefault && (
                     <Button
                       variant="outline"

@@ -58,7 +58,7 @@ export function PayoutsView({ zone, onboarding }: { zone: string; onboarding: "r
       <dl className="grid gap-3 sm:grid-cols-3">
         <Stat label="Upcoming and pending" value={formatMoney(s.earnings.pendingCents)} hint="Lessons not yet paid out" />
         <Stat label="Paid out" value={formatMoney(s.earnings.paidCents)} hint="Last 12 weeks" />
-        <Stat label="Your platform fee" value={`${s.feeTier.percent} %`} hint={s.feeTier.founding ? "Founding instructor" : `${s.feeTier.completedLast90Days} lessons in 90 days`} />
+        <Stat label="Your platform fee" value={`${s.feeTier.percent} %`} hint={s.feeTier.founding ? "Founding instructor" : `${s.feeTier.completedLast90Days} ${s.feeTier.completedLast90Days === 1 ? "lesson" : "lessons"} in 90 days`} />
       </dl>
       <div className="grid gap-6 lg:grid-cols-2">
         <AccountCard account={s.account} onboarding={onboarding} />
