@@ -1,3 +1,4 @@
+import { errorBrand } from "~/lib/error-brand";
 /**
  * LLM and embedding ports (PRODUCT.md §7): OpenAI when a key is configured, otherwise local adapters so search
  * works offline — a deterministic hashed-feature embedder, and an LLM port that reports itself unavailable (the
@@ -44,18 +45,30 @@ export type Embedder = {
 };
 
 /** The provider did not answer within the caller's timeout (including the wait for a concurrency slot). */
+const providerTimeoutErrorBrand = errorBrand("ProviderTimeoutError");
 export class ProviderTimeoutError extends Error {
   constructor(readonly timeoutMs: number) {
     super(`Provider call timed out after ${timeoutMs} ms`);
     this.name = "ProviderTimeoutError";
+    providerTimeoutErrorBrand.mark(this);
+  }
+  /** Answers by brand, so the class works across Next bundles (src/lib/error-brand.ts). */
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return providerTimeoutErrorBrand.test(value);
   }
 }
 
 /** The port has no provider behind it (local adapter). */
+const providerUnavailableErrorBrand = errorBrand("ProviderUnavailableError");
 export class ProviderUnavailableError extends Error {
   constructor(what: string) {
     super(`${what} is not configured`);
     this.name = "ProviderUnavailableError";
+    providerUnavailableErrorBrand.mark(this);
+  }
+  /** Answers by brand, so the class works across Next bundles (src/lib/error-brand.ts). */
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return providerUnavailableErrorBrand.test(value);
   }
 }
 

@@ -1,3 +1,4 @@
+import { errorBrand } from "~/lib/error-brand";
 /**
  * The payments port (PRODUCT.md §5): Stripe Connect's objects in Stripe's own terms, so the Stripe adapter is
  * a thin mapping and the local gateway (the embedded default) can reproduce Stripe's state machine and error
@@ -43,6 +44,7 @@ export type PaymentIntentResult = {
  * `declineCode` Stripe's decline code (`generic_decline`, `insufficient_funds`, …) when the card was declined.
  * `message` is safe to show to the cardholder.
  */
+const paymentGatewayErrorBrand = errorBrand("PaymentGatewayError");
 export class PaymentGatewayError extends Error {
   constructor(
     message: string,
@@ -54,6 +56,11 @@ export class PaymentGatewayError extends Error {
   ) {
     super(message);
     this.name = "PaymentGatewayError";
+    paymentGatewayErrorBrand.mark(this);
+  }
+  /** Answers by brand, so the class works across Next bundles (src/lib/error-brand.ts). */
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return paymentGatewayErrorBrand.test(value);
   }
   get isCardError() {
     return this.type === "card_error";
@@ -64,10 +71,16 @@ export class PaymentGatewayError extends Error {
  * A webhook whose `Stripe-Signature` is missing, wrong or older than the tolerance (5 minutes), or a gateway with
  * no webhook secret configured. The webhook route answers 400 and processes nothing.
  */
+const webhookSignatureErrorBrand = errorBrand("WebhookSignatureError");
 export class WebhookSignatureError extends Error {
   constructor(message: string) {
     super(message);
     this.name = "WebhookSignatureError";
+    webhookSignatureErrorBrand.mark(this);
+  }
+  /** Answers by brand, so the class works across Next bundles (src/lib/error-brand.ts). */
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return webhookSignatureErrorBrand.test(value);
   }
 }
 

@@ -295,7 +295,15 @@ export function createBookingService({ db, bookings, availability, events, idemp
       if (!idempotencyKey) return createOnce(actor, input);
       return idempotency.run({ scope: "booking.create", userId: actor.userId, key: idempotencyKey }, request, {
         work: (done) => createOnce(actor, input, done),
-        replay: (bookingId) => view(bookingId, actor),
+        replay: async (bookingId) => {
+          // A retry of an attempt whose card was declined gets the same answer, not the cancelled booking.
+          const row = await bookings.findById(bookingId);
+          if (row?.status === "cancelled" && row.cancellationReason === "payment_declined") {
+            const p = await payments?.paymentOf(bookingId);
+            throw new ValidationError(p?.lastError ?? "Your card was declined.", {}, { reason: "PAYMENT_DECLINED" });
+          }
+          return view(bookingId, actor);
+        },
       });
     },
 

@@ -170,6 +170,17 @@ describe("authorize → capture", () => {
     const again = await book(await makeStudent(), start);
     expect(again.status).toBe("confirmed");
   });
+
+  it("a retry of a declined create with the same idempotency key gets the same decline, not the cancelled booking", async () => {
+    const bad = await makeStudent(TEST_CARDS.declinesOnCharge);
+    const input = { instructorServiceId: serviceId, start: at(1, 14), durationMinutes: 60, location: { type: "online" as const }, notes: "", paymentMethodId: bad.card, idempotencyKey: "retry-after-decline-1" };
+    const caller = await api(bad.user);
+    const first = await caller.booking.create(input).catch((e: unknown) => e);
+    const retry = await caller.booking.create(input).catch((e: unknown) => e);
+    for (const err of [first, retry]) expect(err).toMatchObject({ code: "BAD_REQUEST", message: "Your card was declined.", cause: { data: { reason: "PAYMENT_DECLINED" } } });
+    const rows = await rt.dbh.db.select().from(bookings).where(eq(bookings.studentId, bad.user.id));
+    expect(rows.map((r) => r.status)).toEqual(["cancelled"]);
+  });
 });
 
 describe("declines", () => {
