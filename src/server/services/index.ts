@@ -90,6 +90,7 @@ export function createServices(rt: Runtime, opts: { now?: () => Date } = {}) {
     notifications,
     events: rt.events,
     appUrl: env.APP_URL,
+    limiters: rt.limiters,
     now,
   });
   return {

@@ -4,6 +4,7 @@
  * booked with the card, authorized, completed and captured by the payment service — so the Payouts page shows
  * earnings and the receipts page has receipts.
  */
+import { createMemoryRateLimiters } from "~/server/kv/rate-limit";
 import { and, eq, isNull } from "drizzle-orm";
 import type { Database } from "~/server/db/client";
 import { bookings, instructorProfiles, instructorServices, paymentAccounts, users } from "~/server/db/schema";
@@ -45,6 +46,7 @@ export async function seedDemoPayments(
     // Seeding runs no background functions: the steps are called directly below.
     events: { kind: "local", publish: async () => undefined },
     appUrl: opts.appUrl,
+    limiters: createMemoryRateLimiters(),
     now,
   });
   const [instructor] = await db.select().from(users).where(eq(users.email, opts.instructorEmail)).limit(1);

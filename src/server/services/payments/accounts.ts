@@ -2,13 +2,20 @@ import type { Database } from "~/server/db/client";
 import type { PaymentRepository } from "~/server/repositories/payments";
 import type { UserRepository } from "~/server/repositories/users";
 import { PaymentGatewayError, type CardSummary, type ConnectedAccountStatus, type PaymentGateway } from "~/server/integrations/payments/port";
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "~/server/errors";
+import { ConflictError, ForbiddenError, NotFoundError, RateLimitedError, ValidationError } from "~/server/errors";
+import type { RateLimiterFactory } from "~/server/kv/rate-limit";
 import { creditGrantLines } from "./money";
 
 export type CardView = { paymentMethodId: string; brand: string; last4: string; expMonth: number; expYear: number; isDefault: boolean };
 export type AccountView = { state: "not_started" | "pending" | "complete"; chargesEnabled: boolean; payoutsEnabled: boolean; requirementsDue: string[] };
 
-type Deps = { db: Database; repo: PaymentRepository; users: UserRepository; gateway: PaymentGateway; appUrl: string; now?: () => Date };
+type Deps = { db: Database; repo: PaymentRepository; users: UserRepository; gateway: PaymentGateway; appUrl: string; limiters: RateLimiterFactory; now?: () => Date };
+
+/**
+ * Card confirmations per student per hour (saved or declined alike): a stolen-card tester gets a handful of
+ * tries, not thousands. Stripe has its own card-testing defences; this one also guards the local gateway.
+ */
+export const CARD_ATTEMPT_LIMIT = { name: "card-attempts", points: 10, durationSeconds: 3600 };
 
 /** A card error as the cardholder should read it, with Stripe's decline code for the page. */
 function cardFailure(e: unknown): never {
@@ -25,7 +32,12 @@ export const accountState = (s: Pick<ConnectedAccountStatus, "chargesEnabled" | 
  * Saved cards (Stripe Customers + SetupIntents), platform credits, and instructors' Connect accounts. Card
  * numbers never pass through here except in local mode, where the local gateway plays Stripe.js.
  */
-export function createPaymentAccountService({ db, repo, users, gateway, appUrl, now = () => new Date() }: Deps) {
+export function createPaymentAccountService({ db, repo, users, gateway, appUrl, limiters, now = () => new Date() }: Deps) {
+  async function countCardAttempt(userId: string) {
+    const r = await limiters(CARD_ATTEMPT_LIMIT).consume(userId);
+    if (!r.ok) throw new RateLimitedError("Too many card attempts. Please wait a while before trying another card.", r.retryAfterSeconds);
+  }
+
   async function ensureCustomer(userId: string) {
     const existing = await repo.findCustomer(userId);
     if (existing) return existing;
@@ -87,8 +99,6 @@ export function createPaymentAccountService({ db, repo, users, gateway, appUrl, 
     storeAccountStatus,
     accountView,
 
-    config: () => ({ mode: gateway.kind, publishableKey: null as string | null }),
-
     /** Starts saving a card: a SetupIntent on the student's Customer (created on first use). */
     async startCardSetup(userId: string) {
       const customer = await ensureCustomer(userId);
@@ -99,6 +109,7 @@ export function createPaymentAccountService({ db, repo, users, gateway, appUrl, 
     async confirmLocalCard(userId: string, input: { setupIntentId: string; clientSecret: string; number: string; expMonth: number; expYear: number; cvc: string }): Promise<CardView> {
       if (!gateway.confirmSetupIntentWithCard) throw new ForbiddenError("Cards are entered with Stripe on this site.");
       const customer = await ownedSetupIntent(userId);
+      await countCardAttempt(userId);
       let card: CardSummary;
       try {
         await gateway.confirmSetupIntentWithCard({ ...input, number: input.number.replace(/\s+/g, "") });
@@ -112,6 +123,7 @@ export function createPaymentAccountService({ db, repo, users, gateway, appUrl, 
     /** Stripe mode: after Elements confirmed the SetupIntent in the browser, stores the saved card. */
     async completeCardSetup(userId: string, input: { setupIntentId: string }): Promise<CardView> {
       const customer = await ownedSetupIntent(userId);
+      await countCardAttempt(userId);
       let card: CardSummary;
       try {
         card = await gateway.completeSetupIntent({ setupIntentId: input.setupIntentId, customerId: customer.stripeCustomerId });

@@ -5,6 +5,7 @@ import type { UserRepository } from "~/server/repositories/users";
 import type { PaymentGateway } from "~/server/integrations/payments/port";
 import type { EventPublisher } from "~/server/events/publisher";
 import type { NotificationService } from "~/server/services/notifications/notifications-service";
+import type { RateLimiterFactory } from "~/server/kv/rate-limit";
 import { createPaymentService } from "./payment-service";
 import { createPaymentAccountService } from "./accounts";
 import { createPaymentViews } from "./views";
@@ -23,6 +24,7 @@ export function createPayments(deps: {
   notifications: NotificationService;
   events: EventPublisher;
   appUrl: string;
+  limiters: RateLimiterFactory;
   now?: () => Date;
 }) {
   const flow = createPaymentService(deps);

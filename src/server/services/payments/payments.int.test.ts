@@ -74,6 +74,22 @@ afterEach(async () => {
 afterAll(async () => rt?.close());
 
 describe("cards and the ledger guard", () => {
+  it("limits card attempts per student (a card tester gets a handful of tries)", async () => {
+    const s = await makeStudent(null);
+    const a = await api(s.user);
+    const setup = await a.payments.startCardSetup();
+    const codes: string[] = [];
+    for (let i = 0; i < 11; i++) {
+      const e = await a.payments.confirmLocalCard({ ...setup, number: TEST_CARDS.declined, expMonth: 12, expYear: 2034, cvc: "123" }).catch((err: { code: string }) => err);
+      codes.push((e as { code: string }).code);
+    }
+    expect(codes.slice(0, 10)).toEqual(Array(10).fill("BAD_REQUEST"));
+    expect(codes[10]).toBe("TOO_MANY_REQUESTS");
+    // Another student is not affected.
+    const other = await makeStudent(null);
+    await expect(saveCard(rt, other.user, TEST_CARDS.visa)).resolves.toEqual(expect.any(String));
+  });
+
   it("saves cards (a declined one is refused with a cardholder-safe message), keeps a default, protects a card in use", async () => {
     const s = await makeStudent(null);
     const a = await api(s.user);
