@@ -189,7 +189,7 @@ describe("authorize → capture", () => {
 
   it("a retry of a declined create with the same idempotency key gets the same decline, not the cancelled booking", async () => {
     const bad = await makeStudent(TEST_CARDS.declinesOnCharge);
-    const input = { instructorServiceId: serviceId, start: at(1, 14), durationMinutes: 60, location: { type: "online" as const }, notes: "", paymentMethodId: bad.card, idempotencyKey: "retry-after-decline-1" };
+    const input = { instructorServiceId: serviceId, start: at(1, 14), durationMinutes: 60 as const, location: { type: "online" as const }, notes: "", paymentMethodId: bad.card, idempotencyKey: "retry-after-decline-1" };
     const caller = await api(bad.user);
     const first = await caller.booking.create(input).catch((e: unknown) => e);
     const retry = await caller.booking.create(input).catch((e: unknown) => e);
