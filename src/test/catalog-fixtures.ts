@@ -4,7 +4,8 @@
  */
 import { newId } from "~/lib/ids";
 import type { Database } from "~/server/db/client";
-import { categories, regions, subjectAliases, subjects } from "~/server/db/schema";
+import { availabilityPatterns, categories, instructorServices, regions, subjectAliases, subjects } from "~/server/db/schema";
+import { emptyDay, setRange } from "~/lib/availability/bitmap";
 import { BOROUGHS, CITY, NEIGHBOURHOODS } from "~/server/db/seed/data/gazetteer";
 import { CATALOG } from "~/server/db/seed/data/catalog";
 
@@ -50,4 +51,19 @@ export async function insertCatalogFixture(db: Database): Promise<CatalogFixture
     return v;
   };
   return { cityId, region: get(regionBySlug, "region"), subject: get(subjectBySlug, "subject"), category: get(categoryBySlug, "category") };
+}
+
+/**
+ * A bookable online service for an instructor: a fresh category and subject, one active service (60 min,
+ * online, adults) and open hours 08:00–20:00 every weekday in the instructor's zone. Returns the service id.
+ */
+export async function insertBookableService(db: Database, instructorId: string, opts: { hourlyRateCents?: number } = {}): Promise<string> {
+  await db.insert(availabilityPatterns).values([1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ instructorId, weekday, bits: setRange(emptyDay(), 8 * 60, 20 * 60) })));
+  const [cat] = await db.insert(categories).values({ slug: `cat-${newId().toLowerCase()}`, name: "Music" }).returning();
+  const [sub] = await db.insert(subjects).values({ categoryId: cat!.id, slug: `sub-${newId().toLowerCase()}`, name: "Piano" }).returning();
+  const [svc] = await db
+    .insert(instructorServices)
+    .values({ instructorId, subjectId: sub!.id, hourlyRateCents: opts.hourlyRateCents ?? 5500, durations: [60], locationTypes: ["online"], ageGroups: ["adults"], levels: ["beginner"] })
+    .returning();
+  return svc!.id;
 }

@@ -9,8 +9,8 @@ import { TRPCError } from "@trpc/server";
 import { count, eq } from "drizzle-orm";
 import superjson from "superjson";
 import { callerFor, createTestRuntime, createTestUser, type TestRuntime } from "~/test/harness";
-import { availabilityPatterns, bookings, categories, instructorServices, messages, subjects, users } from "~/server/db/schema";
-import { emptyDay, setRange } from "~/lib/availability/bitmap";
+import { insertBookableService } from "~/test/catalog-fixtures";
+import { bookings, messages, users } from "~/server/db/schema";
 import { newId } from "~/lib/ids";
 import { encodeKeysetCursor } from "~/lib/cursor";
 import { createTrpcHttpHandler } from "~/server/api/trpc-handler";
@@ -42,14 +42,7 @@ beforeAll(async () => {
   instructor = await createTestUser(rt, { role: "instructor" });
   student = await createTestUser(rt, { role: "student" });
   const db = rt.dbh.db;
-  await db.insert(availabilityPatterns).values([1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ instructorId: instructor.id, weekday, bits: setRange(emptyDay(), 8 * 60, 20 * 60) })));
-  const [cat] = await db.insert(categories).values({ slug: `cat-${newId().toLowerCase()}`, name: "Music" }).returning();
-  const [sub] = await db.insert(subjects).values({ categoryId: cat!.id, slug: `sub-${newId().toLowerCase()}`, name: "Piano" }).returning();
-  const [svc] = await db
-    .insert(instructorServices)
-    .values({ instructorId: instructor.id, subjectId: sub!.id, hourlyRateCents: 5500, durations: [60], locationTypes: ["online"], ageGroups: ["adults"], levels: ["beginner"] })
-    .returning();
-  serviceId = svc!.id;
+  serviceId = await insertBookableService(db, instructor.id);
   // Inserted directly: these tests are about input validation, not the booking flow (which may need a card).
   const end = new Date(START.getTime() + 3_600_000);
   const [b] = await db

@@ -6,9 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TRPCError } from "@trpc/server";
 import { and, eq } from "drizzle-orm";
 import { callerFor, createTestRuntime, createTestUser, type TestRuntime } from "~/test/harness";
+import { insertBookableService } from "~/test/catalog-fixtures";
 import { TEST_CARDS, onboardInstructor, saveCard } from "~/test/payments-fixtures";
-import { availabilityPatterns, bookings, categories, idempotencyKeys, instructorServices, subjects } from "~/server/db/schema";
-import { emptyDay, setRange } from "~/lib/availability/bitmap";
+import { bookings, idempotencyKeys } from "~/server/db/schema";
 import { newId } from "~/lib/ids";
 import { createIdempotencyRepository } from "~/server/repositories/idempotency";
 import { createIdempotencyService } from "./idempotency-service";
@@ -36,14 +36,7 @@ beforeAll(async () => {
   instructor = await createTestUser(rt, { role: "instructor" });
   await onboardInstructor(rt, instructor).catch(() => undefined);
   const db = rt.dbh.db;
-  await db.insert(availabilityPatterns).values([1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ instructorId: instructor.id, weekday, bits: setRange(emptyDay(), 8 * 60, 20 * 60) })));
-  const [cat] = await db.insert(categories).values({ slug: `cat-${newId().toLowerCase()}`, name: "Music" }).returning();
-  const [sub] = await db.insert(subjects).values({ categoryId: cat!.id, slug: `sub-${newId().toLowerCase()}`, name: "Piano" }).returning();
-  const [svc] = await db
-    .insert(instructorServices)
-    .values({ instructorId: instructor.id, subjectId: sub!.id, hourlyRateCents: 5500, durations: [60], locationTypes: ["online"], ageGroups: ["adults"], levels: ["beginner"] })
-    .returning();
-  serviceId = svc!.id;
+  serviceId = await insertBookableService(db, instructor.id);
 });
 afterAll(async () => rt?.close());
 
