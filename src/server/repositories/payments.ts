@@ -254,19 +254,6 @@ export function createPaymentRepository(db: DbOrTx) {
         .orderBy(desc(bookings.startAt))
         .limit(1000);
     },
-    /** Payments awaiting authorization or capture whose time has come (a safety net for the per-booking timers). */
-    async listDue(now: Date, limit: number): Promise<{ bookingId: string; state: string }[]> {
-      return db
-        .select({ bookingId: bookingPayments.bookingId, state: bookingPayments.state })
-        .from(bookingPayments)
-        .where(
-          or(
-            and(inArray(bookingPayments.state, ["scheduled", "auth_failed"]), lt(bookingPayments.authorizeAt, now)),
-            and(eq(bookingPayments.state, "authorized"), lt(bookingPayments.captureAt, now)),
-          ),
-        )
-        .limit(limit);
-    },
   };
 }
 export type PaymentRepository = ReturnType<typeof createPaymentRepository>;
