@@ -248,24 +248,11 @@ function Receipts({ zone }: { zone: string }) {
               <caption className="sr-only">Receipts, newest first</caption>
               <thead className="border-b border-slate-200 text-xs text-slate-500">
                 <tr>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    Lesson
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    Status
-                  </th>
-                  <th scope="col" className="px-3 py-2 text-right font-medium">
-                    Price
-                  </th>
-                  <th scope="col" className="px-3 py-2 text-right font-medium">
-                    Credits
-                  </th>
-                  <th scope="col" className="px-3 py-2 text-right font-medium">
-                    Card
-                  </th>
-                  <th scope="col" className="px-3 py-2 text-right font-medium">
-                    Refunded
-                  </th>
+                  {["Lesson", "Status", "Price", "Credits", "Card", "Refunded"].map((h, i) => (
+                    <th key={h} scope="col" className={`px-3 py-2 font-medium ${i >= 2 ? "text-right" : ""}`}>
+                      {h}
+                    </th>
+                  ))}
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
