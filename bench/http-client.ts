@@ -1,10 +1,18 @@
 /** Minimal HTTP client for benches: tRPC calls (superjson wire format) and next-auth sign-in. */
 export type Session = { cookie: string; ip: string };
 
-export async function trpcMutation<T>(base: string, path: string, input: unknown, session?: Session): Promise<{ status: number; body: { result?: { data: { json: T } }; error?: { json: { data: { code: string } } } } }> {
+export async function trpcMutation<T>(
+  base: string,
+  path: string,
+  input: unknown,
+  session?: Session,
+): Promise<{ status: number; body: { result?: { data: { json: T } }; error?: { json: { data: { code: string } } } } }> {
   const res = await fetch(`${base}/api/trpc/${path}`, {
     method: "POST",
-    headers: { "content-type": "application/json", ...(session ? { cookie: session.cookie, "x-forwarded-for": session.ip } : {}) },
+    headers: {
+      "content-type": "application/json",
+      ...(session ? { cookie: session.cookie, "x-forwarded-for": session.ip } : {}),
+    },
     body: JSON.stringify({ json: input }),
   });
   return { status: res.status, body: (await res.json()) as never };
@@ -20,7 +28,10 @@ export async function signIn(base: string, email: string, password: string, ip: 
   const ticket = ((await login.json()) as { result: { data: { json: { ticket: string } } } }).result.data.json.ticket;
   const csrfRes = await fetch(`${base}/api/auth/csrf`);
   const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
-  const csrfCookie = csrfRes.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const csrfCookie = csrfRes.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
   const cb = await fetch(`${base}/api/auth/callback/ticket`, {
     method: "POST",
     redirect: "manual",
@@ -36,7 +47,13 @@ export async function signIn(base: string, email: string, password: string, ip: 
 export async function startServer(port: number, env: Record<string, string>) {
   const { spawn } = await import("node:child_process");
   const server = spawn("npx", ["next", "start", "-p", String(port)], {
-    env: { ...process.env, INSTAINSTRU_ALLOW_EMBEDDED: "1", NEXTAUTH_URL: `http://localhost:${port}`, LOG_LEVEL: "warn", ...env },
+    env: {
+      ...process.env,
+      INSTAINSTRU_ALLOW_EMBEDDED: "1",
+      NEXTAUTH_URL: `http://localhost:${port}`,
+      LOG_LEVEL: "warn",
+      ...env,
+    },
     stdio: "ignore",
     // Own process group: killing npx alone would leave the next server child running on the port.
     detached: true,

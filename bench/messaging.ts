@@ -56,7 +56,12 @@ async function probePostgres(): Promise<boolean> {
   }
 }
 async function probeRedis(): Promise<boolean> {
-  const r = new Redis(redisUrl, { lazyConnect: true, connectTimeout: 1_000, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  const r = new Redis(redisUrl, {
+    lazyConnect: true,
+    connectTimeout: 1_000,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+  });
   try {
     await r.connect();
     return (await r.ping()) === "PONG";
@@ -90,7 +95,12 @@ log(`database: ${hasPg ? "postgresql" : "pglite"}; redis: ${hasRedis ? "yes" : "
 /* ───────────── seed: 500 pairs, one conversation each ───────────── */
 
 type Pair = { studentId: string; instructorId: string; conversationId: string };
-const seedRt = await createRuntime({ databaseUrl, pgliteDir: hasPg ? undefined : "memory://", migrate: true, localEvents: true });
+const seedRt = await createRuntime({
+  databaseUrl,
+  pgliteDir: hasPg ? undefined : "memory://",
+  migrate: true,
+  localEvents: true,
+});
 const pairs: Pair[] = [];
 {
   const db = seedRt.dbh.db;
@@ -101,14 +111,25 @@ const pairs: Pair[] = [];
     firstName: role === "student" ? "Stu" : "Ins",
     lastName: `N${n}`,
   });
-  const students = await db.insert(users).values(Array.from({ length: PAIRS }, (_, n) => mk("student", n))).returning({ id: users.id });
-  const instructors = await db.insert(users).values(Array.from({ length: PAIRS }, (_, n) => mk("instructor", n))).returning({ id: users.id });
+  const students = await db
+    .insert(users)
+    .values(Array.from({ length: PAIRS }, (_, n) => mk("student", n)))
+    .returning({ id: users.id });
+  const instructors = await db
+    .insert(users)
+    .values(Array.from({ length: PAIRS }, (_, n) => mk("instructor", n)))
+    .returning({ id: users.id });
   await db.insert(instructorProfiles).values(instructors.map((i) => ({ userId: i.id })));
   const convs = await db
     .insert(conversations)
     .values(students.map((s, n) => ({ studentId: s.id, instructorId: instructors[n]!.id })))
     .returning();
-  await db.insert(conversationUserState).values(convs.flatMap((c) => [{ conversationId: c.id, userId: c.studentId }, { conversationId: c.id, userId: c.instructorId }]));
+  await db.insert(conversationUserState).values(
+    convs.flatMap((c) => [
+      { conversationId: c.id, userId: c.studentId },
+      { conversationId: c.id, userId: c.instructorId },
+    ]),
+  );
   for (const c of convs) pairs.push({ studentId: c.studentId, instructorId: c.instructorId, conversationId: c.id });
 }
 const allUsers = pairs.flatMap((p) => [p.studentId, p.instructorId]);
@@ -152,7 +173,10 @@ class Tracker {
     rt.bus.publish = (channel, message) => {
       if (message.includes('"bench|')) {
         const env = JSON.parse(message) as { kind: string; event: { type: string; message?: { body?: string } } };
-        const key = env.kind === "durable" && env.event.type === "message.created" ? env.event.message?.body?.split("|")[1] : undefined;
+        const key =
+          env.kind === "durable" && env.event.type === "message.created"
+            ? env.event.message?.body?.split("|")[1]
+            : undefined;
         if (key && !this.publishedAt.has(key)) this.publishedAt.set(key, now());
       }
       return publish(channel, message);
@@ -178,7 +202,8 @@ async function openCallerSubscriptions(rt: Runtime, tracker: Tracker) {
             for await (const item of iterable) {
               const event = (item as unknown as [string, ConversationEvent])[1];
               if (event.type === "ready") ready();
-              else if (event.type === "message.created") tracker.onMessage(userId, event.message.senderId, event.message.body);
+              else if (event.type === "message.created")
+                tracker.onMessage(userId, event.message.senderId, event.message.body);
             }
           } catch (e) {
             if ((e as { name?: string }).name !== "AbortError") throw e; // closing ends the stream with an AbortError
@@ -194,7 +219,11 @@ async function openCallerSubscriptions(rt: Runtime, tracker: Tracker) {
   };
 }
 
-async function sequentialSends(rt: Runtime, tracker: Tracker, send: (p: Pair, n: number, body: string) => Promise<void>) {
+async function sequentialSends(
+  rt: Runtime,
+  tracker: Tracker,
+  send: (p: Pair, n: number, body: string) => Promise<void>,
+) {
   const sendMs: number[] = [];
   for (let n = 0; n < WARMUP + SENDS; n++) {
     if (n === WARMUP) tracker.reset();
@@ -207,14 +236,26 @@ async function sequentialSends(rt: Runtime, tracker: Tracker, send: (p: Pair, n:
     await delivered;
   }
   await rt.events.idle();
-  return { delivery: summarize(tracker.latencies), publishToSubscriber: summarize(tracker.fanout), sendMutation: summarize(sendMs) };
+  return {
+    delivery: summarize(tracker.latencies),
+    publishToSubscriber: summarize(tracker.fanout),
+    sendMutation: summarize(sendMs),
+  };
 }
 
 /** Sender alternates sides: even sends student → instructor, odd instructor → student. */
 const senderOf = (p: Pair, n: number) => (n % 2 ? p.instructorId : p.studentId);
 
 async function callerSendScenario(label: string, kind: "memory" | "redis") {
-  const rt = kind === "memory" && !hasPg ? seedRt : await createRuntime({ databaseUrl, redisUrl: kind === "redis" ? redisUrl : undefined, namespace: `bench:${newId()}:`, localEvents: true });
+  const rt =
+    kind === "memory" && !hasPg
+      ? seedRt
+      : await createRuntime({
+          databaseUrl,
+          redisUrl: kind === "redis" ? redisUrl : undefined,
+          namespace: `bench:${newId()}:`,
+          localEvents: true,
+        });
   const tracker = new Tracker();
   tracker.instrument(rt);
   const ts = performance.now();
@@ -223,15 +264,25 @@ async function callerSendScenario(label: string, kind: "memory" | "redis") {
   const callers = new Map<string, ReturnType<typeof createCaller>>();
   const callerOf = async (userId: string) => {
     let c = callers.get(userId);
-    if (!c) callers.set(userId, (c = createCaller(await createContextInner({ rt, session: await sessionFor(rt, { id: userId, sessionVersion: 1 }) }))));
+    if (!c)
+      callers.set(
+        userId,
+        (c = createCaller(
+          await createContextInner({ rt, session: await sessionFor(rt, { id: userId, sessionVersion: 1 }) }),
+        )),
+      );
     return c;
   };
   const r = await sequentialSends(rt, tracker, async (p, n, body) => {
-    await (await callerOf(senderOf(p, n))).conversations.send({ conversationId: p.conversationId, clientId: newId(), body });
+    await (
+      await callerOf(senderOf(p, n))
+    ).conversations.send({ conversationId: p.conversationId, clientId: newId(), body });
   });
   await close();
   if (rt !== seedRt) await rt.close();
-  log(`${label}: delivery p50 ${r.delivery.p50} ms p95 ${r.delivery.p95} ms p99 ${r.delivery.p99} ms | publish→subscriber p50 ${r.publishToSubscriber.p50} ms p99 ${r.publishToSubscriber.p99} ms | send mutation p50 ${r.sendMutation.p50} ms`);
+  log(
+    `${label}: delivery p50 ${r.delivery.p50} ms p95 ${r.delivery.p95} ms p99 ${r.delivery.p99} ms | publish→subscriber p50 ${r.publishToSubscriber.p50} ms p99 ${r.publishToSubscriber.p99} ms | send mutation p50 ${r.sendMutation.p50} ms`,
+  );
   return r;
 }
 
@@ -261,27 +312,36 @@ async function sseScenario(label: string) {
     allUsers.map(
       (userId) =>
         new Promise<void>((resolve, reject) => {
-          const req = request({ host: "127.0.0.1", port, path: "/conversations.events", headers: { "x-bench-user": userId, accept: "text/event-stream" } }, (res) => {
-            responses.push(res);
-            let buf = "";
-            res.setEncoding("utf8");
-            res.on("data", (chunk: string) => {
-              buf += chunk;
-              let at: number;
-              while ((at = buf.indexOf("\n\n")) >= 0) {
-                const block = buf.slice(0, at);
-                buf = buf.slice(at + 2);
-                const data = block.split("\n").find((l) => l.startsWith("data: "));
-                if (!data || data.length <= 6) continue; // pings carry no data
-                const parsed = JSON.parse(data.slice(6)) as unknown;
-                if (typeof parsed !== "object" || parsed === null || !("json" in parsed)) continue;
-                const event = superjson.deserialize<ConversationEvent>(parsed as never);
-                if (event.type === "ready") resolve();
-                else if (event.type === "message.created") tracker.onMessage(userId, event.message.senderId, event.message.body);
-              }
-            });
-            res.on("error", () => undefined);
-          });
+          const req = request(
+            {
+              host: "127.0.0.1",
+              port,
+              path: "/conversations.events",
+              headers: { "x-bench-user": userId, accept: "text/event-stream" },
+            },
+            (res) => {
+              responses.push(res);
+              let buf = "";
+              res.setEncoding("utf8");
+              res.on("data", (chunk: string) => {
+                buf += chunk;
+                let at: number;
+                while ((at = buf.indexOf("\n\n")) >= 0) {
+                  const block = buf.slice(0, at);
+                  buf = buf.slice(at + 2);
+                  const data = block.split("\n").find((l) => l.startsWith("data: "));
+                  if (!data || data.length <= 6) continue; // pings carry no data
+                  const parsed = JSON.parse(data.slice(6)) as unknown;
+                  if (typeof parsed !== "object" || parsed === null || !("json" in parsed)) continue;
+                  const event = superjson.deserialize<ConversationEvent>(parsed as never);
+                  if (event.type === "ready") resolve();
+                  else if (event.type === "message.created")
+                    tracker.onMessage(userId, event.message.senderId, event.message.body);
+                }
+              });
+              res.on("error", () => undefined);
+            },
+          );
           req.on("error", reject);
           req.end();
         }),
@@ -292,7 +352,17 @@ async function sseScenario(label: string) {
     new Promise<void>((resolve, reject) => {
       const body = JSON.stringify(superjson.serialize(input));
       const req = request(
-        { host: "127.0.0.1", port, path, method: "POST", headers: { "x-bench-user": userId, "content-type": "application/json", "content-length": Buffer.byteLength(body) } },
+        {
+          host: "127.0.0.1",
+          port,
+          path,
+          method: "POST",
+          headers: {
+            "x-bench-user": userId,
+            "content-type": "application/json",
+            "content-length": Buffer.byteLength(body),
+          },
+        },
         (res) => {
           res.resume();
           res.on("end", () => (res.statusCode === 200 ? resolve() : reject(new Error(`HTTP ${res.statusCode}`))));
@@ -301,12 +371,16 @@ async function sseScenario(label: string) {
       req.on("error", reject);
       req.end(body);
     });
-  const r = await sequentialSends(rt, tracker, (p, n, body) => post(senderOf(p, n), "/conversations.send", { conversationId: p.conversationId, clientId: newId(), body }));
+  const r = await sequentialSends(rt, tracker, (p, n, body) =>
+    post(senderOf(p, n), "/conversations.send", { conversationId: p.conversationId, clientId: newId(), body }),
+  );
   for (const res of responses) res.destroy();
   server.closeAllConnections();
   await new Promise<void>((resolve) => server.close(() => resolve()));
   if (rt !== seedRt) await rt.close();
-  log(`${label}: delivery p50 ${r.delivery.p50} ms p95 ${r.delivery.p95} ms p99 ${r.delivery.p99} ms | publish→SSE client p50 ${r.publishToSubscriber.p50} ms p99 ${r.publishToSubscriber.p99} ms | send over HTTP p50 ${r.sendMutation.p50} ms`);
+  log(
+    `${label}: delivery p50 ${r.delivery.p50} ms p95 ${r.delivery.p95} ms p99 ${r.delivery.p99} ms | publish→SSE client p50 ${r.publishToSubscriber.p50} ms p99 ${r.publishToSubscriber.p99} ms | send over HTTP p50 ${r.sendMutation.p50} ms`,
+  );
   return r;
 }
 
@@ -331,16 +405,23 @@ async function twoProcessScenario(label: string) {
     });
     let stdout = "";
     child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
-    child.on("exit", (code) => (code === 0 ? resolve(JSON.parse(stdout.trim().split("\n").pop()!) as { sendMs: number[] }) : reject(new Error(`peer exited ${code}`))));
+    child.on("exit", (code) =>
+      code === 0
+        ? resolve(JSON.parse(stdout.trim().split("\n").pop()!) as { sendMs: number[] })
+        : reject(new Error(`peer exited ${code}`)),
+    );
   });
   const deadline = Date.now() + 10_000;
-  while (tracker.latencies.length < WARMUP + SENDS && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  while (tracker.latencies.length < WARMUP + SENDS && Date.now() < deadline)
+    await new Promise((r) => setTimeout(r, 20));
   // Discard the warm-up (the child's first sends run cold code).
   const delivery = summarize(tracker.latencies.slice(WARMUP));
   const sendMutation = summarize(out.sendMs.slice(WARMUP));
   await close();
   await rt.close();
-  log(`${label}: delivery p50 ${delivery.p50} ms p95 ${delivery.p95} ms p99 ${delivery.p99} ms (received ${tracker.latencies.length}/${WARMUP + SENDS})`);
+  log(
+    `${label}: delivery p50 ${delivery.p50} ms p95 ${delivery.p95} ms p99 ${delivery.p99} ms (received ${tracker.latencies.length}/${WARMUP + SENDS})`,
+  );
   return { delivery, sendMutation, received: tracker.latencies.length, expected: WARMUP + SENDS };
 }
 
@@ -357,7 +438,10 @@ async function rawRedis(): Promise<Summary> {
   for (let n = 0; n < RAW_ROUNDS + 50; n++) {
     const got = new Promise<void>((r) => (resolve = r));
     const at = now();
-    await pub.publish(channel, JSON.stringify({ kind: "durable", id: newId(), prev: newId(), event: { type: "x", n } }));
+    await pub.publish(
+      channel,
+      JSON.stringify({ kind: "durable", id: newId(), prev: newId(), event: { type: "x", n } }),
+    );
     await got;
     if (n >= 50) ms.push(now() - at);
   }
@@ -372,14 +456,22 @@ async function rawRedis(): Promise<Summary> {
 
 const report: Record<string, unknown> = {
   // Figures on a shared 2-core machine move with its load: record it.
-  machine: { cores: os.cpus().length, node: process.version, loadAverageAtStart: os.loadavg().map((x) => +x.toFixed(2)) },
+  machine: {
+    cores: os.cpus().length,
+    node: process.version,
+    loadAverageAtStart: os.loadavg().map((x) => +x.toFixed(2)),
+  },
   database: hasPg ? "postgresql" : "pglite",
   subscriptions: SUBSCRIBERS,
   sends: SENDS,
   warmup: WARMUP,
   note: "ms; delivery = send mutation call → message.created at the other participant's subscriber; sequential sends",
 };
-const ratio = (a: Summary, b: Summary) => ({ p50: +(a.p50 / b.p50).toFixed(1), p95: +(a.p95 / b.p95).toFixed(1), p99: +(a.p99 / b.p99).toFixed(1) });
+const ratio = (a: Summary, b: Summary) => ({
+  p50: +(a.p50 / b.p50).toFixed(1),
+  p95: +(a.p95 / b.p95).toFixed(1),
+  p99: +(a.p99 / b.p99).toFixed(1),
+});
 try {
   const raw = hasRedis ? await rawRedis() : null;
   report.rawRedisRoundTrip = raw;
@@ -397,7 +489,9 @@ try {
       twoProcessesRedisDelivery: ratio(redisTwo.delivery, raw),
       oneProcessRedisBusPublishToSubscriber: ratio(redisOne.publishToSubscriber, raw),
     };
-    console.log(`ratio to raw Redis (p50/p95/p99): delivery 1 process ${JSON.stringify(ratio(redisOne.delivery, raw))}; delivery 2 processes ${JSON.stringify(ratio(redisTwo.delivery, raw))}; publish→subscriber ${JSON.stringify(ratio(redisOne.publishToSubscriber, raw))}`);
+    console.log(
+      `ratio to raw Redis (p50/p95/p99): delivery 1 process ${JSON.stringify(ratio(redisOne.delivery, raw))}; delivery 2 processes ${JSON.stringify(ratio(redisTwo.delivery, raw))}; publish→subscriber ${JSON.stringify(ratio(redisOne.publishToSubscriber, raw))}`,
+    );
   }
 } finally {
   await seedRt.close();

@@ -11,7 +11,13 @@ import { env } from "~/server/config/env";
 import { createRuntime } from "~/server/runtime";
 
 const port = Number(process.argv[2] ?? 3202);
-const rt = await createRuntime({ databaseUrl: env.DATABASE_URL, pgliteDir: env.PGLITE_DIR, redisUrl: env.REDIS_URL, namespace: env.REDIS_PREFIX, migrate: true });
+const rt = await createRuntime({
+  databaseUrl: env.DATABASE_URL,
+  pgliteDir: env.PGLITE_DIR,
+  redisUrl: env.REDIS_URL,
+  namespace: env.REDIS_PREFIX,
+  migrate: true,
+});
 const trpc = createHTTPHandler({
   router: appRouter,
   basePath: "/api/trpc/",

@@ -56,7 +56,14 @@ if (env.TEST_DATABASE_URL) {
   rmSync(dir, { recursive: true, force: true });
 }
 
-const open = () => createRuntime({ databaseUrl, pgliteDir: databaseUrl ? undefined : dir, redisUrl: env.TEST_REDIS_URL, namespace: `bench:${Date.now()}:`, migrate: true });
+const open = () =>
+  createRuntime({
+    databaseUrl,
+    pgliteDir: databaseUrl ? undefined : dir,
+    redisUrl: env.TEST_REDIS_URL,
+    namespace: `bench:${Date.now()}:`,
+    migrate: true,
+  });
 let rt: Runtime = await open();
 const report: Record<string, unknown> = {
   machine: { cores: os.cpus().length, node: process.version },
@@ -95,9 +102,14 @@ async function inProcess(label: string, cached: boolean, concurrency: number): P
   // A fresh services object per call, as per request in the app; the per-process caches live on the runtime.
   const call = async (q: string): Promise<Sample> => {
     const t = performance.now();
-    const r: SearchResponse = await createServices(rt).search.instructors({ q, limit: 12 }, { ip: "198.51.100.7", actor: null });
+    const r: SearchResponse = await createServices(rt).search.instructors(
+      { q, limit: 12 },
+      { ip: "198.51.100.7", actor: null },
+    );
     const ms = performance.now() - t;
-    const slowTier = r.diagnostics.locationTiers.some((x) => x.tier === "fuzzy" || x.tier === "embedding" || x.tier === "llm");
+    const slowTier = r.diagnostics.locationTiers.some(
+      (x) => x.tier === "fuzzy" || x.tier === "embedding" || x.tier === "llm",
+    );
     return { ms, fast: !slowTier && r.parsed.parser === "fast", degraded: r.degraded, results: r.total.value };
   };
   for (const q of MIX) await call(q); // warm-up: JIT, statement plans, config and dictionary caches (and the results cache when cached)
@@ -148,14 +160,25 @@ report.inProcessCached20 = await inProcess(`in-process cached, ${CONCURRENCY} co
   const perQuery: unknown[] = [];
   for (const q of MIX) {
     const r = await svc.diagnostics({ q, limit: 12 }, { ip: "198.51.100.7", actor });
-    perQuery.push({ q, ms: r.diagnostics.totalMs, results: r.total.value, funnel: r.diagnostics.funnel, stages: Object.fromEntries(r.diagnostics.stages.map((s) => [s.stage, s.ms])) });
+    perQuery.push({
+      q,
+      ms: r.diagnostics.totalMs,
+      results: r.total.value,
+      funnel: r.diagnostics.funnel,
+      stages: Object.fromEntries(r.diagnostics.stages.map((s) => [s.stage, s.ms])),
+    });
   }
   report.perQuery = perQuery;
-  report.zeroResultQueries = (perQuery as { q: string; results: number }[]).filter((p) => p.results === 0).map((p) => p.q);
+  report.zeroResultQueries = (perQuery as { q: string; results: number }[])
+    .filter((p) => p.results === 0)
+    .map((p) => p.q);
 }
 
 /** Starts the server that owns the database (Next with --next, else the bare tRPC server) and waits for health. */
-async function startHttp(port: number, serverEnv: Record<string, string>): Promise<{ base: string; stop: () => Promise<void> }> {
+async function startHttp(
+  port: number,
+  serverEnv: Record<string, string>,
+): Promise<{ base: string; stop: () => Promise<void> }> {
   if (args.has("--next")) {
     if (!existsSync(".next/BUILD_ID")) throw new Error("--next needs `next build` output");
     const s = await startServer(port, serverEnv);
@@ -168,7 +191,10 @@ async function startHttp(port: number, serverEnv: Record<string, string>): Promi
     };
   }
   // node --import tsx: a direct child (no npx in between), so SIGTERM reaches the process that owns the database.
-  const child = spawn(process.execPath, ["--import", "tsx", "bench/search-server.ts", String(port)], { env: { ...process.env, LOG_LEVEL: "warn", ...serverEnv }, stdio: "ignore" });
+  const child = spawn(process.execPath, ["--import", "tsx", "bench/search-server.ts", String(port)], {
+    env: { ...process.env, LOG_LEVEL: "warn", ...serverEnv },
+    stdio: "ignore",
+  });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 240; i++) {
@@ -192,7 +218,9 @@ async function startHttp(port: number, serverEnv: Record<string, string>): Promi
 }
 
 if (!args.has("--no-http")) {
-  const http: Record<string, unknown> = { server: args.has("--next") ? "next start" : "tRPC standalone (bench/search-server.ts)" };
+  const http: Record<string, unknown> = {
+    server: args.has("--next") ? "next start" : "tRPC standalone (bench/search-server.ts)",
+  };
   for (const cached of [false, true]) {
     await setSearchConfig({ cache: { enabled: cached, resultsTtlSeconds: 3_600 } });
     await rt.close(); // one owner per PGlite directory: the server takes it over
@@ -200,7 +228,8 @@ if (!args.has("--no-http")) {
       ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { PGLITE_DIR: dir }),
       ...(env.TEST_REDIS_URL ? { REDIS_URL: env.TEST_REDIS_URL, REDIS_PREFIX: `bench-http:${Date.now()}:` } : {}),
     });
-    const url = (q: string) => `${server.base}/api/trpc/search.instructors?input=${encodeURIComponent(JSON.stringify({ json: { q, limit: 12 } }))}`;
+    const url = (q: string) =>
+      `${server.base}/api/trpc/search.instructors?input=${encodeURIComponent(JSON.stringify({ json: { q, limit: 12 } }))}`;
     const get = async (q: string) => {
       const r = await fetch(url(q));
       if (!r.ok) throw new Error(String(r.status));

@@ -38,7 +38,10 @@ async function time(fn: () => Promise<unknown>, n: number) {
   return summarize(ms);
 }
 
-const report: Record<string, unknown> = { machine: { cores: (await import("node:os")).cpus().length, node: process.version }, duration };
+const report: Record<string, unknown> = {
+  machine: { cores: (await import("node:os")).cpus().length, node: process.version },
+  duration,
+};
 for (const days of [30, 90]) {
   const from = new Date();
   const to = new Date(from.getTime() + days * 86_400_000);
@@ -51,17 +54,37 @@ for (const days of [30, 90]) {
   const cached = await time(() => services.availability.getSlots(input), ITER);
   // The pure computation alone, on the same inputs (what the 2 ms target is about).
   const days2 = new Map<string, Uint8Array>();
-  const pattern = await rt.dbh.db.query.availabilityPatterns.findMany({ where: (p, { eq: e }) => e(p.instructorId, inst!.id) });
+  const pattern = await rt.dbh.db.query.availabilityPatterns.findMany({
+    where: (p, { eq: e }) => e(p.instructorId, inst!.id),
+  });
   const { isoWeekday } = await import("~/lib/time/zoned");
   for (const d of localDatesForRange(from, to, "America/New_York")) {
     const p = pattern.find((x) => x.weekday === isoWeekday(d));
     if (p) days2.set(d, p.bits);
   }
   const compute = await time(async () => {
-    computeSlots({ zone: "America/New_York", days: days2, busy: [], bufferMinutes: 15, durationMinutes: duration, from, to, now: from, minNoticeMinutes: 120, horizonDays: 90 });
+    computeSlots({
+      zone: "America/New_York",
+      days: days2,
+      busy: [],
+      bufferMinutes: 15,
+      durationMinutes: duration,
+      from,
+      to,
+      now: from,
+      minNoticeMinutes: 120,
+      horizonDays: 90,
+    });
   }, ITER * 3);
-  report[`inProcess${days}d`] = { slotsFound, uncachedServiceMs: uncached, cachedServiceMs: cached, computeOnlyMs: compute };
-  console.log(`${days} days: ${slotsFound} slots | service uncached p50 ${uncached.p50} ms p95 ${uncached.p95} ms | cached p50 ${cached.p50} ms p95 ${cached.p95} ms | compute only p50 ${compute.p50} ms p95 ${compute.p95} ms`);
+  report[`inProcess${days}d`] = {
+    slotsFound,
+    uncachedServiceMs: uncached,
+    cachedServiceMs: cached,
+    computeOnlyMs: compute,
+  };
+  console.log(
+    `${days} days: ${slotsFound} slots | service uncached p50 ${uncached.p50} ms p95 ${uncached.p95} ms | cached p50 ${cached.p50} ms p95 ${cached.p95} ms | compute only p50 ${compute.p50} ms p95 ${compute.p95} ms`,
+  );
 }
 await rt.close();
 
@@ -73,7 +96,14 @@ if (!process.argv.includes("--no-http")) {
     const url = (i: number) => {
       // Distinct `from` per request defeats the cache (uncached figures); the same `from` measures the cached path.
       const f = new Date(from.getTime() + (i % 1000) * 60_000);
-      const input = { json: { instructorServiceId: svc!.id, duration, from: f.toISOString(), to: new Date(f.getTime() + days * 86_400_000).toISOString() } };
+      const input = {
+        json: {
+          instructorServiceId: svc!.id,
+          duration,
+          from: f.toISOString(),
+          to: new Date(f.getTime() + days * 86_400_000).toISOString(),
+        },
+      };
       return `${base}/api/trpc/availability.getSlots?input=${encodeURIComponent(JSON.stringify(input))}`;
     };
     const get = async (u: string) => {
@@ -85,7 +115,9 @@ if (!process.argv.includes("--no-http")) {
     const uncached = await loadTest(1000, 50, (i) => get(url(i + 2000)));
     const cached = await loadTest(1000, 50, () => get(url(0)));
     report[`http${days}d`] = { concurrency: 50, uncached, cached };
-    console.log(`HTTP ${days} days @50: uncached p50 ${uncached.p50} ms p95 ${uncached.p95} ms ${uncached.throughputPerSec}/s (${uncached.errors} errors) | cached p50 ${cached.p50} ms p95 ${cached.p95} ms ${cached.throughputPerSec}/s`);
+    console.log(
+      `HTTP ${days} days @50: uncached p50 ${uncached.p50} ms p95 ${uncached.p95} ms ${uncached.throughputPerSec}/s (${uncached.errors} errors) | cached p50 ${cached.p50} ms p95 ${cached.p95} ms ${cached.throughputPerSec}/s`,
+    );
   }
   server.stop();
 }

@@ -7,7 +7,14 @@ export function summarize(ms: number[]): Summary {
   const s = [...ms].sort((a, b) => a - b);
   const at = (p: number) => s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))] ?? 0;
   const r = (x: number) => Math.round(x * 1000) / 1000;
-  return { n: s.length, p50: r(at(50)), p95: r(at(95)), p99: r(at(99)), mean: r(s.reduce((a, b) => a + b, 0) / (s.length || 1)), max: r(s[s.length - 1] ?? 0) };
+  return {
+    n: s.length,
+    p50: r(at(50)),
+    p95: r(at(95)),
+    p99: r(at(99)),
+    mean: r(s.reduce((a, b) => a + b, 0) / (s.length || 1)),
+    max: r(s[s.length - 1] ?? 0),
+  };
 }
 
 export function writeReport(name: string, report: unknown): string {
@@ -38,5 +45,10 @@ export async function loadTest(total: number, concurrency: number, task: (i: num
     }),
   );
   const wallMs = performance.now() - t0;
-  return { ...summarize(latencies), errors, wallMs: Math.round(wallMs), throughputPerSec: Math.round((total / wallMs) * 1000) };
+  return {
+    ...summarize(latencies),
+    errors,
+    wallMs: Math.round(wallMs),
+    throughputPerSec: Math.round((total / wallMs) * 1000),
+  };
 }

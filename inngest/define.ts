@@ -44,7 +44,8 @@ export function defineFunction<N extends EventName>(spec: FunctionSpec<N>) {
       ...(spec.cancelOn ? { cancelOn: spec.cancelOn.map((c) => ({ event: c.event, match: c.match })) } : {}),
     },
     // Inngest's step tools are a superset of Steps.
-    async ({ event, step }) => spec.handler({ event: event as never, step: step as unknown as Steps, services: await functionServices() }),
+    async ({ event, step }) =>
+      spec.handler({ event: event as never, step: step as unknown as Steps, services: await functionServices() }),
   );
   return { fn, spec };
 }

@@ -12,7 +12,10 @@ export async function openAndMigrate(url = env.DATABASE_URL, pgliteDir = env.PGL
 
 export async function seed(dbh: DbHandle, opts: SeedOptions): Promise<SeedSummary> {
   // The demo's instructors can all be paid: each gets a completed local Connect account.
-  return seedDatabase(dbh.db, createPasswordHasher(new HashGate(2)), authSecret(), { connectAllInstructors: true, ...opts });
+  return seedDatabase(dbh.db, createPasswordHasher(new HashGate(2)), authSecret(), {
+    connectAllInstructors: true,
+    ...opts,
+  });
 }
 
 export { isSeeded };

@@ -42,7 +42,13 @@ const realDeployment: Record<string, string> = {};
 if (databaseUrl) {
   const siteverify = await startStandIn((req, res) => {
     const form = new URLSearchParams(req.body);
-    sendJson(res, 200, form.get("response") === TURNSTILE_DUMMY_TOKEN ? { success: true, "error-codes": [] } : { success: false, "error-codes": ["invalid-input-response"] });
+    sendJson(
+      res,
+      200,
+      form.get("response") === TURNSTILE_DUMMY_TOKEN
+        ? { success: true, "error-codes": [] }
+        : { success: false, "error-codes": ["invalid-input-response"] },
+    );
   });
   Object.assign(realDeployment, {
     AUTH_SECRET: authSecret(),

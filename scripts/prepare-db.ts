@@ -4,10 +4,14 @@ import { isSeeded, openAndMigrate, seed } from "./db";
 
 const t0 = Date.now();
 const dbh = await openAndMigrate();
-console.log(`[db] ${dbh.driver} migrated in ${Date.now() - t0} ms (pgvector: ${dbh.capabilities.vector ? "yes" : "no"})`);
+console.log(
+  `[db] ${dbh.driver} migrated in ${Date.now() - t0} ms (pgvector: ${dbh.capabilities.vector ? "yes" : "no"})`,
+);
 if (process.argv.includes("--seed-if-empty") && !(await isSeeded(dbh.db))) {
   const s = await seed(dbh, {});
-  console.log(`[db] seeded ${s.instructors} instructors, ${s.students} students, ${s.services} services, ${s.bookings} bookings in ${s.ms} ms`);
+  console.log(
+    `[db] seeded ${s.instructors} instructors, ${s.students} students, ${s.services} services, ${s.bookings} bookings in ${s.ms} ms`,
+  );
   console.log(`[db] demo accounts (password "${DEMO_PASSWORD}"): ${Object.values(DEMO_ACCOUNTS).join(", ")}`);
 }
 await dbh.close();

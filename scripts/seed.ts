@@ -3,7 +3,12 @@
  * Seeds the configured database. Refuses a non-empty database unless --force (which empties it first).
  */
 import { sql } from "drizzle-orm";
-import { DEMO_ACCOUNTS, DEMO_ADMIN_BACKUP_CODES, DEMO_ADMIN_TOTP_SECRET, DEMO_PASSWORD } from "../src/server/db/seed/seed";
+import {
+  DEMO_ACCOUNTS,
+  DEMO_ADMIN_BACKUP_CODES,
+  DEMO_ADMIN_TOTP_SECRET,
+  DEMO_PASSWORD,
+} from "../src/server/db/seed/seed";
 import { isSeeded, openAndMigrate, seed } from "./db";
 
 const arg = (name: string) => {

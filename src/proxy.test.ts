@@ -29,7 +29,9 @@ describe("security headers (proxy)", () => {
     expect(policy.get("default-src")).toEqual(["'self'"]);
     // Turnstile and Stripe are allowed where they need to be.
     expect(scripts).toEqual(expect.arrayContaining(["https://challenges.cloudflare.com", "https://js.stripe.com"]));
-    expect(policy.get("frame-src")).toEqual(expect.arrayContaining(["https://challenges.cloudflare.com", "https://js.stripe.com", "https://*.stripe.com"]));
+    expect(policy.get("frame-src")).toEqual(
+      expect.arrayContaining(["https://challenges.cloudflare.com", "https://js.stripe.com", "https://*.stripe.com"]),
+    );
     expect(policy.get("connect-src")).toEqual(expect.arrayContaining(["'self'", "https://api.stripe.com"]));
     // A fresh nonce per request, handed to the app through the request headers.
     expect(csp(run("http://localhost:3000/")).get("script-src")).not.toContain(nonce);
@@ -46,12 +48,16 @@ describe("security headers (proxy)", () => {
     expect(res.headers.get("strict-transport-security")).toBeNull();
     const https = run("https://instainstru.example/");
     expect(https.headers.get("strict-transport-security")).toMatch(/^max-age=\d{8,}; includeSubDomains$/);
-    expect(run("http://internal:3000/", { "x-forwarded-proto": "https" }).headers.get("strict-transport-security")).not.toBeNull();
+    expect(
+      run("http://internal:3000/", { "x-forwarded-proto": "https" }).headers.get("strict-transport-security"),
+    ).not.toBeNull();
   });
 
   it("marks signed-in page responses and account pages no-store", () => {
     expect(run("http://localhost:3000/account").headers.get("cache-control")).toBe("private, no-store");
-    expect(run("http://localhost:3000/", { cookie: "next-auth.session-token=abc" }).headers.get("cache-control")).toBe("private, no-store");
+    expect(run("http://localhost:3000/", { cookie: "next-auth.session-token=abc" }).headers.get("cache-control")).toBe(
+      "private, no-store",
+    );
     expect(run("http://localhost:3000/").headers.get("cache-control")).toBeNull();
   });
 

@@ -23,12 +23,27 @@ const HSTS = "max-age=63072000; includeSubDomains";
 export function contentSecurityPolicy(nonce: string, opts: { dev: boolean; https: boolean }): string {
   const directives: [string, ...string[]][] = [
     ["default-src", "'self'"],
-    ["script-src", "'self'", `'nonce-${nonce}'`, "'strict-dynamic'", TURNSTILE, STRIPE_JS, ...(opts.dev ? ["'unsafe-eval'"] : [])],
+    [
+      "script-src",
+      "'self'",
+      `'nonce-${nonce}'`,
+      "'strict-dynamic'",
+      TURNSTILE,
+      STRIPE_JS,
+      ...(opts.dev ? ["'unsafe-eval'"] : []),
+    ],
     // React style attributes and Turnstile/Stripe widgets set inline styles; styles cannot run code.
     ["style-src", "'self'", "'unsafe-inline'"],
     ["img-src", "'self'", "data:", "blob:", "https://*.stripe.com"],
     ["font-src", "'self'", "data:"],
-    ["connect-src", "'self'", TURNSTILE, "https://api.stripe.com", "https://*.stripe.com", ...(opts.dev ? ["ws:"] : [])],
+    [
+      "connect-src",
+      "'self'",
+      TURNSTILE,
+      "https://api.stripe.com",
+      "https://*.stripe.com",
+      ...(opts.dev ? ["ws:"] : []),
+    ],
     ["frame-src", TURNSTILE, STRIPE_JS, "https://hooks.stripe.com", "https://*.stripe.com"],
     ["worker-src", "'self'", "blob:"],
     ["object-src", "'none'"],
@@ -51,7 +66,9 @@ const PERMISSIONS_POLICY = [
 
 export function proxy(request: NextRequest): NextResponse {
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
-  const https = request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim() === "https";
+  const https =
+    request.nextUrl.protocol === "https:" ||
+    request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim() === "https";
   const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === "development", https });
 
   const requestHeaders = new Headers(request.headers);

@@ -2,7 +2,11 @@ import { expect, test } from "@playwright/test";
 import { createAccount, signInViaApi } from "../fixtures/api";
 
 /** The seeded demo admin (src/server/db/seed/seed.ts: DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_ADMIN_TOTP_SECRET). */
-const ADMIN = { email: "admin@instainstru.test", password: "instainstru-demo", totpSecret: "KRUGS4ZANFZSAYJAORSXG5BAONSWG4TF" };
+const ADMIN = {
+  email: "admin@instainstru.test",
+  password: "instainstru-demo",
+  totpSecret: "KRUGS4ZANFZSAYJAORSXG5BAONSWG4TF",
+};
 
 test("[ADMIN] a student gets a 403 on /admin; signed-out visitors are sent to sign in", async ({ page }) => {
   await page.goto("/admin");
@@ -20,7 +24,8 @@ test("[ADMIN] the admin with 2FA sees users by role and the audit log", async ({
   await page.goto("/admin");
   await expect(page.getByRole("heading", { name: "Admin", level: 1 })).toBeVisible();
   const users = page.getByRole("region", { name: "Users by role" });
-  for (const label of ["Students", "Instructors", "Admins", "All accounts"]) await expect(users.getByText(label)).toBeVisible();
+  for (const label of ["Students", "Instructors", "Admins", "All accounts"])
+    await expect(users.getByText(label)).toBeVisible();
   const admins = users.getByText("Admins").locator("xpath=following-sibling::dd");
   await expect(admins).toHaveText(/^[1-9]\d*$/);
 

@@ -2,7 +2,11 @@ import { expect, request, test } from "@playwright/test";
 import { createAccount, signInViaApi, trpcQuery } from "../fixtures/api";
 import { signOutViaMenu } from "../fixtures/ui";
 
-test("[AUTH] signing out ends the session on the server: a copied cookie stops working", async ({ page, context, baseURL }) => {
+test("[AUTH] signing out ends the session on the server: a copied cookie stops working", async ({
+  page,
+  context,
+  baseURL,
+}) => {
   const account = await createAccount(page, "student", { firstName: "Rex" });
   await signInViaApi(page, account);
   const cookie = (await context.cookies()).find((c) => c.name.endsWith("next-auth.session-token"));

@@ -10,7 +10,9 @@ test.use({ timezoneId: NY, locale: "en-US" });
 const dayName = (t: DateTime) => t.toFormat("cccc, LLLL d");
 const slotName = (t: DateTime) => t.toFormat("cccc, LLLL d, h:mm a");
 
-test("[BOOKING] student books from a profile, sees it upcoming, reschedules and cancels with the fee shown", async ({ page }) => {
+test("[BOOKING] student books from a profile, sees it upcoming, reschedules and cancels with the fee shown", async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   const instructor = await createBookableInstructor({ hourlyRateCents: 8000, durations: [30, 60] });
   const student = await createAccount(page, "student", { firstName: "Sam", lastName: "Booker" });
@@ -37,9 +39,15 @@ test("[BOOKING] student books from a profile, sees it upcoming, reschedules and 
   await expect(form.getByText(dayName(first))).toBeVisible();
   await expect(form.getByRole("radio", { name: /Online/ })).toBeChecked();
   await expect(form.getByTestId("quote-total")).toHaveText("$80.00");
-  await expect(form).toContainText(`Free cancellation until ${first.minus({ hours: 24 }).toFormat("ccc, LLL d, h:mm a")}`);
-  await expect(form).toContainText(`$40.00 if you cancel until ${first.minus({ hours: 12 }).toFormat("ccc, LLL d, h:mm a")}`);
-  await form.getByLabel(/Anything your instructor should know/).fill("Complete beginner, I'd love to learn a Chopin nocturne one day.");
+  await expect(form).toContainText(
+    `Free cancellation until ${first.minus({ hours: 24 }).toFormat("ccc, LLL d, h:mm a")}`,
+  );
+  await expect(form).toContainText(
+    `$40.00 if you cancel until ${first.minus({ hours: 12 }).toFormat("ccc, LLL d, h:mm a")}`,
+  );
+  await form
+    .getByLabel(/Anything your instructor should know/)
+    .fill("Complete beginner, I'd love to learn a Chopin nocturne one day.");
   // Payment: a first card, saved at booking; four days ahead, the hold comes 24 h before.
   const payment = form.getByRole("region", { name: "Payment" });
   await addTestCard(payment, CARDS.ok);

@@ -7,7 +7,10 @@ import { saveTestCard } from "../fixtures/payments";
 const NY = "America/New_York";
 test.use({ timezoneId: NY, locale: "en-US" });
 
-test("[BOOKING] instructor sees the booking, marks a past lesson complete, and the student reviews it", async ({ page, browser }) => {
+test("[BOOKING] instructor sees the booking, marks a past lesson complete, and the student reviews it", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(120_000);
   const instructor = await createBookableInstructor();
   const studentApi = await pwRequest.newContext({ baseURL: BASE_URL });
@@ -39,7 +42,12 @@ test("[BOOKING] instructor sees the booking, marks a past lesson complete, and t
 
   // A lesson that ended two hours ago (test hook: the product can't book the past).
   const hook = await studentApi.post("/api/test-hooks", {
-    data: { action: "past-booking", studentEmail: student.email, instructorEmail: instructor.account.email, endedHoursAgo: 2 },
+    data: {
+      action: "past-booking",
+      studentEmail: student.email,
+      instructorEmail: instructor.account.email,
+      endedHoursAgo: 2,
+    },
     headers: { Origin: BASE_URL },
   });
   expect(hook.ok(), `test hook answered ${hook.status()}`).toBe(true);
@@ -51,7 +59,9 @@ test("[BOOKING] instructor sees the booking, marks a past lesson complete, and t
   if (startNy.startOf("week").toISODate() !== DateTime.now().setZone(NY).startOf("week").toISODate()) {
     await page.getByRole("button", { name: "Next week", exact: true }).click();
   }
-  const block = page.getByRole("button", { name: new RegExp(`^Piano with Sam R\\., ${startNy.toFormat("ccc, LLL d")} · 11:00 AM – 12:00 PM`) });
+  const block = page.getByRole("button", {
+    name: new RegExp(`^Piano with Sam R\\., ${startNy.toFormat("ccc, LLL d")} · 11:00 AM – 12:00 PM`),
+  });
   await expect(block).toBeVisible();
   await block.click();
   const lesson = page.getByRole("dialog", { name: "Piano with Sam R." });
@@ -63,9 +73,14 @@ test("[BOOKING] instructor sees the booking, marks a past lesson complete, and t
 
   // List view: upcoming, then past → mark complete.
   await page.getByRole("tab", { name: "List" }).click();
-  await expect(page.getByRole("list", { name: "Upcoming lessons" }).getByRole("article")).toContainText(["Piano with Sam R."]);
+  await expect(page.getByRole("list", { name: "Upcoming lessons" }).getByRole("article")).toContainText([
+    "Piano with Sam R.",
+  ]);
   await page.getByRole("tab", { name: "Past" }).click();
-  const past = page.getByRole("list", { name: "Past lessons" }).getByRole("article").filter({ hasText: "Piano with Sam R." });
+  const past = page
+    .getByRole("list", { name: "Past lessons" })
+    .getByRole("article")
+    .filter({ hasText: "Piano with Sam R." });
   await expect(past).toContainText("Confirmed");
   await past.getByRole("button", { name: "Mark complete: Piano with Sam R." }).click();
   const confirm = page.getByRole("dialog", { name: "Mark this lesson complete?" });
@@ -81,16 +96,23 @@ test("[BOOKING] instructor sees the booking, marks a past lesson complete, and t
   await signInViaApi(s, student);
   await s.goto("/lessons");
   await s.getByRole("tab", { name: "Past" }).click();
-  const done = s.getByRole("list", { name: "Past lessons" }).getByRole("article").filter({ hasText: "Piano with Irene T." });
+  const done = s
+    .getByRole("list", { name: "Past lessons" })
+    .getByRole("article")
+    .filter({ hasText: "Piano with Irene T." });
   await expect(done).toContainText("Completed");
   await done.getByRole("link", { name: "Leave a review" }).click();
   await expect(s).toHaveURL(/\/lessons\/[0-9A-Z]{26}#review$/);
   const review = s.getByRole("form", { name: "Review this lesson" });
   await review.getByRole("radio", { name: "5 stars" }).check();
-  await review.getByLabel("Your review").fill("Irene is a wonderful teacher — I played my first piece after one lesson.");
+  await review
+    .getByLabel("Your review")
+    .fill("Irene is a wonderful teacher — I played my first piece after one lesson.");
   await review.getByRole("button", { name: "Post review" }).click();
   await expect(s.getByRole("status").filter({ hasText: "Your review is posted" })).toBeVisible();
-  await expect(s.getByRole("region", { name: "Your review" })).toContainText("I played my first piece after one lesson.");
+  await expect(s.getByRole("region", { name: "Your review" })).toContainText(
+    "I played my first piece after one lesson.",
+  );
   await expect(s.getByRole("button", { name: "Edit review" })).toBeVisible();
 
   // The review is public and the instructor replies once.

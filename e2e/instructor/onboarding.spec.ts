@@ -5,7 +5,10 @@ import { createAccount, signInViaApi } from "../fixtures/api";
 const NY = "America/New_York";
 const LONDON = "Europe/London";
 // A 1×1 PNG: enough for the server's magic-byte check.
-const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64");
+const PNG = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
+  "base64",
+);
 
 test.use({ timezoneId: NY, locale: "en-US" });
 
@@ -21,7 +24,10 @@ async function drag(page: Page, from: Locator, to: Locator) {
   await page.mouse.up();
 }
 
-test("[INSTRUCTOR] instructor completes onboarding, adds a service, paints availability, and a signed-out visitor sees the profile and its slots", async ({ page, browser }) => {
+test("[INSTRUCTOR] instructor completes onboarding, adds a service, paints availability, and a signed-out visitor sees the profile and its slots", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(120_000);
   const account = await createAccount(page, "instructor", { firstName: "Irene", lastName: "Onboard" });
   await signInViaApi(page, account);
@@ -40,7 +46,9 @@ test("[INSTRUCTOR] instructor completes onboarding, adds a service, paints avail
   await about.getByLabel("Headline").fill("Patient piano teacher for adult beginners");
   await about
     .getByLabel("Bio")
-    .fill("I have taught piano for twelve years, mostly to adults who always wanted to play. Lessons are relaxed, structured and fun.");
+    .fill(
+      "I have taught piano for twelve years, mostly to adults who always wanted to play. Lessons are relaxed, structured and fun.",
+    );
   await about.getByLabel("Years of experience").fill("12");
   const languages = about.getByLabel("Languages you teach in");
   await languages.fill("English");
@@ -61,7 +69,9 @@ test("[INSTRUCTOR] instructor completes onboarding, adds a service, paints avail
   await expect(areas.getByRole("status")).toHaveText("Service areas saved.");
 
   const photo = page.getByRole("region", { name: "Profile photo" });
-  await photo.getByLabel("Choose a photo").setInputFiles({ name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("not an image") });
+  await photo
+    .getByLabel("Choose a photo")
+    .setInputFiles({ name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("not an image") });
   await expect(photo.getByRole("alert")).toHaveText("Choose a JPEG, PNG or WebP image.");
   await photo.getByLabel("Choose a photo").setInputFiles({ name: "me.png", mimeType: "image/png", buffer: PNG });
   await expect(photo.getByRole("img", { name: "Preview of your new photo" })).toBeVisible();
@@ -91,12 +101,20 @@ test("[INSTRUCTOR] instructor completes onboarding, adds a service, paints avail
   await expect(services).toContainText("$80.00 / hour · 30, 60 min");
 
   // Availability: next week, paint Monday 09:00–11:00 by dragging, and open Tuesday 14:00–15:00 with the keyboard.
-  await page.getByRole("navigation", { name: "Instructor dashboard" }).getByRole("link", { name: "Availability" }).click();
+  await page
+    .getByRole("navigation", { name: "Instructor dashboard" })
+    .getByRole("link", { name: "Availability" })
+    .click();
   await page.getByRole("button", { name: "Next week", exact: true }).click();
   const grid = page.getByRole("grid", { name: /^Availability, week of/ });
   await expect(grid).toBeVisible();
-  await drag(page, grid.getByRole("gridcell", { name: "Monday 09:00–09:30, unavailable" }), grid.getByRole("gridcell", { name: "Monday 10:30–11:00, unavailable" }));
-  for (const t of ["09:00–09:30", "09:30–10:00", "10:00–10:30", "10:30–11:00"]) await expect(grid.getByRole("gridcell", { name: `Monday ${t}, available` })).toBeVisible();
+  await drag(
+    page,
+    grid.getByRole("gridcell", { name: "Monday 09:00–09:30, unavailable" }),
+    grid.getByRole("gridcell", { name: "Monday 10:30–11:00, unavailable" }),
+  );
+  for (const t of ["09:00–09:30", "09:30–10:00", "10:00–10:30", "10:30–11:00"])
+    await expect(grid.getByRole("gridcell", { name: `Monday ${t}, available` })).toBeVisible();
   await expect(grid.getByRole("gridcell", { name: "Monday 11:00–11:30, unavailable" })).toBeVisible();
   await grid.getByRole("gridcell", { name: "Tuesday 14:00–14:30, unavailable" }).click();
   await page.keyboard.press("ArrowDown");
@@ -145,11 +163,18 @@ test("[INSTRUCTOR] instructor completes onboarding, adds a service, paints avail
   const booking = v.getByRole("complementary", { name: "Book a lesson" });
   await expect(booking.getByText(/Times in London time/)).toBeVisible();
   const mondayNine = DateTime.now().setZone(NY).startOf("week").plus({ weeks: 1 }).set({ hour: 9 }).setZone(LONDON);
-  await booking.getByRole("button", { name: new RegExp(`^${mondayNine.toFormat("cccc, LLLL d")}, \\d+ open times?$`) }).click();
+  await booking
+    .getByRole("button", { name: new RegExp(`^${mondayNine.toFormat("cccc, LLLL d")}, \\d+ open times?$`) })
+    .click();
   const slot = booking.getByRole("link", { name: mondayNine.toFormat("cccc, LLLL d, h:mm a") });
   await expect(slot).toBeVisible();
   // 60-minute lessons inside 09:00–11:00 New York start at 09:00 … 10:00 (15-minute grid): five times that day.
   await expect(booking.getByRole("region", { name: /^Open times on/ }).getByRole("link")).toHaveCount(5);
-  await expect(slot).toHaveAttribute("href", new RegExp(`^/book\\?serviceId=[0-9A-Z]{26}&start=${encodeURIComponent(mondayNine.toUTC().toISO({ suppressMilliseconds: false })!)}&duration=60$`));
+  await expect(slot).toHaveAttribute(
+    "href",
+    new RegExp(
+      `^/book\\?serviceId=[0-9A-Z]{26}&start=${encodeURIComponent(mondayNine.toUTC().toISO({ suppressMilliseconds: false })!)}&duration=60$`,
+    ),
+  );
   await visitor.close();
 });

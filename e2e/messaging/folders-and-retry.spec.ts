@@ -1,7 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { messageIn, personIn } from "./helpers";
 
-test("[MESSAGING] student archives a conversation, a new message brings it back to Active live; trash and restore", async ({ browser }) => {
+test("[MESSAGING] student archives a conversation, a new message brings it back to Active live; trash and restore", async ({
+  browser,
+}) => {
   const student = await personIn(browser, "student", { firstName: "Ava", lastName: "Lind" });
   const instructor = await personIn(browser, "instructor", { firstName: "Kofi", lastName: "Mensah" });
   const s = student.page;
@@ -48,7 +50,9 @@ test("[MESSAGING] student archives a conversation, a new message brings it back 
   await instructor.context.close();
 });
 
-test("[MESSAGING] a message that fails to send shows Retry and arrives exactly once after retrying", async ({ browser }) => {
+test("[MESSAGING] a message that fails to send shows Retry and arrives exactly once after retrying", async ({
+  browser,
+}) => {
   const student = await personIn(browser, "student", { firstName: "Noah", lastName: "Berg" });
   const instructor = await personIn(browser, "instructor", { firstName: "Ines", lastName: "Costa" });
   const s = student.page;
@@ -70,8 +74,12 @@ test("[MESSAGING] a message that fails to send shows Retry and arrives exactly o
 
   await i.goto("/instructor/inbox");
   await i.getByRole("link", { name: /Noah B\./ }).click();
-  await expect(i.getByRole("list", { name: "Messages with Noah B." }).getByText("Are you free on Thursday evenings?")).toHaveCount(1);
-  await expect(s.getByRole("list", { name: "Messages with Ines C." }).getByText("Are you free on Thursday evenings?")).toHaveCount(1);
+  await expect(
+    i.getByRole("list", { name: "Messages with Noah B." }).getByText("Are you free on Thursday evenings?"),
+  ).toHaveCount(1);
+  await expect(
+    s.getByRole("list", { name: "Messages with Ines C." }).getByText("Are you free on Thursday evenings?"),
+  ).toHaveCount(1);
 
   await student.context.close();
   await instructor.context.close();

@@ -5,7 +5,9 @@ import { messageIn, navInbox, openActions, personIn } from "./helpers";
  * Two people in two browser contexts, each with their own live stream. Nothing here reloads a page: every change on
  * one side must reach the other through the subscription (assertions poll until visible).
  */
-test("[MESSAGING] student and instructor chat live: message both ways, typing, read ticks, reaction, edit, delete — without reloads", async ({ browser }) => {
+test("[MESSAGING] student and instructor chat live: message both ways, typing, read ticks, reaction, edit, delete — without reloads", async ({
+  browser,
+}) => {
   const student = await personIn(browser, "student", { firstName: "Sam", lastName: "Novak" });
   const instructor = await personIn(browser, "instructor", { firstName: "Maria", lastName: "Keller" });
   const s = student.page;
@@ -79,7 +81,9 @@ test("[MESSAGING] student and instructor chat live: message both ways, typing, r
   const editedThere = messageIn(i, "Hi Maria! Do you teach adult beginners?");
   await expect(editedThere).toBeVisible();
   await expect(editedThere.getByText("edited")).toBeVisible();
-  await expect(i.getByRole("list", { name: "Messages with Sam N." }).getByText("Hi Maria! Do you teach beginners?")).toHaveCount(0);
+  await expect(
+    i.getByRole("list", { name: "Messages with Sam N." }).getByText("Hi Maria! Do you teach beginners?"),
+  ).toHaveCount(0);
 
   // Delete: the student deletes "Great, thanks!"; both sides show "Message deleted" and the text is gone.
   await openActions(messageIn(s, "Great, thanks!"));

@@ -1,7 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { messageIn, personIn } from "./helpers";
 
-test("[MESSAGING] before any booking, an email address the student writes reaches the instructor masked", async ({ browser }) => {
+test("[MESSAGING] before any booking, an email address the student writes reaches the instructor masked", async ({
+  browser,
+}) => {
   const student = await personIn(browser, "student", { firstName: "Lena", lastName: "Ortiz" });
   const instructor = await personIn(browser, "instructor", { firstName: "Omar", lastName: "Haddad" });
   const s = student.page;

@@ -5,7 +5,9 @@ import { CARDS, NY, addTestCard, bookUrl, paymentSection, startInDays, startInHo
 
 test.use({ timezoneId: NY, locale: "en-US" });
 
-test("[PAYMENTS] student books a lesson a few hours away, adds test card 4242 and sees the hold placed", async ({ page }) => {
+test("[PAYMENTS] student books a lesson a few hours away, adds test card 4242 and sees the hold placed", async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   const instructor = await createBookableInstructor({ hourlyRateCents: 8000, durations: [30, 60] });
   const student = await createAccount(page, "student", { firstName: "Sam", lastName: "Payer" });
@@ -46,7 +48,9 @@ test("[PAYMENTS] student books a lesson a few hours away, adds test card 4242 an
   await instructor.api.dispose();
 });
 
-test("[PAYMENTS] a lesson days away is booked with a saved card and shows the scheduled hold date", async ({ page }) => {
+test("[PAYMENTS] a lesson days away is booked with a saved card and shows the scheduled hold date", async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   const instructor = await createBookableInstructor({ hourlyRateCents: 6000, durations: [60] });
   const student = await createAccount(page, "student", { firstName: "Sam", lastName: "Planner" });
@@ -63,7 +67,9 @@ test("[PAYMENTS] a lesson days away is booked with a saved card and shows the sc
   await page.goto(bookUrl(instructor.serviceId, start));
   const form = page.getByRole("form", { name: "Book this lesson" });
   await expect(form.getByTestId("quote-total")).toHaveText("$60.00");
-  await expect(form.getByTestId("hold-copy")).toContainText(`We'll place a hold of $60.00 on your card 24 h before the lesson (${holdAt.toFormat("ccc, LLL d, h:mm a")}`);
+  await expect(form.getByTestId("hold-copy")).toContainText(
+    `We'll place a hold of $60.00 on your card 24 h before the lesson (${holdAt.toFormat("ccc, LLL d, h:mm a")}`,
+  );
   await expect(paymentSection(page).getByRole("radio", { name: "Visa ending in 4242" })).toBeChecked();
   await form.getByRole("button", { name: "Confirm booking" }).click();
 

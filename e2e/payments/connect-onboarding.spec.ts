@@ -7,7 +7,9 @@ const pathOf = (url: string) => {
   return `${u.pathname}${u.search}`;
 };
 
-test("[PAYMENTS] instructor completes the local Connect onboarding page; the link is theirs alone and works once", async ({ page }) => {
+test("[PAYMENTS] instructor completes the local Connect onboarding page; the link is theirs alone and works once", async ({
+  page,
+}) => {
   test.setTimeout(90_000);
   const instructor = await createAccount(page, "instructor", { firstName: "Olga", lastName: "Onboard" });
   await signInViaApi(page, instructor);
@@ -19,7 +21,11 @@ test("[PAYMENTS] instructor completes the local Connect onboarding page; the lin
   const otherApi = await pwRequest.newContext({ baseURL: BASE_URL });
   await signInViaApi(otherApi, await createAccount(otherApi, "instructor"));
   expect((await otherApi.get(link)).status()).toBe(404);
-  const otherPost = await otherApi.post("/dev/connect-onboarding/complete", { form: { link: new URL(url).searchParams.get("link")! }, headers: { Origin: BASE_URL }, maxRedirects: 0 });
+  const otherPost = await otherApi.post("/dev/connect-onboarding/complete", {
+    form: { link: new URL(url).searchParams.get("link")! },
+    headers: { Origin: BASE_URL },
+    maxRedirects: 0,
+  });
   expect(otherPost.status()).toBe(404);
   await otherApi.dispose();
 
@@ -32,7 +38,10 @@ test("[PAYMENTS] instructor completes the local Connect onboarding page; the lin
   await expect(page).toHaveURL(`${BASE_URL}/instructor/payouts?return=1`);
 
   // The account is now enabled at the gateway.
-  const status = await trpcMutation<{ state: string; chargesEnabled: boolean; payoutsEnabled: boolean }>(page, "payouts.refreshStatus");
+  const status = await trpcMutation<{ state: string; chargesEnabled: boolean; payoutsEnabled: boolean }>(
+    page,
+    "payouts.refreshStatus",
+  );
   expect(status).toMatchObject({ state: "complete", chargesEnabled: true, payoutsEnabled: true });
 
   // The link is single-use: revisiting it says so and sends the browser to the refresh URL.

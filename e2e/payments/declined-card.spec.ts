@@ -21,7 +21,9 @@ test("[PAYMENTS] a card declined when saved shows a clear error and is not added
   await instructor.api.dispose();
 });
 
-test("[PAYMENTS] a card declined at authorization leaves the lesson unbooked, and another card books it", async ({ page }) => {
+test("[PAYMENTS] a card declined at authorization leaves the lesson unbooked, and another card books it", async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   const instructor = await createBookableInstructor();
   const student = await createAccount(page, "student", { firstName: "Sam", lastName: "Retry" });
@@ -45,7 +47,11 @@ test("[PAYMENTS] a card declined at authorization leaves the lesson unbooked, an
   const lessons = await page.context().newPage();
   await lessons.goto("/lessons");
   await expect(lessons.getByRole("tab", { name: "Upcoming", selected: true })).toBeVisible();
-  await expect(lessons.getByRole("heading", { name: "No upcoming lessons" }).or(lessons.getByRole("list", { name: "Upcoming lessons" }))).toBeVisible();
+  await expect(
+    lessons
+      .getByRole("heading", { name: "No upcoming lessons" })
+      .or(lessons.getByRole("list", { name: "Upcoming lessons" })),
+  ).toBeVisible();
   await expect(lessons.getByRole("article").filter({ hasText: "Confirmed" })).toHaveCount(0);
   await lessons.close();
 

@@ -26,7 +26,8 @@ export function bookUrl(serviceId: string, start: DateTime, duration = 60): stri
 }
 
 /** The booking form's Payment section. */
-export const paymentSection = (page: Page): Locator => page.getByRole("form", { name: "Book this lesson" }).getByRole("region", { name: "Payment" });
+export const paymentSection = (page: Page): Locator =>
+  page.getByRole("form", { name: "Book this lesson" }).getByRole("region", { name: "Payment" });
 
 /** "Add a card" → the local test-card form → Save. Returns the add-card region (its alert shows declines). */
 export async function addTestCard(scope: Locator, number: string): Promise<Locator> {

@@ -6,7 +6,9 @@ import { NY, startInDays } from "./helpers";
 
 test.use({ timezoneId: NY, locale: "en-US" });
 
-test("[PAYMENTS] after a lesson is completed and charged, the instructor's Payouts page shows the earning", async ({ page }) => {
+test("[PAYMENTS] after a lesson is completed and charged, the instructor's Payouts page shows the earning", async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   const instructor = await createBookableInstructor({ hourlyRateCents: 8000, durations: [60] });
   const studentApi = await pwRequest.newContext({ baseURL: BASE_URL });
@@ -17,7 +19,13 @@ test("[PAYMENTS] after a lesson is completed and charged, the instructor's Payou
 
   // A lesson that ended 30 hours ago, completed, authorized and captured through the payment service (test hook).
   const hook = await studentApi.post("/api/test-hooks", {
-    data: { action: "past-captured-payment", studentEmail: student.email, instructorEmail: instructor.account.email, paymentMethodId: card.paymentMethodId, endedHoursAgo: 30 },
+    data: {
+      action: "past-captured-payment",
+      studentEmail: student.email,
+      instructorEmail: instructor.account.email,
+      paymentMethodId: card.paymentMethodId,
+      endedHoursAgo: 30,
+    },
     headers: { Origin: BASE_URL },
   });
   expect(hook.ok(), `test hook answered ${hook.status()}: ${await hook.text()}`).toBe(true);

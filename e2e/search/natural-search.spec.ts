@@ -2,11 +2,17 @@ import { expect, test } from "@playwright/test";
 import { signInViaApi } from "../fixtures/api";
 
 /** The seeded demo admin (src/server/db/seed/seed.ts: DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_ADMIN_TOTP_SECRET). */
-const ADMIN = { email: "admin@instainstru.test", password: "instainstru-demo", totpSecret: "KRUGS4ZANFZSAYJAORSXG5BAONSWG4TF" };
+const ADMIN = {
+  email: "admin@instainstru.test",
+  password: "instainstru-demo",
+  totpSecret: "KRUGS4ZANFZSAYJAORSXG5BAONSWG4TF",
+};
 /** The seed's demo instructor teaches piano in Park Slope, so this query always has results. */
 const QUERY = "piano lessons in park slope";
 
-test("[SEARCH] a visitor types a natural query, sees chips and results, refines a chip, opens a profile", async ({ page }) => {
+test("[SEARCH] a visitor types a natural query, sees chips and results, refines a chip, opens a profile", async ({
+  page,
+}) => {
   await page.goto("/");
   const box = page.getByRole("combobox", { name: "What do you want to learn?" }).first();
 
@@ -64,7 +70,9 @@ test("[SEARCH] an admin runs the same query in diagnostics and sees the timeline
   await expect(timeline).toBeVisible();
   await expect(timeline.getByRole("list", { name: "Stages" }).getByRole("listitem").first()).toContainText(/ms/);
   expect(await timeline.getByRole("listitem").count()).toBeGreaterThan(2);
-  await expect(page.getByRole("region", { name: "Location tiers" }).getByRole("cell", { name: "Park Slope" }).first()).toBeVisible();
+  await expect(
+    page.getByRole("region", { name: "Location tiers" }).getByRole("cell", { name: "Park Slope" }).first(),
+  ).toBeVisible();
   await expect(page.getByRole("region", { name: "Candidate funnel" })).toContainText("Final");
   await expect(page).toHaveURL(/\/admin\/nl-search\?q=piano/);
 });

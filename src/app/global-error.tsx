@@ -10,7 +10,11 @@ export default function GlobalError({ retry }: { error: unknown; retry: () => vo
         <div>
           <h1 className="text-2xl font-bold text-slate-900">InstaInstru is having trouble</h1>
           <p className="mt-3 text-slate-600">Please try again in a moment.</p>
-          <button type="button" onClick={() => retry()} className="mt-6 rounded-lg bg-brand-600 px-4 py-2.5 text-sm font-semibold text-white hover:bg-brand-700">
+          <button
+            type="button"
+            onClick={() => retry()}
+            className="mt-6 rounded-lg bg-brand-600 px-4 py-2.5 text-sm font-semibold text-white hover:bg-brand-700"
+          >
             Try again
           </button>
         </div>

@@ -24,19 +24,46 @@ export type CardErrorCode = keyof typeof CARD_MESSAGES;
 export type CardDecline = { code: string; declineCode: string | null; message: string };
 
 export type TestCard = { number: string; brand: string; description: string } & (
-  | { setup: "succeed"; charge: ChargeBehaviour }
-  | { setup: "decline"; decline: CardDecline }
+  { setup: "succeed"; charge: ChargeBehaviour } | { setup: "decline"; decline: CardDecline }
 );
 
-const declined = (declineCode: string, message: string = CARD_MESSAGES.card_declined): CardDecline => ({ code: "card_declined", declineCode, message });
+const declined = (declineCode: string, message: string = CARD_MESSAGES.card_declined): CardDecline => ({
+  code: "card_declined",
+  declineCode,
+  message,
+});
 
 /** Stripe's documented test numbers and their outcomes, in Stripe's terms. */
 export const TEST_CARDS: readonly TestCard[] = [
   { number: "4242424242424242", brand: "visa", description: "Succeeds", setup: "succeed", charge: "succeed" },
-  { number: "5555555555554444", brand: "mastercard", description: "Succeeds (Mastercard)", setup: "succeed", charge: "succeed" },
-  { number: "378282246310005", brand: "amex", description: "Succeeds (American Express, 4-digit CVC)", setup: "succeed", charge: "succeed" },
-  { number: "4000056655665556", brand: "visa", description: "Succeeds (Visa debit)", setup: "succeed", charge: "succeed" },
-  { number: "4000000000000002", brand: "visa", description: "Declined when saved (generic decline)", setup: "decline", decline: declined("generic_decline") },
+  {
+    number: "5555555555554444",
+    brand: "mastercard",
+    description: "Succeeds (Mastercard)",
+    setup: "succeed",
+    charge: "succeed",
+  },
+  {
+    number: "378282246310005",
+    brand: "amex",
+    description: "Succeeds (American Express, 4-digit CVC)",
+    setup: "succeed",
+    charge: "succeed",
+  },
+  {
+    number: "4000056655665556",
+    brand: "visa",
+    description: "Succeeds (Visa debit)",
+    setup: "succeed",
+    charge: "succeed",
+  },
+  {
+    number: "4000000000000002",
+    brand: "visa",
+    description: "Declined when saved (generic decline)",
+    setup: "decline",
+    decline: declined("generic_decline"),
+  },
   {
     number: "4000000000009995",
     brand: "visa",
@@ -65,7 +92,13 @@ export const TEST_CARDS: readonly TestCard[] = [
     setup: "succeed",
     charge: "authentication_required",
   },
-  { number: "4000000000000341", brand: "visa", description: "Saved, but declined when charged", setup: "succeed", charge: "decline" },
+  {
+    number: "4000000000000341",
+    brand: "visa",
+    description: "Saved, but declined when charged",
+    setup: "succeed",
+    charge: "decline",
+  },
 ];
 
 const BY_NUMBER = new Map(TEST_CARDS.map((c) => [c.number, c]));

@@ -20,7 +20,8 @@ export function encodeKeysetCursor(c: KeysetCursor): string {
 
 /** The cursor's parts, or null when it is not one this codec wrote. */
 export function decodeKeysetCursor(raw: string): KeysetCursor | null {
-  if (typeof raw !== "string" || raw.length === 0 || raw.length > CURSOR_MAX_LENGTH || !/^[A-Za-z0-9_-]+$/.test(raw)) return null;
+  if (typeof raw !== "string" || raw.length === 0 || raw.length > CURSOR_MAX_LENGTH || !/^[A-Za-z0-9_-]+$/.test(raw))
+    return null;
   const m = SHAPE.exec(Buffer.from(raw, "base64url").toString("latin1"));
   if (!m) return null;
   const ms = Number(m[1]);

@@ -9,7 +9,7 @@ describe("geo", () => {
   });
   it("jitters between 25 and 50 metres", () => {
     let seed = 1;
-    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
     for (let i = 0; i < 500; i++) {
       const p = jitterPoint(40.67, -73.98, random);
       const m = distanceKm(40.67, -73.98, p.lat, p.lng) * 1000;

@@ -10,7 +10,12 @@ export function distanceKm(aLat: number, aLng: number, bLat: number, bLng: numbe
 const toRad = (d: number) => (d * Math.PI) / 180;
 
 /** Moves a point `metres` in direction `bearingRad` (flat-earth approximation, exact enough below 1 km). */
-export function offsetPoint(lat: number, lng: number, metres: number, bearingRad: number): { lat: number; lng: number } {
+export function offsetPoint(
+  lat: number,
+  lng: number,
+  metres: number,
+  bearingRad: number,
+): { lat: number; lng: number } {
   const dLat = (metres * Math.cos(bearingRad)) / 111_320;
   const dLng = (metres * Math.sin(bearingRad)) / (111_320 * Math.cos(toRad(lat)));
   return { lat: lat + dLat, lng: lng + dLng };

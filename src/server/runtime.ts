@@ -4,12 +4,22 @@ import { openDatabase, migrateDatabase, type DbHandle } from "~/server/db/client
 import { createMemoryCache, createRedisCache, type Cache } from "~/server/kv/cache";
 import { createMemoryRateLimiters, createRedisRateLimiters, type RateLimiterFactory } from "~/server/kv/rate-limit";
 import { createMemoryBus, createRedisBus, type EventBus } from "~/server/realtime/bus";
-import { createLocalCaptchaVerifier, createTurnstileVerifier, type CaptchaVerifier } from "~/server/integrations/turnstile";
+import {
+  createLocalCaptchaVerifier,
+  createTurnstileVerifier,
+  type CaptchaVerifier,
+} from "~/server/integrations/turnstile";
 import { HashGate, createPasswordHasher, type PasswordHasher } from "~/server/auth/password";
 import { createOutboxRepository } from "~/server/repositories/outbox";
 import { createOutboxSms, createTwilioSms, type SmsSender } from "~/server/integrations/sms";
 import { createOutboxEmail, createResendEmail, type EmailSender } from "~/server/integrations/email";
-import { createLocalEmbedder, createLocalLlm, createOpenAiPorts, type Embedder, type LlmPort } from "~/server/integrations/openai";
+import {
+  createLocalEmbedder,
+  createLocalLlm,
+  createOpenAiPorts,
+  type Embedder,
+  type LlmPort,
+} from "~/server/integrations/openai";
 import { createPaymentGateway, type PaymentGateway } from "~/server/integrations/payments";
 import type { EventPublisher } from "~/server/events/publisher";
 import { validateEvents } from "~/server/events/publisher";
@@ -81,7 +91,10 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
     cache = createRedisCache(redis, ns);
     limiters = createRedisRateLimiters(redis, ns);
     bus = createRedisBus(redis, subscriber, ns);
-    closers.push(() => bus.close(), async () => redis.disconnect());
+    closers.push(
+      () => bus.close(),
+      async () => redis.disconnect(),
+    );
   } else {
     cache = createMemoryCache();
     limiters = createMemoryRateLimiters();
@@ -111,7 +124,12 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
       : createOutboxEmail(createOutboxRepository(dbh.db)));
   const openai =
     env.OPENAI_API_KEY && (!opts.llm || !opts.embedder)
-      ? await createOpenAiPorts({ apiKey: env.OPENAI_API_KEY, baseURL: env.OPENAI_BASE_URL, model: env.OPENAI_MODEL, embeddingModel: env.OPENAI_EMBEDDING_MODEL })
+      ? await createOpenAiPorts({
+          apiKey: env.OPENAI_API_KEY,
+          baseURL: env.OPENAI_BASE_URL,
+          model: env.OPENAI_MODEL,
+          embeddingModel: env.OPENAI_EMBEDDING_MODEL,
+        })
       : null;
   const llm = opts.llm ?? openai?.llm ?? createLocalLlm();
   const embedder = opts.embedder ?? openai?.embedder ?? createLocalEmbedder();
@@ -120,7 +138,11 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
     (await createPaymentGateway({
       db: dbh.db,
       appUrl: env.APP_URL,
-      stripe: { secretKey: env.STRIPE_SECRET_KEY, webhookSecret: env.STRIPE_WEBHOOK_SECRET, apiBase: env.STRIPE_API_BASE },
+      stripe: {
+        secretKey: env.STRIPE_SECRET_KEY,
+        webhookSecret: env.STRIPE_WEBHOOK_SECRET,
+        apiBase: env.STRIPE_API_BASE,
+      },
     }));
   const hashGate = new HashGate(opts.hashConcurrency ?? env.PASSWORD_HASH_CONCURRENCY);
   const rt = {} as Runtime;
@@ -166,13 +188,19 @@ export type RuntimeEvents = EventPublisher & {
  * sleeping in the database wake up after a restart. The function modules import services, which import this
  * module: they are loaded here, after this module has finished loading.
  */
-async function createEventPublisher(runtime: () => Runtime, dbh: DbHandle, opts: RuntimeOptions): Promise<RuntimeEvents> {
+async function createEventPublisher(
+  runtime: () => Runtime,
+  dbh: DbHandle,
+  opts: RuntimeOptions,
+): Promise<RuntimeEvents> {
   const { inngest, inngestConfigured } = await import("../../inngest/client");
   if (inngestConfigured && !opts.localEvents) {
     return {
       kind: "inngest",
       async publish(events) {
-        await inngest.send(validateEvents(events).map((e) => ({ name: e.name, data: e.data, ...(e.id ? { id: e.id } : {}) })));
+        await inngest.send(
+          validateEvents(events).map((e) => ({ name: e.name, data: e.data, ...(e.id ? { id: e.id } : {}) })),
+        );
       },
       idle: async () => undefined,
       runDue: async () => 0,
@@ -181,7 +209,10 @@ async function createEventPublisher(runtime: () => Runtime, dbh: DbHandle, opts:
     };
   }
   const { functions, ...options } = opts.events ?? {};
-  const [{ createDurableRunner }, { createServices }] = await Promise.all([import("~/server/events/durable-runner"), import("~/server/services")]);
+  const [{ createDurableRunner }, { createServices }] = await Promise.all([
+    import("~/server/events/durable-runner"),
+    import("~/server/services"),
+  ]);
   const specs = functions ?? (await import("../../inngest")).definedFunctions.map((d) => d.spec);
   return createDurableRunner({
     db: dbh.db,

@@ -11,9 +11,14 @@ export type Fingerprint = Map<string, string>;
 export async function fingerprint(rt: Runtime): Promise<Fingerprint> {
   const db = rt.dbh.db;
   const tables = rowsOf<{ t: string }>(
-    await db.execute(sql`select table_name as t from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`),
+    await db.execute(
+      sql`select table_name as t from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`,
+    ),
   ).map((r) => r.t);
-  const parts = tables.map((t) => `select '${t}' as t, count(*)::int as n, coalesce(sum(hashtext(x::text)::bigint), 0)::text as h from "${t.replace(/"/g, '""')}" x`);
+  const parts = tables.map(
+    (t) =>
+      `select '${t}' as t, count(*)::int as n, coalesce(sum(hashtext(x::text)::bigint), 0)::text as h from "${t.replace(/"/g, '""')}" x`,
+  );
   const rows = rowsOf<{ t: string; n: number; h: string }>(await db.execute(sql.raw(parts.join(" union all "))));
   return new Map(rows.map((r) => [r.t, `${r.n}:${r.h}`]));
 }
@@ -21,5 +26,7 @@ export async function fingerprint(rt: Runtime): Promise<Fingerprint> {
 /** Tables whose rows differ between two fingerprints, with their row counts. */
 export function changedTables(before: Fingerprint, after: Fingerprint): string[] {
   const names = new Set([...before.keys(), ...after.keys()]);
-  return [...names].filter((t) => before.get(t) !== after.get(t)).map((t) => `${t} (${before.get(t)?.split(":")[0] ?? "-"} → ${after.get(t)?.split(":")[0] ?? "-"} rows)`);
+  return [...names]
+    .filter((t) => before.get(t) !== after.get(t))
+    .map((t) => `${t} (${before.get(t)?.split(":")[0] ?? "-"} → ${after.get(t)?.split(":")[0] ?? "-"} rows)`);
 }

@@ -9,7 +9,14 @@ import type { ZodType } from "zod";
 export type FuzzCase = { label: string; input: unknown };
 
 type Def = { type: string; [k: string]: unknown };
-type Bag = { minimum?: number; maximum?: number; minLength?: number; maxLength?: number; format?: string; patterns?: Set<RegExp> };
+type Bag = {
+  minimum?: number;
+  maximum?: number;
+  minLength?: number;
+  maxLength?: number;
+  format?: string;
+  patterns?: Set<RegExp>;
+};
 const defOf = (s: ZodType): Def => (s as unknown as { _zod: { def: Def } })._zod.def;
 const bagOf = (s: ZodType): Bag => (s as unknown as { _zod: { bag?: Bag } })._zod.bag ?? {};
 
@@ -33,7 +40,16 @@ export function hashSeed(text: string): number {
 /** Values the baseline uses for keys it recognises (real ids from the world, a valid date, …). */
 export type KnownValues = Record<string, unknown>;
 
-const unwrapTypes = new Set(["optional", "nullable", "default", "prefault", "readonly", "catch", "nonoptional", "success"]);
+const unwrapTypes = new Set([
+  "optional",
+  "nullable",
+  "default",
+  "prefault",
+  "readonly",
+  "catch",
+  "nonoptional",
+  "success",
+]);
 
 function unwrap(s: ZodType): ZodType {
   let cur = s;
@@ -80,7 +96,9 @@ export function baseline(schema: ZodType, known: KnownValues, key = "", depth = 
     }
     case "number": {
       const bag = bagOf(inner);
-      return bag.minimum !== undefined && Number.isFinite(bag.minimum) ? Math.max(bag.minimum, Math.min(1, bag.maximum ?? 1)) : 1;
+      return bag.minimum !== undefined && Number.isFinite(bag.minimum)
+        ? Math.max(bag.minimum, Math.min(1, bag.maximum ?? 1))
+        : 1;
     }
     case "int":
       return 1;
@@ -110,9 +128,22 @@ const singular = (k: string) => (k.endsWith("Ids") ? k.slice(0, -1) : k.endsWith
 /* ── edge values ── */
 
 const HUGE = "x".repeat(100_000);
-const UNICODE = ["😀👩‍👩‍👧‍👦🏳️‍🌈".repeat(20), "\u202Eevil\u202C مرحبا بالعالم", "a\u200Bb\u200C\u200D\uFEFFc", "\u200B\u200B\u200B", "\uD800 lone surrogate", "e\u0301\u0301\u0301"];
+const UNICODE = [
+  "😀👩‍👩‍👧‍👦🏳️‍🌈".repeat(20),
+  "\u202Eevil\u202C مرحبا بالعالم",
+  "a\u200Bb\u200C\u200D\uFEFFc",
+  "\u200B\u200B\u200B",
+  "\uD800 lone surrogate",
+  "e\u0301\u0301\u0301",
+];
 const NUL = ["nul\u0000byte", "\u0000", "\u0000".repeat(100)];
-const INJECTION = ["'; drop table users; --", "../../etc/passwd", "<script>alert(1)</script>", "%00", "${jndi:ldap://x}"];
+const INJECTION = [
+  "'; drop table users; --",
+  "../../etc/passwd",
+  "<script>alert(1)</script>",
+  "%00",
+  "${jndi:ldap://x}",
+];
 const WRONG_TYPES: [string, unknown][] = [
   ["number", 42],
   ["null", null],
@@ -181,18 +212,47 @@ function edgesFor(schema: ZodType, key: string, known: KnownValues, rng: () => n
   switch (d.type) {
     case "string": {
       if (isDateStringKey(key)) out.push(...DATE_STRINGS);
-      out.push(["NUL", NUL[0]], ["huge 100k", HUGE], ["emoji", UNICODE[0]], ["RTL", UNICODE[1]], ["zero-width", UNICODE[2]]);
-      if (bag.maxLength !== undefined) out.push([`len max+1 (${bag.maxLength + 1})`, "a".repeat(bag.maxLength + 1)], [`len max (${bag.maxLength})`, "a".repeat(bag.maxLength)]);
+      out.push(
+        ["NUL", NUL[0]],
+        ["huge 100k", HUGE],
+        ["emoji", UNICODE[0]],
+        ["RTL", UNICODE[1]],
+        ["zero-width", UNICODE[2]],
+      );
+      if (bag.maxLength !== undefined)
+        out.push(
+          [`len max+1 (${bag.maxLength + 1})`, "a".repeat(bag.maxLength + 1)],
+          [`len max (${bag.maxLength})`, "a".repeat(bag.maxLength)],
+        );
       if (bag.minLength) out.push([`len min-1 (${bag.minLength - 1})`, "a".repeat(bag.minLength - 1)]);
-      out.push(["empty", ""], ["only zero-width", UNICODE[3]], ["lone surrogate", UNICODE[4]], ["only NULs", NUL[2]], ...INJECTION.map((v): [string, unknown] => ["injection", v]));
+      out.push(
+        ["empty", ""],
+        ["only zero-width", UNICODE[3]],
+        ["lone surrogate", UNICODE[4]],
+        ["only NULs", NUL[2]],
+        ...INJECTION.map((v): [string, unknown] => ["injection", v]),
+      );
       out.push(...WRONG_TYPES);
       break;
     }
     case "number":
     case "int": {
-      if (bag.minimum !== undefined && Number.isFinite(bag.minimum)) out.push([`min-1 (${bag.minimum - 1})`, bag.minimum - 1], [`min (${bag.minimum})`, bag.minimum]);
-      if (bag.maximum !== undefined && Number.isFinite(bag.maximum)) out.push([`max+1 (${bag.maximum + 1})`, bag.maximum + 1], [`max (${bag.maximum})`, bag.maximum]);
-      out.push(["NaN", NaN], ["Infinity", Infinity], ["-Infinity", -Infinity], ["2^53", 2 ** 53], ["-1e308", -1e308], ["0.5", 0.5], ["-1", -1], ["0", 0], ["string '5'", "5"], ...WRONG_TYPES.filter(([n]) => n !== "number"));
+      if (bag.minimum !== undefined && Number.isFinite(bag.minimum))
+        out.push([`min-1 (${bag.minimum - 1})`, bag.minimum - 1], [`min (${bag.minimum})`, bag.minimum]);
+      if (bag.maximum !== undefined && Number.isFinite(bag.maximum))
+        out.push([`max+1 (${bag.maximum + 1})`, bag.maximum + 1], [`max (${bag.maximum})`, bag.maximum]);
+      out.push(
+        ["NaN", NaN],
+        ["Infinity", Infinity],
+        ["-Infinity", -Infinity],
+        ["2^53", 2 ** 53],
+        ["-1e308", -1e308],
+        ["0.5", 0.5],
+        ["-1", -1],
+        ["0", 0],
+        ["string '5'", "5"],
+        ...WRONG_TYPES.filter(([n]) => n !== "number"),
+      );
       break;
     }
     case "date":
@@ -203,12 +263,20 @@ function edgesFor(schema: ZodType, key: string, known: KnownValues, rng: () => n
       break;
     case "enum":
     case "literal":
-      out.push(["bogus", "bogus"], ["empty", ""], ["upper-cased", String(baseline(inner, {}, "")).toUpperCase()], ["NUL", "\u0000"], ["number", 1], ["null", null]);
+      out.push(
+        ["bogus", "bogus"],
+        ["empty", ""],
+        ["upper-cased", String(baseline(inner, {}, "")).toUpperCase()],
+        ["NUL", "\u0000"],
+        ["number", 1],
+        ["null", null],
+      );
       break;
     case "array": {
       const element = baseline(d.element as ZodType, known, singular(key));
       out.push(["empty array", []], ["10k elements", Array.from({ length: 10_000 }, () => element)]);
-      if (bag.maximum !== undefined) out.push([`max+1 elements (${bag.maximum + 1})`, Array.from({ length: bag.maximum + 1 }, () => element)]);
+      if (bag.maximum !== undefined)
+        out.push([`max+1 elements (${bag.maximum + 1})`, Array.from({ length: bag.maximum + 1 }, () => element)]);
       out.push(["wrong element types", [null, 1, "x", {}]], ["not an array", "x"], ["null", null]);
       break;
     }
@@ -219,7 +287,11 @@ function edgesFor(schema: ZodType, key: string, known: KnownValues, rng: () => n
       out.push(["empty object", {}], ["null", null], ["string", "x"], ["number", 1]);
       break;
     case "record":
-      out.push(["array", []], ["null", null], ["big record", Object.fromEntries(Array.from({ length: 1000 }, (_, i) => [`k${i}`, i]))]);
+      out.push(
+        ["array", []],
+        ["null", null],
+        ["big record", Object.fromEntries(Array.from({ length: 1000 }, (_, i) => [`k${i}`, i]))],
+      );
       break;
     default:
       out.push(["null", null], ["string", "x"]);
@@ -246,7 +318,10 @@ function leavesOf(schema: ZodType, path: string[] = [], depth = 0): Leaf[] {
 
 function setAt(root: unknown, path: string[], value: unknown): unknown {
   if (path.length === 0) return value;
-  const copy = (v: unknown): Record<string, unknown> => (v && typeof v === "object" && !Array.isArray(v) && !(v instanceof Date) ? { ...(v as Record<string, unknown>) } : {});
+  const copy = (v: unknown): Record<string, unknown> =>
+    v && typeof v === "object" && !Array.isArray(v) && !(v instanceof Date)
+      ? { ...(v as Record<string, unknown>) }
+      : {};
   const top = copy(root);
   let node = top;
   for (let i = 0; i < path.length - 1; i++) {
@@ -266,7 +341,12 @@ function setAt(root: unknown, path: string[], value: unknown): unknown {
  */
 export function casesFor(schema: ZodType | null, known: KnownValues, seed: number, max: number): FuzzCase[] {
   const rng = seededRng(seed);
-  if (!schema) return [{ label: "no input", input: undefined }, { label: "unexpected object", input: { x: "\u0000" } }, { label: "huge string", input: HUGE }];
+  if (!schema)
+    return [
+      { label: "no input", input: undefined },
+      { label: "unexpected object", input: { x: "\u0000" } },
+      { label: "huge string", input: HUGE },
+    ];
   const base = baseline(schema, known);
   const cases: FuzzCase[] = [
     { label: "baseline", input: base },
@@ -275,7 +355,13 @@ export function casesFor(schema: ZodType | null, known: KnownValues, seed: numbe
     { label: "number", input: 42 },
     { label: "huge string", input: HUGE },
     { label: "array", input: [base] },
-    { label: "prototype keys", input: { ...(base as object), ...JSON.parse('{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}}}') } },
+    {
+      label: "prototype keys",
+      input: {
+        ...(base as object),
+        ...JSON.parse('{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}}}'),
+      },
+    },
   ];
   const perLeaf = leavesOf(schema).map((leaf) => ({ leaf, edges: edgesFor(leaf.schema, leaf.key, known, rng) }));
   for (let round = 0; cases.length < max; round++) {

@@ -56,7 +56,12 @@ export async function createTestRuntime(overrides: Partial<RuntimeOptions> = {})
 }
 
 /** A caller acting as the given user (or signed out), as the HTTP handler would build it: a fresh signed-in session. */
-export async function callerFor(rt: Runtime, user?: Pick<UserRow, "id" | "sessionVersion"> | null, ip = "203.0.113.7", now?: () => Date) {
+export async function callerFor(
+  rt: Runtime,
+  user?: Pick<UserRow, "id" | "sessionVersion"> | null,
+  ip = "203.0.113.7",
+  now?: () => Date,
+) {
   const ctx = await createContextInner({ rt, session: user ? await sessionFor(rt, user, ip) : null, ip, now });
   return createCaller(ctx);
 }
@@ -67,7 +72,14 @@ export const TEST_PASSWORD = "correct horse battery staple";
 /** Inserts a user directly through the repository (fast path for tests that are not about sign-up). */
 export async function createTestUser(
   rt: Runtime,
-  opts: { role?: Role; email?: string; password?: string; firstName?: string; lastName?: string; timeZone?: string } = {},
+  opts: {
+    role?: Role;
+    email?: string;
+    password?: string;
+    firstName?: string;
+    lastName?: string;
+    timeZone?: string;
+  } = {},
 ): Promise<UserRow> {
   const users = createUserRepository(rt.dbh.db);
   const role = opts.role ?? "student";
@@ -79,6 +91,7 @@ export async function createTestUser(
     lastName: opts.lastName ?? "Person",
     timeZone: opts.timeZone ?? "America/New_York",
   });
-  if (role === "instructor") await rt.dbh.db.insert(instructorProfiles).values({ userId: user.id, timeZone: user.timeZone });
+  if (role === "instructor")
+    await rt.dbh.db.insert(instructorProfiles).values({ userId: user.id, timeZone: user.timeZone });
   return user;
 }

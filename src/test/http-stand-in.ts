@@ -17,16 +17,23 @@ export type StandIn = {
   close(): Promise<void>;
 };
 
-export async function startStandIn(initial: StandInHandler = (_req, res) => {
-  res.end();
-}): Promise<StandIn> {
+export async function startStandIn(
+  initial: StandInHandler = (_req, res) => {
+    res.end();
+  },
+): Promise<StandIn> {
   let handler = initial;
   const requests: RecordedRequest[] = [];
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
-      const recorded = { method: req.method ?? "", url: req.url ?? "", headers: req.headers, body: Buffer.concat(chunks).toString("utf8") };
+      const recorded = {
+        method: req.method ?? "",
+        url: req.url ?? "",
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString("utf8"),
+      };
       requests.push(recorded);
       Promise.resolve(handler(recorded, res)).catch((e: unknown) => {
         res.statusCode = 599;

@@ -20,17 +20,36 @@ export async function makeBooking(
   opts: { studentId: string; instructorId: string; status: BookingStatus; startAt?: Date },
 ): Promise<string> {
   const db = rt.dbh.db;
-  let [svc] = await db.select().from(instructorServices).where(eq(instructorServices.instructorId, opts.instructorId)).limit(1);
+  let [svc] = await db
+    .select()
+    .from(instructorServices)
+    .where(eq(instructorServices.instructorId, opts.instructorId))
+    .limit(1);
   if (!svc) {
     const tag = newId().toLowerCase();
-    const [cat] = await db.insert(categories).values({ slug: `cat-${tag}`, name: "Music" }).returning();
-    const [sub] = await db.insert(subjects).values({ categoryId: cat!.id, slug: `sub-${tag}`, name: "Piano" }).returning();
+    const [cat] = await db
+      .insert(categories)
+      .values({ slug: `cat-${tag}`, name: "Music" })
+      .returning();
+    const [sub] = await db
+      .insert(subjects)
+      .values({ categoryId: cat!.id, slug: `sub-${tag}`, name: "Piano" })
+      .returning();
     [svc] = await db
       .insert(instructorServices)
-      .values({ instructorId: opts.instructorId, subjectId: sub!.id, hourlyRateCents: 6000, durations: [60], locationTypes: ["online"], ageGroups: ["adults"], levels: ["beginner"] })
+      .values({
+        instructorId: opts.instructorId,
+        subjectId: sub!.id,
+        hourlyRateCents: 6000,
+        durations: [60],
+        locationTypes: ["online"],
+        ageGroups: ["adults"],
+        levels: ["beginner"],
+      })
       .returning();
   }
-  const startAt = opts.startAt ?? new Date(Date.now() + (3 + ++slot * 2) * 3_600_000 + Math.floor(Math.random() * 1000) * 86_400_000);
+  const startAt =
+    opts.startAt ?? new Date(Date.now() + (3 + ++slot * 2) * 3_600_000 + Math.floor(Math.random() * 1000) * 86_400_000);
   const endAt = new Date(startAt.getTime() + 3_600_000);
   const [b] = await db
     .insert(bookings)
@@ -52,7 +71,11 @@ export async function makeBooking(
 export type Received = { id: string; event: ConversationEvent };
 
 /** A live `conversations.events` subscriber: collects what it receives; `until` waits for a matching event. */
-export async function subscribe(rt: Runtime, user: Pick<UserRow, "id" | "sessionVersion">, input: { lastEventId?: string } = {}) {
+export async function subscribe(
+  rt: Runtime,
+  user: Pick<UserRow, "id" | "sessionVersion">,
+  input: { lastEventId?: string } = {},
+) {
   const ac = new AbortController();
   const ctx = await createContextInner({ rt, session: await sessionFor(rt, user) });
   const caller = createCaller(ctx, { signal: ac.signal });

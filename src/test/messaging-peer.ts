@@ -25,11 +25,25 @@ type Args = {
 };
 
 const args = JSON.parse(process.argv[2] ?? "{}") as Args;
-const rt = await createRuntime({ databaseUrl: args.databaseUrl, redisUrl: args.redisUrl, namespace: args.namespace, localEvents: true });
+const rt = await createRuntime({
+  databaseUrl: args.databaseUrl,
+  redisUrl: args.redisUrl,
+  namespace: args.namespace,
+  localEvents: true,
+});
 const callers = new Map<string, ReturnType<typeof createCaller>>();
 async function callerOf(s: Sender) {
   let c = callers.get(s.userId);
-  if (!c) callers.set(s.userId, (c = createCaller(await createContextInner({ rt, session: await sessionFor(rt, { id: s.userId, sessionVersion: s.sessionVersion }) }))));
+  if (!c)
+    callers.set(
+      s.userId,
+      (c = createCaller(
+        await createContextInner({
+          rt,
+          session: await sessionFor(rt, { id: s.userId, sessionVersion: s.sessionVersion }),
+        }),
+      )),
+    );
   return c;
 }
 const ids: string[] = [];
@@ -38,7 +52,11 @@ for (let n = 0; n < args.count; n++) {
   const sender = args.senders[n % args.senders.length]!;
   const api = await callerOf(sender);
   const at = performance.timeOrigin + performance.now();
-  const m = await api.conversations.send({ conversationId: sender.conversationId, clientId: newId(), body: `${args.prefix ?? "peer"}|${n}|${timeTag(at)}` });
+  const m = await api.conversations.send({
+    conversationId: sender.conversationId,
+    clientId: newId(),
+    body: `${args.prefix ?? "peer"}|${n}|${timeTag(at)}`,
+  });
   sendMs.push(performance.timeOrigin + performance.now() - at);
   ids.push(m.id);
   if (args.gapMs) await new Promise((r) => setTimeout(r, args.gapMs));

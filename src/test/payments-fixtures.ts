@@ -20,7 +20,11 @@ export const TEST_CARDS = {
 } as const;
 
 /** Saves a card for the student through `payments.startCardSetup` + `payments.confirmLocalCard`; returns its id. */
-export async function saveCard(rt: Runtime, student: Pick<UserRow, "id" | "sessionVersion">, number: string = TEST_CARDS.visa): Promise<string> {
+export async function saveCard(
+  rt: Runtime,
+  student: Pick<UserRow, "id" | "sessionVersion">,
+  number: string = TEST_CARDS.visa,
+): Promise<string> {
   const api = await callerFor(rt, student);
   const setup = await api.payments.startCardSetup();
   const card = await api.payments.confirmLocalCard({ ...setup, number, expMonth: 12, expYear: 2034, cvc: "123" });
@@ -28,7 +32,10 @@ export async function saveCard(rt: Runtime, student: Pick<UserRow, "id" | "sessi
 }
 
 /** Gives the instructor a completed local Connect account (onboarding link → "complete" → status refreshed). */
-export async function onboardInstructor(rt: Runtime, instructor: Pick<UserRow, "id" | "sessionVersion">): Promise<void> {
+export async function onboardInstructor(
+  rt: Runtime,
+  instructor: Pick<UserRow, "id" | "sessionVersion">,
+): Promise<void> {
   const local = asLocalGateway(rt.payments);
   if (!local) throw new Error("onboardInstructor needs the local gateway");
   const api = await callerFor(rt, instructor);
@@ -44,18 +51,26 @@ export async function onboardInstructor(rt: Runtime, instructor: Pick<UserRow, "
  * Ledger transactions whose entries do not sum to zero, plus the grand total (must be zero too). Written as
  * SQL here on purpose: the test checks the ledger without trusting the repository under test.
  */
-export async function ledgerImbalances(rt: Runtime): Promise<{ unbalanced: { transaction_id: string; total: number }[]; grandTotal: number }> {
+export async function ledgerImbalances(
+  rt: Runtime,
+): Promise<{ unbalanced: { transaction_id: string; total: number }[]; grandTotal: number }> {
   const unbalanced = rowsOf<{ transaction_id: string; total: number }>(
-    await rt.dbh.db.execute(sql`select transaction_id, sum(amount_cents)::int as total from ledger_entries group by transaction_id having sum(amount_cents) <> 0`),
+    await rt.dbh.db.execute(
+      sql`select transaction_id, sum(amount_cents)::int as total from ledger_entries group by transaction_id having sum(amount_cents) <> 0`,
+    ),
   );
-  const [g] = rowsOf<{ total: number }>(await rt.dbh.db.execute(sql`select coalesce(sum(amount_cents), 0)::int as total from ledger_entries`));
+  const [g] = rowsOf<{ total: number }>(
+    await rt.dbh.db.execute(sql`select coalesce(sum(amount_cents), 0)::int as total from ledger_entries`),
+  );
   return { unbalanced, grandTotal: Number(g?.total ?? 0) };
 }
 
 /** Sum of the ledger per account for one booking (test assertions on who got what). */
 export async function ledgerByAccount(rt: Runtime, bookingId: string): Promise<Record<string, number>> {
   const rows = rowsOf<{ account: string; total: number }>(
-    await rt.dbh.db.execute(sql`select account, sum(amount_cents)::int as total from ledger_entries where booking_id = ${bookingId} group by account`),
+    await rt.dbh.db.execute(
+      sql`select account, sum(amount_cents)::int as total from ledger_entries where booking_id = ${bookingId} group by account`,
+    ),
   );
   return Object.fromEntries(rows.map((r) => [r.account, Number(r.total)]));
 }

@@ -6,7 +6,11 @@ import { createServices } from "~/server/services";
  * Signs a user in for tests without the HTTP dance: a real server-side session row, and the claims a session
  * JWT for it would carry. (Every session needs its row: a token naming an unknown session is signed out.)
  */
-export async function sessionFor(rt: Runtime, user: { id: string; sessionVersion: number }, ip = "203.0.113.7"): Promise<NonNullable<SessionClaims>> {
+export async function sessionFor(
+  rt: Runtime,
+  user: { id: string; sessionVersion: number },
+  ip = "203.0.113.7",
+): Promise<NonNullable<SessionClaims>> {
   const sid = await createServices(rt).session.start({ userId: user.id, ip, userAgent: "test" });
   return { userId: user.id, sessionVersion: user.sessionVersion, sid };
 }

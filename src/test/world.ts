@@ -46,7 +46,11 @@ export type World = {
 const EVERY_DAY = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, bits: setRange(emptyDay(), 8 * 60, 20 * 60) }));
 
 /** Makes a listed instructor (profile complete, checks passed, payouts active) with one service and hours. */
-async function listedInstructor(rt: Runtime, catalog: CatalogFixture, o: { first: string; last: string; hood: string; subject: string; rate: number }) {
+async function listedInstructor(
+  rt: Runtime,
+  catalog: CatalogFixture,
+  o: { first: string; last: string; hood: string; subject: string; rate: number },
+) {
   const db = rt.dbh.db;
   const user = await createTestUser(rt, { role: "instructor", firstName: o.first, lastName: o.last });
   const hood = catalog.region(o.hood);
@@ -91,12 +95,27 @@ async function listedInstructor(rt: Runtime, catalog: CatalogFixture, o: { first
 export async function buildWorld(rt: Runtime, now = new Date()): Promise<World> {
   const db = rt.dbh.db;
   const catalog = await insertCatalogFixture(db);
-  const a = await listedInstructor(rt, catalog, { first: "Maria", last: "Gonzalez-Private", hood: "park-slope", subject: "piano", rate: 6000 });
-  const b = await listedInstructor(rt, catalog, { first: "Omar", last: "Quill-Private", hood: "astoria", subject: "guitar", rate: 5000 });
+  const a = await listedInstructor(rt, catalog, {
+    first: "Maria",
+    last: "Gonzalez-Private",
+    hood: "park-slope",
+    subject: "piano",
+    rate: 6000,
+  });
+  const b = await listedInstructor(rt, catalog, {
+    first: "Omar",
+    last: "Quill-Private",
+    hood: "astoria",
+    subject: "guitar",
+    rate: 5000,
+  });
   const studentA = await createTestUser(rt, { role: "student", firstName: "Sam", lastName: "Carter-Private" });
   const studentB = await createTestUser(rt, { role: "student", firstName: "Ines", lastName: "Bloom-Private" });
   const admin = await createTestUser(rt, { role: "admin", firstName: "Ada", lastName: "Admin" });
-  await db.update(users).set({ totpSecretEnc: encryptSecret(rt.secret, "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"), totpEnabledAt: new Date() }).where(eq(users.id, admin.id));
+  await db
+    .update(users)
+    .set({ totpSecretEnc: encryptSecret(rt.secret, "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"), totpEnabledAt: new Date() })
+    .where(eq(users.id, admin.id));
 
   const hour = 3_600_000;
   // Upcoming: three days out at 15:00 UTC (10:00 or 11:00 in New York, inside A's hours).
@@ -133,11 +152,22 @@ export async function buildWorld(rt: Runtime, now = new Date()): Promise<World> 
     .returning();
   const [review] = await db
     .insert(reviews)
-    .values({ bookingId: past!.id, studentId: studentA.id, instructorId: a.user.id, rating: 5, body: "Lovely teacher." })
+    .values({
+      bookingId: past!.id,
+      studentId: studentA.id,
+      instructorId: a.user.id,
+      rating: 5,
+      body: "Lovely teacher.",
+    })
     .returning();
-  await db.update(instructorProfiles).set({ ratingAvg: 5, ratingCount: 1 }).where(eq(instructorProfiles.userId, a.user.id));
+  await db
+    .update(instructorProfiles)
+    .set({ ratingAvg: 5, ratingCount: 1 })
+    .where(eq(instructorProfiles.userId, a.user.id));
 
-  const started = await (await callerFor(rt, studentA)).conversations.start({
+  const started = await (
+    await callerFor(rt, studentA)
+  ).conversations.start({
     otherUserId: a.user.id,
     message: { clientId: "world-first-message", body: "Hi! Do you teach beginners?" },
   });

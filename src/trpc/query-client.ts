@@ -7,7 +7,9 @@ export function makeQueryClient() {
       queries: {
         staleTime: 30_000,
         // Client errors (4xx) will not fix themselves by retrying.
-        retry: (count, err) => count < 2 && !((err as { data?: { httpStatus?: number } }).data?.httpStatus ?? 500).toString().startsWith("4"),
+        retry: (count, err) =>
+          count < 2 &&
+          !((err as { data?: { httpStatus?: number } }).data?.httpStatus ?? 500).toString().startsWith("4"),
       },
       dehydrate: {
         serializeData: superjson.serialize,

@@ -19,11 +19,25 @@ beforeAll(async () => {
   setFunctionRuntime(rt);
   studentId = (await createTestUser(rt, { role: "student" })).id;
   instructorId = (await createTestUser(rt, { role: "instructor" })).id;
-  const [cat] = await rt.dbh.db.insert(categories).values({ slug: `c-${newId().toLowerCase()}`, name: "Music" }).returning();
-  const [sub] = await rt.dbh.db.insert(subjects).values({ categoryId: cat!.id, slug: `s-${newId().toLowerCase()}`, name: "Piano" }).returning();
+  const [cat] = await rt.dbh.db
+    .insert(categories)
+    .values({ slug: `c-${newId().toLowerCase()}`, name: "Music" })
+    .returning();
+  const [sub] = await rt.dbh.db
+    .insert(subjects)
+    .values({ categoryId: cat!.id, slug: `s-${newId().toLowerCase()}`, name: "Piano" })
+    .returning();
   const [svc] = await rt.dbh.db
     .insert(instructorServices)
-    .values({ instructorId, subjectId: sub!.id, hourlyRateCents: 6000, durations: [60], locationTypes: ["online"], ageGroups: ["adults"], levels: ["beginner"] })
+    .values({
+      instructorId,
+      subjectId: sub!.id,
+      hourlyRateCents: 6000,
+      durations: [60],
+      locationTypes: ["online"],
+      ageGroups: ["adults"],
+      levels: ["beginner"],
+    })
     .returning();
   serviceId = svc!.id;
 });
@@ -38,7 +52,18 @@ async function pastBooking(hoursAgo: number, extra: Partial<typeof bookings.$inf
   const start = new Date(end.getTime() - 3_600_000);
   const [b] = await rt.dbh.db
     .insert(bookings)
-    .values({ studentId, instructorId, serviceId, startAt: start, endAt: end, blockedUntil: new Date(end.getTime() + 900_000), status: "confirmed", locationType: "online", priceCents: 6000, ...extra })
+    .values({
+      studentId,
+      instructorId,
+      serviceId,
+      startAt: start,
+      endAt: end,
+      blockedUntil: new Date(end.getTime() + 900_000),
+      status: "confirmed",
+      locationType: "online",
+      priceCents: 6000,
+      ...extra,
+    })
     .returning();
   return b!;
 }
@@ -91,21 +116,50 @@ describe("booking-auto-complete on the durable runner (test clock)", () => {
     try {
       const s = (await createTestUser(own, { role: "student" })).id;
       const i = (await createTestUser(own, { role: "instructor" })).id;
-      const [cat] = await own.dbh.db.insert(categories).values({ slug: `c-${newId().toLowerCase()}`, name: "Music" }).returning();
-      const [sub] = await own.dbh.db.insert(subjects).values({ categoryId: cat!.id, slug: `s-${newId().toLowerCase()}`, name: "Piano" }).returning();
+      const [cat] = await own.dbh.db
+        .insert(categories)
+        .values({ slug: `c-${newId().toLowerCase()}`, name: "Music" })
+        .returning();
+      const [sub] = await own.dbh.db
+        .insert(subjects)
+        .values({ categoryId: cat!.id, slug: `s-${newId().toLowerCase()}`, name: "Piano" })
+        .returning();
       const [svc] = await own.dbh.db
         .insert(instructorServices)
-        .values({ instructorId: i, subjectId: sub!.id, hourlyRateCents: 6000, durations: [60], locationTypes: ["online"], ageGroups: ["adults"], levels: ["beginner"] })
+        .values({
+          instructorId: i,
+          subjectId: sub!.id,
+          hourlyRateCents: 6000,
+          durations: [60],
+          locationTypes: ["online"],
+          ageGroups: ["adults"],
+          levels: ["beginner"],
+        })
         .returning();
       const start = new Date("2031-03-04T15:00:00.000Z");
       const end = new Date(start.getTime() + 3_600_000);
       const [b] = await own.dbh.db
         .insert(bookings)
-        .values({ studentId: s, instructorId: i, serviceId: svc!.id, startAt: start, endAt: end, blockedUntil: end, status: "confirmed", locationType: "online", priceCents: 6000 })
+        .values({
+          studentId: s,
+          instructorId: i,
+          serviceId: svc!.id,
+          startAt: start,
+          endAt: end,
+          blockedUntil: end,
+          status: "confirmed",
+          locationType: "online",
+          priceCents: 6000,
+        })
         .returning();
-      await own.events.publish({ name: "booking/created", data: { bookingId: b!.id, studentId: s, instructorId: i }, id: `booking/created:${b!.id}` });
+      await own.events.publish({
+        name: "booking/created",
+        data: { bookingId: b!.id, studentId: s, instructorId: i },
+        id: `booking/created:${b!.id}`,
+      });
       await own.events.runDue();
-      const run = async () => (await own.dbh.db.select().from(jobRuns).where(eq(jobRuns.functionId, "booking-auto-complete")))[0]!;
+      const run = async () =>
+        (await own.dbh.db.select().from(jobRuns).where(eq(jobRuns.functionId, "booking-auto-complete")))[0]!;
       expect(await run()).toMatchObject({ status: "sleeping", wakeAt: new Date(end.getTime() + 24 * 3_600_000) });
 
       clock.set(end.getTime() + 24 * 3_600_000 - 60_000);
@@ -114,7 +168,9 @@ describe("booking-auto-complete on the durable runner (test clock)", () => {
       // runDue also runs what became due meanwhile: the completion's own booking/completed notification run.
       expect(await own.events.runDue()).toBe(2);
       expect(await run()).toMatchObject({ status: "completed", output: { completed: true } });
-      expect((await own.dbh.db.select().from(jobRuns).where(eq(jobRuns.functionId, "booking-notify-completed")))[0]).toMatchObject({ status: "completed", eventId: `booking/completed:${b!.id}` });
+      expect(
+        (await own.dbh.db.select().from(jobRuns).where(eq(jobRuns.functionId, "booking-notify-completed")))[0],
+      ).toMatchObject({ status: "completed", eventId: `booking/completed:${b!.id}` });
       const [row] = await own.dbh.db.select().from(bookings).where(eq(bookings.id, b!.id));
       expect(row).toMatchObject({ status: "completed", completedAt: clock.now() });
     } finally {

@@ -15,4 +15,8 @@ const handler: FunctionHandler<"booking/created" | "booking/rescheduled"> = asyn
 };
 
 export const autoCompleteCreated = defineFunction({ id: "booking-auto-complete", event: "booking/created", handler });
-export const autoCompleteRescheduled = defineFunction({ id: "booking-auto-complete-rescheduled", event: "booking/rescheduled", handler });
+export const autoCompleteRescheduled = defineFunction({
+  id: "booking-auto-complete-rescheduled",
+  event: "booking/rescheduled",
+  handler,
+});

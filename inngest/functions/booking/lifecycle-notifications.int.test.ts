@@ -3,7 +3,15 @@ import { InngestTestEngine } from "@inngest/test";
 import { and, eq } from "drizzle-orm";
 import { callerFor, createTestRuntime, createTestUser, type TestRuntime } from "~/test/harness";
 import { saveCard } from "~/test/payments-fixtures";
-import { availabilityPatterns, bookings, categories, instructorServices, messages, notifications, subjects } from "~/server/db/schema";
+import {
+  availabilityPatterns,
+  bookings,
+  categories,
+  instructorServices,
+  messages,
+  notifications,
+  subjects,
+} from "~/server/db/schema";
 import { emptyDay, setRange } from "~/lib/availability/bitmap";
 import { newId } from "~/lib/ids";
 import type { UserRow } from "~/server/repositories/users";
@@ -20,12 +28,34 @@ beforeAll(async () => {
   setFunctionRuntime(rt);
   student = await createTestUser(rt, { role: "student", firstName: "Sam", lastName: "Carter" });
   instructor = await createTestUser(rt, { role: "instructor", firstName: "Ines", lastName: "Moreau" });
-  await rt.dbh.db.insert(availabilityPatterns).values([1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ instructorId: instructor.id, weekday, bits: setRange(emptyDay(), 8 * 60, 20 * 60) })));
-  const [cat] = await rt.dbh.db.insert(categories).values({ slug: `c-${newId().toLowerCase()}`, name: "Music" }).returning();
-  const [sub] = await rt.dbh.db.insert(subjects).values({ categoryId: cat!.id, slug: `s-${newId().toLowerCase()}`, name: "Piano" }).returning();
+  await rt.dbh.db
+    .insert(availabilityPatterns)
+    .values(
+      [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
+        instructorId: instructor.id,
+        weekday,
+        bits: setRange(emptyDay(), 8 * 60, 20 * 60),
+      })),
+    );
+  const [cat] = await rt.dbh.db
+    .insert(categories)
+    .values({ slug: `c-${newId().toLowerCase()}`, name: "Music" })
+    .returning();
+  const [sub] = await rt.dbh.db
+    .insert(subjects)
+    .values({ categoryId: cat!.id, slug: `s-${newId().toLowerCase()}`, name: "Piano" })
+    .returning();
   const [svc] = await rt.dbh.db
     .insert(instructorServices)
-    .values({ instructorId: instructor.id, subjectId: sub!.id, hourlyRateCents: 6000, durations: [60], locationTypes: ["online"], ageGroups: ["adults"], levels: ["beginner"] })
+    .values({
+      instructorId: instructor.id,
+      subjectId: sub!.id,
+      hourlyRateCents: 6000,
+      durations: [60],
+      locationTypes: ["online"],
+      ageGroups: ["adults"],
+      levels: ["beginner"],
+    })
     .returning();
   serviceId = svc!.id;
 });
@@ -40,12 +70,25 @@ describe("booking lifecycle notifications", () => {
     const start = new Date(Date.now() + 5 * 86_400_000);
     start.setUTCHours(15, 0, 0, 0);
     const paymentMethodId = await saveCard(rt, student);
-    const b = await api.booking.create({ instructorServiceId: serviceId, start, durationMinutes: 60, location: { type: "online" }, notes: "", paymentMethodId });
+    const b = await api.booking.create({
+      instructorServiceId: serviceId,
+      start,
+      durationMinutes: 60,
+      location: { type: "online" },
+      notes: "",
+      paymentMethodId,
+    });
     await api.booking.cancel({ bookingId: b.id, reason: "" });
     await rt.events.idle();
-    const system = await rt.dbh.db.select().from(messages).where(and(eq(messages.bookingId, b.id), eq(messages.kind, "system")));
+    const system = await rt.dbh.db
+      .select()
+      .from(messages)
+      .where(and(eq(messages.bookingId, b.id), eq(messages.kind, "system")));
     // Events are processed concurrently (as on Inngest), so their lines may land in either order.
-    expect(system.map((m) => m.body).sort()).toEqual([expect.stringMatching(/^Sam C\. booked Piano on /), expect.stringMatching(/^The Piano lesson on .* was cancelled\.$/)]);
+    expect(system.map((m) => m.body).sort()).toEqual([
+      expect.stringMatching(/^Sam C\. booked Piano on /),
+      expect.stringMatching(/^The Piano lesson on .* was cancelled\.$/),
+    ]);
     const toStudent = await rt.dbh.db.select().from(notifications).where(eq(notifications.userId, student.id));
     const toInstructor = await rt.dbh.db.select().from(notifications).where(eq(notifications.userId, instructor.id));
     expect(toStudent.map((n) => n.title).sort()).toEqual(["Lesson booked", "Lesson cancelled"]);
@@ -69,13 +112,19 @@ describe("booking lifecycle notifications", () => {
       })
       .returning();
     const fn = bookingNotificationFunctions.find((f) => f.spec.event === "booking/completed")!;
-    const event = { name: "booking/completed" as const, data: { bookingId: b!.id, studentId: student.id, instructorId: instructor.id } };
+    const event = {
+      name: "booking/completed" as const,
+      data: { bookingId: b!.id, studentId: student.id, instructorId: instructor.id },
+    };
     for (let i = 0; i < 2; i++) {
       const { result } = await new InngestTestEngine({ function: fn.fn, events: [event] }).execute();
       expect(result).toEqual({ notified: true });
     }
     expect(await rt.dbh.db.select().from(messages).where(eq(messages.bookingId, b!.id))).toHaveLength(1);
-    const n = await rt.dbh.db.select().from(notifications).where(and(eq(notifications.userId, student.id), eq(notifications.kind, "booking.completed")));
+    const n = await rt.dbh.db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.userId, student.id), eq(notifications.kind, "booking.completed")));
     expect(n).toHaveLength(1);
     expect(n[0]).toMatchObject({ title: "How was your lesson?", link: `/lessons/${b!.id}` });
   });

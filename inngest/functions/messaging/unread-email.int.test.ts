@@ -22,7 +22,12 @@ async function pair() {
   return { student, instructor, s, i, conversationId: conversation.id };
 }
 
-const emailsTo = (to: string) => rt.dbh.db.select().from(outbox).where(and(eq(outbox.recipient, to), eq(outbox.channel, "email"))).orderBy(desc(outbox.id));
+const emailsTo = (to: string) =>
+  rt.dbh.db
+    .select()
+    .from(outbox)
+    .where(and(eq(outbox.recipient, to), eq(outbox.channel, "email")))
+    .orderBy(desc(outbox.id));
 
 /** Runs the function once, as Inngest would after the 5 min sleep (a NEW engine per run: engines keep step state). */
 async function run(data: { messageId: string; conversationId: string; senderId: string; recipientId: string }) {
@@ -70,7 +75,9 @@ describe("unread-message email (@inngest/test)", () => {
     const [st] = await rt.dbh.db
       .select()
       .from(conversationUserState)
-      .where(and(eq(conversationUserState.conversationId, conversationId), eq(conversationUserState.userId, instructor.id)));
+      .where(
+        and(eq(conversationUserState.conversationId, conversationId), eq(conversationUserState.userId, instructor.id)),
+      );
     expect(st!.lastEmailedMessageId).toBe(m2.id);
 
     // A later message gets its own email with only what is new.
@@ -91,7 +98,9 @@ describe("unread-message email (@inngest/test)", () => {
     const { s, student, instructor, conversationId } = await pair();
     await createServices(rt).notifications.setPreference(instructor.id, "messages", "email", false);
     const m = await s.conversations.send({ conversationId, clientId: cid(), body: "hello" });
-    expect((await run({ conversationId, senderId: student.id, recipientId: instructor.id, messageId: m.id })).result).toMatchObject({ sent: false, reason: "opted-out" });
+    expect(
+      (await run({ conversationId, senderId: student.id, recipientId: instructor.id, messageId: m.id })).result,
+    ).toMatchObject({ sent: false, reason: "opted-out" });
     expect(await emailsTo(instructor.email)).toHaveLength(0);
     // Other categories and channels stay on.
     const n = createServices(rt).notifications;
@@ -122,7 +131,10 @@ describe("unread-message email end to end (durable runner, 1 s delay from platfo
     const { s, i, student, instructor, conversationId } = await pair();
     await s.conversations.send({ conversationId, clientId: cid(), body: "one" });
     await s.conversations.send({ conversationId, clientId: cid(), body: "two" });
-    const sent = await until(() => emailsTo(instructor.email), (e) => e.length > 0);
+    const sent = await until(
+      () => emailsTo(instructor.email),
+      (e) => e.length > 0,
+    );
     expect(sent).toHaveLength(1);
     expect(sent[0]!.body).toContain("> one");
     expect(sent[0]!.body).toContain("> two");
@@ -146,7 +158,10 @@ describe("unread-message email end to end (durable runner, 1 s delay from platfo
     });
     const r = await s.conversations.markRead({ conversationId });
     expect(r.lastReadMessageId).toBe(bookingNotice.id);
-    const after = await until(() => emailsTo(instructor.email), (e) => e.length > 1);
+    const after = await until(
+      () => emailsTo(instructor.email),
+      (e) => e.length > 1,
+    );
     expect(after).toHaveLength(2);
     expect(after[0]!.body).toContain("> four");
     expect(after[0]!.body).not.toContain("> three");

@@ -17,7 +17,9 @@ export const unreadMessageEmail = defineFunction({
   cancelOn: [{ event: "message/read", match: "data.conversationId" }],
   handler: async ({ event, step, services }) => {
     // The wake time is computed once, inside a step, so replays and restarts wait for the same moment.
-    const wakeAt = await step.run("email-due-at", async () => new Date(Date.now() + (await services.messaging.unreadEmailDelayMs())).toISOString());
+    const wakeAt = await step.run("email-due-at", async () =>
+      new Date(Date.now() + (await services.messaging.unreadEmailDelayMs())).toISOString(),
+    );
     await step.sleepUntil("wait-for-read", wakeAt);
     return step.run("send-unread-email", () =>
       services.messaging.sendUnreadEmail({

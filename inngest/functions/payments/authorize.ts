@@ -21,15 +21,24 @@ const handler: FunctionHandler<"payment/authorize-scheduled"> = async ({ event, 
       continue;
     }
     if (r.outcome !== "failed") return { outcome: r.outcome, attempt };
-    await step.run(`notify-declined-${attempt}`, () => services.payments.flow.notifyAuthorizationFailed(bookingId, attempt));
+    await step.run(`notify-declined-${attempt}`, () =>
+      services.payments.flow.notifyAuthorizationFailed(bookingId, attempt),
+    );
     if (!r.retryAt) break;
     await step.sleepUntil(`retry-wait-${attempt}`, r.retryAt);
   }
   await step.sleepUntil("until-deadline", plan.deadline);
   const cancelled = await step.run("cancel-if-unpaid", async () =>
-    (await services.payments.flow.isUnpaidPastDeadline(bookingId)) ? services.booking.cancelBySystem(bookingId, "payment_not_authorized") : false,
+    (await services.payments.flow.isUnpaidPastDeadline(bookingId))
+      ? services.booking.cancelBySystem(bookingId, "payment_not_authorized")
+      : false,
   );
   return { outcome: cancelled ? "cancelled_unpaid" : "paid_meanwhile" };
 };
 
-export const authorizePayment = defineFunction({ id: "payment-authorize", event: "payment/authorize-scheduled", retries: 3, handler });
+export const authorizePayment = defineFunction({
+  id: "payment-authorize",
+  event: "payment/authorize-scheduled",
+  retries: 3,
+  handler,
+});

@@ -17,4 +17,9 @@ const handler: FunctionHandler<"payment/capture-scheduled"> = async ({ event, st
   return { outcome: "gave up waiting" };
 };
 
-export const capturePayment = defineFunction({ id: "payment-capture", event: "payment/capture-scheduled", retries: 3, handler });
+export const capturePayment = defineFunction({
+  id: "payment-capture",
+  event: "payment/capture-scheduled",
+  retries: 3,
+  handler,
+});

@@ -7,8 +7,19 @@ import { defineFunction, type FunctionHandler } from "../../define";
  * service runs the same settlement at once; this function is the retry when that attempt failed. Idempotent.
  */
 function handlerFor<N extends Extract<EventName, "booking/cancelled" | "booking/no-show">>(): FunctionHandler<N> {
-  return async ({ event, step, services }) => step.run("settle", () => services.payments.flow.settleBooking(event.data.bookingId));
+  return async ({ event, step, services }) =>
+    step.run("settle", () => services.payments.flow.settleBooking(event.data.bookingId));
 }
 
-export const settleCancelledPayment = defineFunction({ id: "payment-settle-cancelled", event: "booking/cancelled", retries: 5, handler: handlerFor<"booking/cancelled">() });
-export const settleNoShowPayment = defineFunction({ id: "payment-settle-no-show", event: "booking/no-show", retries: 5, handler: handlerFor<"booking/no-show">() });
+export const settleCancelledPayment = defineFunction({
+  id: "payment-settle-cancelled",
+  event: "booking/cancelled",
+  retries: 5,
+  handler: handlerFor<"booking/cancelled">(),
+});
+export const settleNoShowPayment = defineFunction({
+  id: "payment-settle-no-show",
+  event: "booking/no-show",
+  retries: 5,
+  handler: handlerFor<"booking/no-show">(),
+});

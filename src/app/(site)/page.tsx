@@ -35,31 +35,61 @@ const STEPS = [
 ];
 
 const TRUST = [
-  { Icon: ShieldCheckIcon, title: "Checked instructors", body: "Every instructor passes a background check before their profile goes live." },
-  { Icon: CreditCardIcon, title: "Secure payments", body: "Payments run through Stripe. Your card is authorized a day before the lesson and charged after it." },
-  { Icon: RotateIcon, title: "Free cancellation", body: "Cancel for free up to 24 hours before your lesson. If your instructor cancels, you never pay." },
-  { Icon: StarIcon, title: "Honest reviews", body: "Only students who completed a lesson can leave a review — one per lesson." },
-  { Icon: MapPinIcon, title: "Lessons your way", body: "At your place, at the instructor’s studio or online — each instructor shows what they offer." },
-  { Icon: LockIcon, title: "Private by design", body: "Exact addresses are never public; profiles show a neighbourhood and a first name with an initial." },
+  {
+    Icon: ShieldCheckIcon,
+    title: "Checked instructors",
+    body: "Every instructor passes a background check before their profile goes live.",
+  },
+  {
+    Icon: CreditCardIcon,
+    title: "Secure payments",
+    body: "Payments run through Stripe. Your card is authorized a day before the lesson and charged after it.",
+  },
+  {
+    Icon: RotateIcon,
+    title: "Free cancellation",
+    body: "Cancel for free up to 24 hours before your lesson. If your instructor cancels, you never pay.",
+  },
+  {
+    Icon: StarIcon,
+    title: "Honest reviews",
+    body: "Only students who completed a lesson can leave a review — one per lesson.",
+  },
+  {
+    Icon: MapPinIcon,
+    title: "Lessons your way",
+    body: "At your place, at the instructor’s studio or online — each instructor shows what they offer.",
+  },
+  {
+    Icon: LockIcon,
+    title: "Private by design",
+    body: "Exact addresses are never public; profiles show a neighbourhood and a first name with an initial.",
+  },
 ];
 
 export default function HomePage() {
   return (
     <>
       {/* Hero */}
-      <section aria-labelledby="hero-title" className="relative overflow-hidden bg-gradient-to-b from-brand-50/70 via-white to-white">
+      <section
+        aria-labelledby="hero-title"
+        className="relative overflow-hidden bg-gradient-to-b from-brand-50/70 via-white to-white"
+      >
         <div className="mx-auto grid max-w-7xl items-center gap-12 px-4 pt-12 pb-16 sm:px-6 md:pt-20 lg:grid-cols-[1.1fr_1fr] lg:px-8 lg:pb-24">
           <div>
             <p className="inline-flex items-center gap-2 rounded-full bg-white px-3 py-1 text-sm font-medium text-brand-700 shadow-card ring-1 ring-brand-100">
               <span className="size-2 rounded-full bg-emerald-500" aria-hidden="true" />
               In person across the city, or online
             </p>
-            <h1 id="hero-title" className="mt-5 text-4xl leading-[1.08] font-extrabold tracking-tight text-balance text-slate-900 sm:text-5xl lg:text-6xl">
+            <h1
+              id="hero-title"
+              className="mt-5 text-4xl leading-[1.08] font-extrabold tracking-tight text-balance text-slate-900 sm:text-5xl lg:text-6xl"
+            >
               Learn anything from a <span className="text-brand-600">great teacher</span> near you.
             </h1>
             <p className="mt-5 max-w-xl text-lg text-pretty text-slate-600">
-              Piano, SAT math, Spanish, swimming and hundreds more. Message instructors, book from their real availability and pay only after
-              your lesson.
+              Piano, SAT math, Spanish, swimming and hundreds more. Message instructors, book from their real
+              availability and pay only after your lesson.
             </p>
             <SearchBox className="mt-8 max-w-2xl" />
             <div className="mt-5 flex flex-wrap items-center gap-2">
@@ -88,7 +118,10 @@ export default function HomePage() {
             </h2>
             <p className="mt-2 text-slate-600">From first lessons to exam prep and performance coaching.</p>
           </div>
-          <Link href="/search" className="inline-flex items-center gap-1 text-sm font-semibold text-brand-700 hover:text-brand-800">
+          <Link
+            href="/search"
+            className="inline-flex items-center gap-1 text-sm font-semibold text-brand-700 hover:text-brand-800"
+          >
             Browse all instructors <ArrowRightIcon className="size-4" />
           </Link>
         </div>
@@ -113,7 +146,9 @@ export default function HomePage() {
               className="flex h-full flex-col justify-between rounded-2xl bg-slate-900 p-4 text-white transition hover:-translate-y-0.5 hover:bg-slate-800 sm:p-5"
             >
               <span className="font-semibold">Something else?</span>
-              <span className="mt-4 text-sm text-slate-300">Describe it in your own words — we&apos;ll find the right instructor.</span>
+              <span className="mt-4 text-sm text-slate-300">
+                Describe it in your own words — we&apos;ll find the right instructor.
+              </span>
               <ArrowRightIcon className="mt-3 size-5" />
             </Link>
           </li>
@@ -121,7 +156,11 @@ export default function HomePage() {
       </section>
 
       {/* How it works */}
-      <section id="how-it-works" aria-labelledby="how-title" className="scroll-mt-20 border-y border-slate-200 bg-slate-50">
+      <section
+        id="how-it-works"
+        aria-labelledby="how-title"
+        className="scroll-mt-20 border-y border-slate-200 bg-slate-50"
+      >
         <div className="mx-auto max-w-7xl px-4 py-16 sm:px-6 lg:px-8">
           <h2 id="how-title" className="text-2xl font-bold tracking-tight text-slate-900 sm:text-3xl">
             How it works
@@ -151,7 +190,8 @@ export default function HomePage() {
               Book with confidence
             </h2>
             <p className="mt-3 text-slate-600">
-              We built InstaInstru for parents, students and lifelong learners who want a good teacher without the guesswork.
+              We built InstaInstru for parents, students and lifelong learners who want a good teacher without the
+              guesswork.
             </p>
           </div>
           <ul className="grid gap-x-8 gap-y-8 sm:grid-cols-2">
@@ -178,10 +218,16 @@ export default function HomePage() {
               Teach what you love. Get paid on your schedule.
             </h2>
             <p className="mt-2 max-w-2xl text-brand-100">
-              Set your rate and your hours, teach at home, at your studio or online. We handle bookings, reminders and payments.
+              Set your rate and your hours, teach at home, at your studio or online. We handle bookings, reminders and
+              payments.
             </p>
           </div>
-          <ButtonLink href="/sign-up?role=instructor" variant="outline" size="lg" className="border-transparent text-brand-800">
+          <ButtonLink
+            href="/sign-up?role=instructor"
+            variant="outline"
+            size="lg"
+            className="border-transparent text-brand-800"
+          >
             Become an instructor
           </ButtonLink>
         </div>

@@ -11,7 +11,13 @@ export default async function AccountPage() {
   const me = await requireUser("/account");
   return (
     <>
-      <ProfileForm firstName={me.firstName} lastName={me.lastName} email={me.email} timeZone={me.timeZone} zones={listTimeZones()} />
+      <ProfileForm
+        firstName={me.firstName}
+        lastName={me.lastName}
+        email={me.email}
+        timeZone={me.timeZone}
+        zones={listTimeZones()}
+      />
       <PhoneForm phone={me.phone} verified={me.phoneVerified} />
       <PasswordForm email={me.email} />
     </>

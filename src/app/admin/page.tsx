@@ -29,9 +29,15 @@ export default async function AdminPage() {
       <h1 className="text-3xl font-bold tracking-tight text-slate-900">Admin</h1>
       <p className="mt-1 text-slate-600">Platform at a glance.</p>
       <nav aria-label="Admin tools" className="mt-4 flex flex-wrap gap-3 text-sm font-medium">
-        <Link href="/admin/nl-search" className="text-brand-700 hover:underline">Search diagnostics</Link>
-        <Link href="/admin/search-config" className="text-brand-700 hover:underline">Search config</Link>
-        <Link href="/admin/search-analytics" className="text-brand-700 hover:underline">Search analytics</Link>
+        <Link href="/admin/nl-search" className="text-brand-700 hover:underline">
+          Search diagnostics
+        </Link>
+        <Link href="/admin/search-config" className="text-brand-700 hover:underline">
+          Search config
+        </Link>
+        <Link href="/admin/search-analytics" className="text-brand-700 hover:underline">
+          Search analytics
+        </Link>
       </nav>
 
       <section aria-labelledby="users-title" className="mt-8">
@@ -43,7 +49,9 @@ export default async function AdminPage() {
             {[...ROLE_LABELS, ["total", "All accounts"] as [string, string]].map(([key, label]) => (
               <div key={key} className="rounded-2xl border border-slate-200 bg-white p-5 shadow-card">
                 <dt className="text-sm text-slate-600">{label}</dt>
-                <dd className="mt-2 text-3xl font-bold tracking-tight text-slate-900">{(key === "total" ? total : (counts[key] ?? 0)).toLocaleString("en-US")}</dd>
+                <dd className="mt-2 text-3xl font-bold tracking-tight text-slate-900">
+                  {(key === "total" ? total : (counts[key] ?? 0)).toLocaleString("en-US")}
+                </dd>
               </div>
             ))}
           </dl>

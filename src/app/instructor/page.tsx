@@ -75,7 +75,13 @@ export default async function InstructorOverviewPage() {
               aria-valuetext={`${done} of ${total} steps done`}
               className="h-2.5 flex-1 overflow-hidden rounded-full bg-slate-100"
             >
-              <div className={cn("h-full rounded-full transition-all", checklist.listed ? "bg-emerald-500" : "bg-brand-600")} style={{ width: `${pct}%` }} />
+              <div
+                className={cn(
+                  "h-full rounded-full transition-all",
+                  checklist.listed ? "bg-emerald-500" : "bg-brand-600",
+                )}
+                style={{ width: `${pct}%` }}
+              />
             </div>
             <span className="text-sm font-semibold text-slate-700 tabular-nums">
               {done}/{total}
@@ -104,12 +110,17 @@ export default async function InstructorOverviewPage() {
                     >
                       {i.done && <CheckIcon className="size-3.5" />}
                     </span>
-                    <span className={cn("min-w-0 flex-1 text-sm", i.done ? "text-slate-500" : "font-medium text-slate-900")}>
+                    <span
+                      className={cn("min-w-0 flex-1 text-sm", i.done ? "text-slate-500" : "font-medium text-slate-900")}
+                    >
                       {i.label}
                       <span className="sr-only">{i.done ? " (done)" : " (to do)"}</span>
                     </span>
                     {!i.done && FIX_AT[i.key] && (
-                      <Link href={FIX_AT[i.key]!} className="inline-flex shrink-0 items-center gap-1 text-sm font-semibold text-brand-700 hover:text-brand-800">
+                      <Link
+                        href={FIX_AT[i.key]!}
+                        className="inline-flex shrink-0 items-center gap-1 text-sm font-semibold text-brand-700 hover:text-brand-800"
+                      >
                         Fix <ArrowRightIcon className="size-4" />
                         <span className="sr-only">: {i.label}</span>
                       </Link>
@@ -134,7 +145,9 @@ export default async function InstructorOverviewPage() {
             <div className="rounded-xl border border-dashed border-slate-300 px-4 py-8 text-center">
               <p className="font-medium text-slate-900">No upcoming lessons</p>
               <p className="mt-1 text-sm text-slate-600">
-                {checklist.listed ? "Keep your calendar open — bookings show up here." : "Once your profile is live, booked lessons show up here."}
+                {checklist.listed
+                  ? "Keep your calendar open — bookings show up here."
+                  : "Once your profile is live, booked lessons show up here."}
               </p>
               <ButtonLink href="/instructor/availability" variant="outline" size="sm" className="mt-4">
                 Open more times

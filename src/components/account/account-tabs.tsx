@@ -21,7 +21,9 @@ export function AccountTabs({ role }: { role: NavUser["role"] | null }) {
                 aria-current={active ? "page" : undefined}
                 className={cn(
                   "inline-block border-b-2 px-1 pb-3 text-sm font-semibold",
-                  active ? "border-brand-600 text-brand-700" : "border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900",
+                  active
+                    ? "border-brand-600 text-brand-700"
+                    : "border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900",
                 )}
               >
                 {t.label}

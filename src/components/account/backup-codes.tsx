@@ -6,7 +6,15 @@ import { Button } from "~/components/ui/button";
 import { CheckIcon, CopyIcon, DownloadIcon } from "~/components/ui/icons";
 
 /** Freshly issued backup codes, shown once, with copy and download. */
-export function BackupCodes({ codes, onDone, doneLabel = "I've saved my codes" }: { codes: string[]; onDone: () => void; doneLabel?: string }) {
+export function BackupCodes({
+  codes,
+  onDone,
+  doneLabel = "I've saved my codes",
+}: {
+  codes: string[];
+  onDone: () => void;
+  doneLabel?: string;
+}) {
   const [copied, setCopied] = useState(false);
   const text = `InstaInstru backup codes\nEach code can be used once to sign in without your authenticator app.\n\n${codes.join("\n")}\n`;
 
@@ -34,7 +42,10 @@ export function BackupCodes({ codes, onDone, doneLabel = "I've saved my codes" }
       <Alert tone="warning" title="Save your backup codes now">
         You won&apos;t see them again. If you lose your phone, each code lets you sign in once.
       </Alert>
-      <ul aria-label="Backup codes" className="grid grid-cols-2 gap-2 rounded-xl border border-slate-200 bg-slate-50 p-4 font-mono text-sm text-slate-900 sm:grid-cols-2">
+      <ul
+        aria-label="Backup codes"
+        className="grid grid-cols-2 gap-2 rounded-xl border border-slate-200 bg-slate-50 p-4 font-mono text-sm text-slate-900 sm:grid-cols-2"
+      >
         {codes.map((c) => (
           <li key={c} className="rounded-md bg-white px-3 py-2 text-center tracking-wider ring-1 ring-slate-200">
             {c}

@@ -53,10 +53,40 @@ export function PasswordForm({ email }: { email: string }) {
         <input type="text" name="username" autoComplete="username" value={email} readOnly hidden />
         {error && <Alert tone="error">{error.message}</Alert>}
         {done && <Alert tone="success">Password changed. Taking you to sign in…</Alert>}
-        <TextField label="Current password" type="password" autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.target.value)} error={fe("currentPassword")} required />
+        <TextField
+          label="Current password"
+          type="password"
+          autoComplete="current-password"
+          value={current}
+          onChange={(e) => setCurrent(e.target.value)}
+          error={fe("currentPassword")}
+          required
+        />
         <div className="grid gap-5 sm:grid-cols-2">
-          <TextField label="New password" type="password" autoComplete="new-password" value={next} onChange={(e) => setNext(e.target.value)} error={fe("newPassword")} hint={<PasswordStrengthHint password={next} />} maxLength={128} required />
-          <TextField label="Confirm new password" type="password" autoComplete="new-password" value={confirm} onChange={(e) => { setConfirm(e.target.value); setMismatch(false); }} error={mismatch ? "The passwords don't match." : null} maxLength={128} required />
+          <TextField
+            label="New password"
+            type="password"
+            autoComplete="new-password"
+            value={next}
+            onChange={(e) => setNext(e.target.value)}
+            error={fe("newPassword")}
+            hint={<PasswordStrengthHint password={next} />}
+            maxLength={128}
+            required
+          />
+          <TextField
+            label="Confirm new password"
+            type="password"
+            autoComplete="new-password"
+            value={confirm}
+            onChange={(e) => {
+              setConfirm(e.target.value);
+              setMismatch(false);
+            }}
+            error={mismatch ? "The passwords don't match." : null}
+            maxLength={128}
+            required
+          />
         </div>
         <Button type="submit" loading={change.isPending || done} disabled={!current || !next || !confirm}>
           Change password

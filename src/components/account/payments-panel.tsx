@@ -3,7 +3,14 @@
 import Link from "next/link";
 import { useState } from "react";
 import { AddCard } from "~/components/booking/add-card";
-import { PAYMENT_STATE_TONE, cardBrand, cardExpiry, cardName, paymentStateLabel, type CardView } from "~/components/booking/payment-labels";
+import {
+  PAYMENT_STATE_TONE,
+  cardBrand,
+  cardExpiry,
+  cardName,
+  paymentStateLabel,
+  type CardView,
+} from "~/components/booking/payment-labels";
 import { toApiError, type ApiError } from "~/components/forms/api-error";
 import { fmtDateTime, fmtDayShort, formatMoney } from "~/components/time/format";
 import { Alert } from "~/components/ui/alert";
@@ -82,7 +89,11 @@ function PaymentMethods() {
   }
 
   return (
-    <Card id="cards" title="Payment methods" description="Cards you book with. The default card is preselected at checkout.">
+    <Card
+      id="cards"
+      title="Payment methods"
+      description="Cards you book with. The default card is preselected at checkout."
+    >
       <div className="space-y-4">
         {notice && <Alert tone="success">{notice}</Alert>}
         {error && <Alert tone="error">{error.message}</Alert>}
@@ -167,7 +178,9 @@ function PaymentMethods() {
         {removeError ? (
           <Alert tone="error">{removeError.message}</Alert>
         ) : (
-          <p className="text-sm text-slate-700">A card that holds the payment for an upcoming lesson can&apos;t be removed until that lesson is paid.</p>
+          <p className="text-sm text-slate-700">
+            A card that holds the payment for an upcoming lesson can&apos;t be removed until that lesson is paid.
+          </p>
         )}
       </Dialog>
     </Card>
@@ -195,7 +208,10 @@ function Credits({ zone }: { zone: string }) {
           {credits.data.entries.length === 0 ? (
             <Empty title="No credits yet" body="Refunds to credit and promotions show up here." />
           ) : (
-            <ul aria-label="Credit history" className="divide-y divide-slate-100 rounded-xl border border-slate-200 text-sm">
+            <ul
+              aria-label="Credit history"
+              className="divide-y divide-slate-100 rounded-xl border border-slate-200 text-sm"
+            >
               {credits.data.entries.map((e) => (
                 <li key={e.id} className="flex items-center justify-between gap-3 px-4 py-2.5">
                   <div className="min-w-0">
@@ -204,7 +220,10 @@ function Credits({ zone }: { zone: string }) {
                       {e.bookingId && (
                         <>
                           {" · "}
-                          <Link href={`/lessons/${e.bookingId}`} className="font-medium text-brand-700 hover:text-brand-800">
+                          <Link
+                            href={`/lessons/${e.bookingId}`}
+                            className="font-medium text-brand-700 hover:text-brand-800"
+                          >
                             Lesson
                           </Link>
                         </>
@@ -214,7 +233,13 @@ function Credits({ zone }: { zone: string }) {
                       <time dateTime={e.createdAt.toISOString()}>{fmtDateTime(e.createdAt, zone)}</time>
                     </p>
                   </div>
-                  <span className={e.amountCents >= 0 ? "font-semibold text-emerald-700 tabular-nums" : "font-semibold text-slate-900 tabular-nums"}>
+                  <span
+                    className={
+                      e.amountCents >= 0
+                        ? "font-semibold text-emerald-700 tabular-nums"
+                        : "font-semibold text-slate-900 tabular-nums"
+                    }
+                  >
                     {e.amountCents >= 0 ? "+" : "−"}
                     {formatMoney(Math.abs(e.amountCents))}
                   </span>
@@ -229,7 +254,10 @@ function Credits({ zone }: { zone: string }) {
 }
 
 function Receipts({ zone }: { zone: string }) {
-  const q = api.payments.receipts.useInfiniteQuery({ limit: RECEIPTS_PAGE }, { getNextPageParam: (last) => last.nextCursor ?? undefined });
+  const q = api.payments.receipts.useInfiniteQuery(
+    { limit: RECEIPTS_PAGE },
+    { getNextPageParam: (last) => last.nextCursor ?? undefined },
+  );
   const items = q.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <Card id="receipts" title="Receipts" description="What each lesson cost, how it was paid and any refunds.">
@@ -259,7 +287,10 @@ function Receipts({ zone }: { zone: string }) {
                 {items.map((r) => (
                   <tr key={r.bookingId}>
                     <td className="px-3 py-2.5">
-                      <Link href={`/lessons/${r.bookingId}`} className="font-medium text-slate-900 hover:text-brand-700">
+                      <Link
+                        href={`/lessons/${r.bookingId}`}
+                        className="font-medium text-slate-900 hover:text-brand-700"
+                      >
                         {r.subjectName} with {r.instructorName}
                       </Link>
                       <span className="block text-xs text-slate-500">
@@ -268,12 +299,18 @@ function Receipts({ zone }: { zone: string }) {
                       </span>
                     </td>
                     <td className="px-3 py-2.5">
-                      <Badge tone={PAYMENT_STATE_TONE[r.status]}>{paymentStateLabel({ state: r.status, creditAppliedCents: r.creditAppliedCents })}</Badge>
+                      <Badge tone={PAYMENT_STATE_TONE[r.status]}>
+                        {paymentStateLabel({ state: r.status, creditAppliedCents: r.creditAppliedCents })}
+                      </Badge>
                     </td>
                     <td className="px-3 py-2.5 text-right tabular-nums">{formatMoney(r.lessonPriceCents)}</td>
-                    <td className="px-3 py-2.5 text-right tabular-nums">{r.creditAppliedCents ? `−${formatMoney(r.creditAppliedCents)}` : "—"}</td>
+                    <td className="px-3 py-2.5 text-right tabular-nums">
+                      {r.creditAppliedCents ? `−${formatMoney(r.creditAppliedCents)}` : "—"}
+                    </td>
                     <td className="px-3 py-2.5 text-right font-medium tabular-nums">{formatMoney(r.chargedCents)}</td>
-                    <td className="px-3 py-2.5 text-right tabular-nums">{r.refundedCents ? formatMoney(r.refundedCents) : "—"}</td>
+                    <td className="px-3 py-2.5 text-right tabular-nums">
+                      {r.refundedCents ? formatMoney(r.refundedCents) : "—"}
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -12,7 +12,8 @@ import { TextField } from "~/components/ui/field";
 import { CheckIcon, PhoneIcon } from "~/components/ui/icons";
 import { api } from "~/trpc/react";
 
-type Stage = { kind: "view" } | { kind: "enter-number" } | { kind: "enter-code"; phone: string; expiresInSeconds: number };
+type Stage =
+  { kind: "view" } | { kind: "enter-number" } | { kind: "enter-code"; phone: string; expiresInSeconds: number };
 
 /** Phone verification: number → 6-digit SMS code → verified (PRODUCT.md §1). */
 export function PhoneForm({ phone, verified }: { phone: string | null; verified: boolean }) {
@@ -80,10 +81,22 @@ export function PhoneForm({ phone, verified }: { phone: string | null; verified:
             <PhoneIcon className="size-4 text-slate-500" />
             {shownPhone}
           </p>
-          <Button variant="outline" size="sm" onClick={() => { setStage({ kind: "enter-number" }); setError(null); setJustVerified(false); }}>
+          <Button
+            variant="outline"
+            size="sm"
+            onClick={() => {
+              setStage({ kind: "enter-number" });
+              setError(null);
+              setJustVerified(false);
+            }}
+          >
             Change number
           </Button>
-          {justVerified && <Alert tone="success" className="w-full">Your phone number is verified.</Alert>}
+          {justVerified && (
+            <Alert tone="success" className="w-full">
+              Your phone number is verified.
+            </Alert>
+          )}
         </div>
       )}
 
@@ -104,12 +117,25 @@ export function PhoneForm({ phone, verified }: { phone: string | null; verified:
               error={fe("phone")}
               hint="International format, starting with + and your country code."
             />
-            <Button type="submit" className="sm:mt-7" loading={request.isPending} disabled={!number.trim() || resendWait.secondsLeft > 0}>
+            <Button
+              type="submit"
+              className="sm:mt-7"
+              loading={request.isPending}
+              disabled={!number.trim() || resendWait.secondsLeft > 0}
+            >
               Send code
             </Button>
           </div>
           {verified && phone && (
-            <Button variant="ghost" size="sm" onClick={() => { setStage({ kind: "view" }); setNumber(phone); setError(null); }}>
+            <Button
+              variant="ghost"
+              size="sm"
+              onClick={() => {
+                setStage({ kind: "view" });
+                setNumber(phone);
+                setError(null);
+              }}
+            >
               Keep {phone}
             </Button>
           )}
@@ -119,7 +145,8 @@ export function PhoneForm({ phone, verified }: { phone: string | null; verified:
       {stage.kind === "enter-code" && (
         <form onSubmit={(e) => void onCode(e)} noValidate aria-label="Verify phone number" className="space-y-4">
           <Alert tone="info">
-            We sent a 6-digit code to <strong>{stage.phone}</strong>. It expires in {Math.round(stage.expiresInSeconds / 60)} minutes.
+            We sent a 6-digit code to <strong>{stage.phone}</strong>. It expires in{" "}
+            {Math.round(stage.expiresInSeconds / 60)} minutes.
           </Alert>
           {error && <Alert tone="error">{error.message}</Alert>}
           <div className="flex flex-col gap-3 sm:flex-row sm:items-start">
@@ -148,7 +175,14 @@ export function PhoneForm({ phone, verified }: { phone: string | null; verified:
             >
               {resendWait.secondsLeft > 0 ? `Resend code in ${formatCountdown(resendWait.secondsLeft)}` : "Resend code"}
             </button>
-            <button type="button" className="text-slate-600 hover:text-slate-900" onClick={() => { setStage({ kind: "enter-number" }); setError(null); }}>
+            <button
+              type="button"
+              className="text-slate-600 hover:text-slate-900"
+              onClick={() => {
+                setStage({ kind: "enter-number" });
+                setError(null);
+              }}
+            >
               Use a different number
             </button>
           </div>

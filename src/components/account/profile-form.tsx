@@ -43,11 +43,48 @@ export function ProfileForm(props: Props) {
       <form onSubmit={(e) => void onSubmit(e)} noValidate aria-label="Profile" className="space-y-5">
         {error && <Alert tone="error">{error.message}</Alert>}
         <div className="grid gap-5 sm:grid-cols-2">
-          <TextField label="First name" autoComplete="given-name" value={firstName} onChange={(e) => { setFirstName(e.target.value); setSaved(false); }} error={fe("firstName")} maxLength={60} required />
-          <TextField label="Last name" autoComplete="family-name" value={lastName} onChange={(e) => { setLastName(e.target.value); setSaved(false); }} error={fe("lastName")} maxLength={60} required />
+          <TextField
+            label="First name"
+            autoComplete="given-name"
+            value={firstName}
+            onChange={(e) => {
+              setFirstName(e.target.value);
+              setSaved(false);
+            }}
+            error={fe("firstName")}
+            maxLength={60}
+            required
+          />
+          <TextField
+            label="Last name"
+            autoComplete="family-name"
+            value={lastName}
+            onChange={(e) => {
+              setLastName(e.target.value);
+              setSaved(false);
+            }}
+            error={fe("lastName")}
+            maxLength={60}
+            required
+          />
         </div>
-        <TextField label="Email" value={props.email} readOnly disabled hint="Contact support to change the email you sign in with." />
-        <TimeZoneSelect label="Time zone" zones={props.zones} value={timeZone} onChange={(z) => { setTimeZone(z); setSaved(false); }} error={fe("timeZone")} />
+        <TextField
+          label="Email"
+          value={props.email}
+          readOnly
+          disabled
+          hint="Contact support to change the email you sign in with."
+        />
+        <TimeZoneSelect
+          label="Time zone"
+          zones={props.zones}
+          value={timeZone}
+          onChange={(z) => {
+            setTimeZone(z);
+            setSaved(false);
+          }}
+          error={fe("timeZone")}
+        />
         <div className="flex items-center gap-3">
           <Button type="submit" loading={update.isPending} disabled={!dirty}>
             Save changes

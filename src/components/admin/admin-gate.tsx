@@ -9,7 +9,11 @@ import { LockIcon, ShieldCheckIcon } from "~/components/ui/icons";
  * The admin console's guard (as on /admin): signed out → sign in; without the permission → 403; without 2FA → set it up.
  * Returns the user when the page may render, else the screen to show instead.
  */
-export async function adminGate(path: string, permission: string, title: string): Promise<{ me: Me; blocked: null } | { me: null; blocked: ReactNode }> {
+export async function adminGate(
+  path: string,
+  permission: string,
+  title: string,
+): Promise<{ me: Me; blocked: null } | { me: null; blocked: ReactNode }> {
   const me = await requireUser(path);
   if (!me.permissions.includes("admin:access") || !me.permissions.includes(permission)) {
     return {
@@ -40,7 +44,9 @@ export async function adminGate(path: string, permission: string, title: string)
               <ShieldCheckIcon className="size-8 shrink-0 text-amber-700" />
               <div>
                 <h2 className="text-lg font-semibold text-amber-950">Turn on two-factor authentication first</h2>
-                <p className="mt-1 text-amber-900">Admin tools are available only to admins who sign in with a second factor.</p>
+                <p className="mt-1 text-amber-900">
+                  Admin tools are available only to admins who sign in with a second factor.
+                </p>
                 <ButtonLink href="/account/security" className="mt-4">
                   Set up two-factor
                 </ButtonLink>
@@ -72,7 +78,9 @@ export function AdminSearchNav({ current }: { current: "nl-search" | "search-con
           href={href}
           aria-current={current === id ? "page" : undefined}
           className={
-            current === id ? "-mb-px border-b-2 border-brand-600 px-3 py-2 text-sm font-semibold text-brand-700" : "px-3 py-2 text-sm text-slate-600 hover:text-slate-900"
+            current === id
+              ? "-mb-px border-b-2 border-brand-600 px-3 py-2 text-sm font-semibold text-brand-700"
+              : "px-3 py-2 text-sm text-slate-600 hover:text-slate-900"
           }
         >
           {label}

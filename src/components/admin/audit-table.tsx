@@ -18,7 +18,11 @@ function summary(data: unknown): string {
 export function AuditTable({ rows, timeZone }: { rows: AuditRow[]; timeZone: string }) {
   const fmt = new Intl.DateTimeFormat("en-US", { timeZone, dateStyle: "medium", timeStyle: "medium" });
   if (rows.length === 0) {
-    return <p className="rounded-xl border border-dashed border-slate-300 px-4 py-10 text-center text-sm text-slate-600">No activity recorded yet.</p>;
+    return (
+      <p className="rounded-xl border border-dashed border-slate-300 px-4 py-10 text-center text-sm text-slate-600">
+        No activity recorded yet.
+      </p>
+    );
   }
   return (
     <div className="overflow-x-auto rounded-xl border border-slate-200">
@@ -26,11 +30,21 @@ export function AuditTable({ rows, timeZone }: { rows: AuditRow[]; timeZone: str
         <caption className="sr-only">Recent audit log, newest first</caption>
         <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">
           <tr>
-            <th scope="col" className="px-4 py-3">When</th>
-            <th scope="col" className="px-4 py-3">Action</th>
-            <th scope="col" className="px-4 py-3">Actor</th>
-            <th scope="col" className="px-4 py-3">Target</th>
-            <th scope="col" className="px-4 py-3">Details</th>
+            <th scope="col" className="px-4 py-3">
+              When
+            </th>
+            <th scope="col" className="px-4 py-3">
+              Action
+            </th>
+            <th scope="col" className="px-4 py-3">
+              Actor
+            </th>
+            <th scope="col" className="px-4 py-3">
+              Target
+            </th>
+            <th scope="col" className="px-4 py-3">
+              Details
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100 bg-white">
@@ -40,7 +54,10 @@ export function AuditTable({ rows, timeZone }: { rows: AuditRow[]; timeZone: str
                 <time dateTime={r.createdAt.toISOString()}>{fmt.format(r.createdAt)}</time>
               </td>
               <td className="px-4 py-3 font-mono text-xs whitespace-nowrap text-slate-900">{r.action}</td>
-              <td className="px-4 py-3 font-mono text-xs whitespace-nowrap text-slate-600" title={r.actorId ?? undefined}>
+              <td
+                className="px-4 py-3 font-mono text-xs whitespace-nowrap text-slate-600"
+                title={r.actorId ?? undefined}
+              >
                 {short(r.actorId)}
               </td>
               <td className="px-4 py-3 text-xs whitespace-nowrap text-slate-600">

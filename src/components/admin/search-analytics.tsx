@@ -17,7 +17,11 @@ export function SearchAnalyticsView({ timeZone }: { timeZone: string }) {
     <div className="mt-6 space-y-6">
       <label className="flex items-center gap-2 text-sm text-slate-700">
         Period
-        <select value={days} onChange={(e) => setDays(Number(e.target.value))} className="h-9 rounded-lg border border-slate-300 bg-white px-2 text-sm">
+        <select
+          value={days}
+          onChange={(e) => setDays(Number(e.target.value))}
+          className="h-9 rounded-lg border border-slate-300 bg-white px-2 text-sm"
+        >
           {[7, 30, 90].map((d) => (
             <option key={d} value={d}>
               Last {d} days
@@ -26,7 +30,9 @@ export function SearchAnalyticsView({ timeZone }: { timeZone: string }) {
         </select>
       </label>
       {data.isError && <Alert tone="error">{data.error.message}</Alert>}
-      {data.isPending && <div aria-busy="true" aria-label="Loading" className="h-80 animate-pulse rounded-2xl bg-slate-100" />}
+      {data.isPending && (
+        <div aria-busy="true" aria-label="Loading" className="h-80 animate-pulse rounded-2xl bg-slate-100" />
+      )}
       {data.data && (
         <>
           <dl className="grid grid-cols-2 gap-3 sm:grid-cols-5">
@@ -58,7 +64,10 @@ export function SearchAnalyticsView({ timeZone }: { timeZone: string }) {
                     title={`${d.date}: ${pct(d.zeroResultRate)} of ${d.searches} searches, avg ${d.avgMs} ms`}
                     className="flex h-full min-w-1 flex-1 flex-col justify-end rounded-t bg-slate-50"
                   >
-                    <div className="rounded-t bg-rose-400" style={{ height: `${Math.max(d.searches ? 2 : 0, d.zeroResultRate * 100)}%` }} />
+                    <div
+                      className="rounded-t bg-rose-400"
+                      style={{ height: `${Math.max(d.searches ? 2 : 0, d.zeroResultRate * 100)}%` }}
+                    />
                   </div>
                 ))}
               </div>
@@ -117,7 +126,9 @@ export function SearchAnalyticsView({ timeZone }: { timeZone: string }) {
                   ))}
                 </tbody>
               </table>
-              {data.data.zeroResultQueries.length === 0 && <p className="py-3 text-sm text-slate-500">None — every search found someone.</p>}
+              {data.data.zeroResultQueries.length === 0 && (
+                <p className="py-3 text-sm text-slate-500">None — every search found someone.</p>
+              )}
             </section>
           </div>
 
@@ -133,7 +144,8 @@ function LearnedAliases({ timeZone }: { timeZone: string }) {
   const utils = api.useUtils();
   const list = api.admin.searchAliases.list.useQuery(undefined, { refetchOnWindowFocus: false });
   const remove = api.admin.searchAliases.remove.useMutation({
-    onSuccess: () => Promise.all([utils.admin.searchAliases.list.invalidate(), utils.admin.searchAnalytics.invalidate()]),
+    onSuccess: () =>
+      Promise.all([utils.admin.searchAliases.list.invalidate(), utils.admin.searchAnalytics.invalidate()]),
   });
   return (
     <section aria-labelledby="an-alias" className="rounded-2xl border border-slate-200 bg-white p-5 shadow-card">

@@ -62,8 +62,14 @@ export function SearchConfigForm() {
   const save = api.admin.searchConfig.set.useMutation({ onSuccess: onSaved });
   const reset = api.admin.searchConfig.reset.useMutation({ onSuccess: onSaved });
 
-  if (current.isPending) return <div aria-busy="true" aria-label="Loading" className="mt-6 h-96 animate-pulse rounded-2xl bg-slate-100" />;
-  if (current.isError) return <Alert tone="error" className="mt-6">{current.error.message}</Alert>;
+  if (current.isPending)
+    return <div aria-busy="true" aria-label="Loading" className="mt-6 h-96 animate-pulse rounded-2xl bg-slate-100" />;
+  if (current.isError)
+    return (
+      <Alert tone="error" className="mt-6">
+        {current.error.message}
+      </Alert>
+    );
 
   const base = current.data.config as unknown as Tree;
   const defaults = current.data.defaults as unknown as Tree;
@@ -101,7 +107,9 @@ export function SearchConfigForm() {
         if (!leaves.length) return null;
         return (
           <fieldset key={g.key} className="rounded-2xl border border-slate-200 bg-white p-5 shadow-card">
-            <legend className="px-1 text-base font-semibold text-slate-900">{GROUP_TITLE[g.key] ?? human(g.key)}</legend>
+            <legend className="px-1 text-base font-semibold text-slate-900">
+              {GROUP_TITLE[g.key] ?? human(g.key)}
+            </legend>
             <div className="mt-2 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
               {leaves.map(([k, v]) => {
                 const id = `cfg-${[...g.path, k].join("-")}`;
@@ -110,10 +118,18 @@ export function SearchConfigForm() {
                 if (typeof v === "boolean") {
                   return (
                     <label key={k} htmlFor={id} className="flex items-start gap-2.5 text-sm text-slate-800">
-                      <input id={id} type="checkbox" checked={v} onChange={(e) => change(path, e.target.checked)} className="mt-0.5 size-4 accent-brand-600" />
+                      <input
+                        id={id}
+                        type="checkbox"
+                        checked={v}
+                        onChange={(e) => change(path, e.target.checked)}
+                        className="mt-0.5 size-4 accent-brand-600"
+                      />
                       <span>
                         {OVERRIDE_LABEL[k] ?? human(k)}
-                        {def !== undefined && def !== v && <span className="block text-xs text-slate-500">default {show(def)}</span>}
+                        {def !== undefined && def !== v && (
+                          <span className="block text-xs text-slate-500">default {show(def)}</span>
+                        )}
                       </span>
                     </label>
                   );
@@ -130,7 +146,12 @@ export function SearchConfigForm() {
                       step="any"
                       value={show(v)}
                       placeholder={isText ? "(environment default)" : undefined}
-                      onChange={(e) => change(path, isText ? e.target.value.trim() || null : e.target.value === "" ? 0 : Number(e.target.value))}
+                      onChange={(e) =>
+                        change(
+                          path,
+                          isText ? e.target.value.trim() || null : e.target.value === "" ? 0 : Number(e.target.value),
+                        )
+                      }
                       className="h-10 w-full rounded-lg border border-slate-300 bg-white px-3 text-sm text-slate-900 hover:border-slate-400 focus:border-brand-600"
                     />
                     <p className="mt-1 text-xs text-slate-500">default {def === null ? "environment" : show(def)}</p>
@@ -148,7 +169,13 @@ export function SearchConfigForm() {
         <Button type="button" variant="ghost" disabled={!draft} onClick={() => setDraft(null)}>
           Discard changes
         </Button>
-        <Button type="button" variant="outline" loading={reset.isPending} onClick={() => reset.mutate()} className="ml-auto">
+        <Button
+          type="button"
+          variant="outline"
+          loading={reset.isPending}
+          onClick={() => reset.mutate()}
+          className="ml-auto"
+        >
           Reset to defaults
         </Button>
         <span className="text-xs text-slate-500">Version {current.data.version}</span>

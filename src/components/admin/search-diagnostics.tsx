@@ -46,7 +46,10 @@ export function SearchDiagnostics({ initialQuery }: { initialQuery: string }) {
   const zone = useViewerZone(null);
   const [text, setText] = useState(initialQuery);
   const [q, setQ] = useState(initialQuery);
-  const report = api.admin.runSearchDiagnostics.useQuery({ q, zone: zone ?? undefined }, { enabled: q.length > 0 && zone !== null, staleTime: 0, gcTime: 0, refetchOnWindowFocus: false });
+  const report = api.admin.runSearchDiagnostics.useQuery(
+    { q, zone: zone ?? undefined },
+    { enabled: q.length > 0 && zone !== null, staleTime: 0, gcTime: 0, refetchOnWindowFocus: false },
+  );
 
   return (
     <div className="mt-6">
@@ -88,9 +91,22 @@ export function SearchDiagnostics({ initialQuery }: { initialQuery: string }) {
   );
 }
 
-function Panel({ id, title, children, className }: { id: string; title: string; children: ReactNode; className?: string }) {
+function Panel({
+  id,
+  title,
+  children,
+  className,
+}: {
+  id: string;
+  title: string;
+  children: ReactNode;
+  className?: string;
+}) {
   return (
-    <section aria-labelledby={id} className={cn("rounded-2xl border border-slate-200 bg-white p-5 shadow-card", className)}>
+    <section
+      aria-labelledby={id}
+      className={cn("rounded-2xl border border-slate-200 bg-white p-5 shadow-card", className)}
+    >
       <h2 id={id} className="text-base font-semibold text-slate-900">
         {title}
       </h2>
@@ -133,7 +149,10 @@ function ReportView({ r }: { r: Report }) {
       <Panel id="diag-timeline" title="Pipeline timeline" className="lg:col-span-2">
         <ol aria-label="Stages" className="space-y-1.5">
           {d.stages.map((s, i) => (
-            <li key={`${s.stage}-${i}`} className="grid grid-cols-[9rem_1fr_4.5rem] items-center gap-3 text-sm sm:grid-cols-[12rem_1fr_5rem]">
+            <li
+              key={`${s.stage}-${i}`}
+              className="grid grid-cols-[9rem_1fr_4.5rem] items-center gap-3 text-sm sm:grid-cols-[12rem_1fr_5rem]"
+            >
               <span className="truncate font-mono text-xs text-slate-700" title={s.detail}>
                 {s.stage}
               </span>
@@ -146,20 +165,33 @@ function ReportView({ r }: { r: Report }) {
               <span className="text-right tabular-nums text-slate-700">
                 {ms(s.ms)}
                 <span className="sr-only"> ({s.status})</span>
-                {s.status !== "ok" && <span className="block text-[10px] text-slate-500 uppercase">{s.status.replace("_", " ")}</span>}
+                {s.status !== "ok" && (
+                  <span className="block text-[10px] text-slate-500 uppercase">{s.status.replace("_", " ")}</span>
+                )}
               </span>
             </li>
           ))}
         </ol>
         <div className="mt-4 flex items-center gap-3 text-xs text-slate-600">
           <span className="w-36 sm:w-48">Budget used</span>
-          <span className="relative h-2.5 flex-1 rounded-full bg-slate-100" role="img" aria-label={`Budget used ${pct(used)}`}>
-            <span className={cn("absolute inset-y-0 left-0 rounded-full", used > 0.9 ? "bg-red-500" : used > 0.6 ? "bg-amber-400" : "bg-emerald-500")} style={{ width: pct(used) }} />
+          <span
+            className="relative h-2.5 flex-1 rounded-full bg-slate-100"
+            role="img"
+            aria-label={`Budget used ${pct(used)}`}
+          >
+            <span
+              className={cn(
+                "absolute inset-y-0 left-0 rounded-full",
+                used > 0.9 ? "bg-red-500" : used > 0.6 ? "bg-amber-400" : "bg-emerald-500",
+              )}
+              style={{ width: pct(used) }}
+            />
           </span>
           <span className="w-20 text-right tabular-nums">{pct(used)}</span>
         </div>
         <p className="mt-3 text-xs text-slate-600">
-          Reserve {ms(d.budget.reserveMs)} · {d.budget.highLoad ? "high load budget" : "normal budget"} · {d.cached ? "served from cache" : "uncached"} · parser {r.parsed.parser}
+          Reserve {ms(d.budget.reserveMs)} · {d.budget.highLoad ? "high load budget" : "normal budget"} ·{" "}
+          {d.cached ? "served from cache" : "uncached"} · parser {r.parsed.parser}
         </p>
         <div className="mt-3">
           <h3 className="text-sm font-medium text-slate-800">Skipped stages</h3>
@@ -201,7 +233,9 @@ function ReportView({ r }: { r: Report }) {
                     <Badge tone={STATUS_TONE[t.status]}>{t.status.replace("_", " ")}</Badge>
                   </td>
                   <td className="py-1.5">{t.result?.name ?? "—"}</td>
-                  <td className="py-1.5 text-right tabular-nums">{t.confidence == null ? "—" : t.confidence.toFixed(2)}</td>
+                  <td className="py-1.5 text-right tabular-nums">
+                    {t.confidence == null ? "—" : t.confidence.toFixed(2)}
+                  </td>
                   <td className="py-1.5 text-right tabular-nums">{ms(t.ms)}</td>
                 </tr>
               ))}
@@ -218,7 +252,10 @@ function ReportView({ r }: { r: Report }) {
             <li key={label} className="grid grid-cols-[9rem_1fr_3rem] items-center gap-3 text-sm">
               <span className="text-slate-700">{label}</span>
               <span className="flex h-5 justify-center rounded bg-slate-50" aria-hidden="true">
-                <span className="h-full rounded bg-brand-500" style={{ width: `max(2px, ${(n / funnelMax) * 100}%)` }} />
+                <span
+                  className="h-full rounded bg-brand-500"
+                  style={{ width: `max(2px, ${(n / funnelMax) * 100}%)` }}
+                />
               </span>
               <span className="text-right tabular-nums font-semibold text-slate-900">{n}</span>
             </li>
@@ -241,11 +278,16 @@ function ReportView({ r }: { r: Report }) {
           )}
         </ul>
         <p className="mt-3 text-sm text-slate-600">
-          Keywords: {r.parsed.keywords.join(", ") || "—"} · unsure fields: {r.parse.unsureFields.join(", ") || "none"} · LLM: {r.parse.llm.status.replace("_", " ")}
+          Keywords: {r.parsed.keywords.join(", ") || "—"} · unsure fields: {r.parse.unsureFields.join(", ") || "none"} ·
+          LLM: {r.parse.llm.status.replace("_", " ")}
         </p>
       </Panel>
 
-      <Panel id="diag-results" title={`Results (${r.cards.length} shown, ${r.candidates.length} candidates scored)`} className="lg:col-span-2">
+      <Panel
+        id="diag-results"
+        title={`Results (${r.cards.length} shown, ${r.candidates.length} candidates scored)`}
+        className="lg:col-span-2"
+      >
         <div className="overflow-x-auto">
           <table className="w-full min-w-[44rem] text-left text-sm" aria-labelledby="diag-results">
             <thead className="text-xs text-slate-500">
@@ -265,17 +307,27 @@ function ReportView({ r }: { r: Report }) {
                 <tr key={c.instructorId}>
                   <td className="py-1.5 tabular-nums text-slate-500">{i + 1}</td>
                   <td className="py-1.5">
-                    <Link href={`/instructors/${c.instructorId}`} className="font-medium text-brand-700 hover:underline">
+                    <Link
+                      href={`/instructors/${c.instructorId}`}
+                      className="font-medium text-brand-700 hover:underline"
+                    >
                       {c.name}
                     </Link>
                   </td>
                   <td className="py-1.5 text-right tabular-nums">{c.lexicalRank ?? "—"}</td>
                   <td className="py-1.5 text-right tabular-nums">{c.vectorRank ?? "—"}</td>
                   <td className="py-1.5 text-right tabular-nums">{c.rrf.toFixed(4)}</td>
-                  <td className="py-1.5 text-right tabular-nums" title={Object.entries(c.signals).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(" · ")}>
+                  <td
+                    className="py-1.5 text-right tabular-nums"
+                    title={Object.entries(c.signals)
+                      .map(([k, v]) => `${k} ${v.toFixed(2)}`)
+                      .join(" · ")}
+                  >
                     {c.score.toFixed(3)}
                   </td>
-                  <td className="py-1.5 text-right tabular-nums">{formatMoney(c.priceFromCents, "USD", { whole: true })}</td>
+                  <td className="py-1.5 text-right tabular-nums">
+                    {formatMoney(c.priceFromCents, "USD", { whole: true })}
+                  </td>
                   <td className="py-1.5 pl-3">{c.availability.replace("_", " ")}</td>
                 </tr>
               ))}

@@ -5,9 +5,18 @@ type Strength = { score: 0 | 1 | 2 | 3 | 4; label: string; hint: string };
 
 /** A quick, friendly estimate: length first, then variety; common patterns are penalised. */
 export function passwordStrength(pw: string): Strength {
-  if (!pw) return { score: 0, label: "", hint: `Use at least ${PASSWORD_MIN_LENGTH} characters. A short sentence works well.` };
+  if (!pw)
+    return {
+      score: 0,
+      label: "",
+      hint: `Use at least ${PASSWORD_MIN_LENGTH} characters. A short sentence works well.`,
+    };
   if (pw.length < PASSWORD_MIN_LENGTH) {
-    return { score: 1, label: "Too short", hint: `${PASSWORD_MIN_LENGTH - pw.length} more character${PASSWORD_MIN_LENGTH - pw.length === 1 ? "" : "s"} needed.` };
+    return {
+      score: 1,
+      label: "Too short",
+      hint: `${PASSWORD_MIN_LENGTH - pw.length} more character${PASSWORD_MIN_LENGTH - pw.length === 1 ? "" : "s"} needed.`,
+    };
   }
   const classes = [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((r) => r.test(pw)).length;
   const weak = /^(.)\1+$/.test(pw) || /password|qwerty|123456|letmein|instainstru/i.test(pw);
@@ -15,7 +24,13 @@ export function passwordStrength(pw: string): Strength {
   let score = (pw.length >= 16 ? 2 : 1) + (classes >= 3 ? 2 : classes >= 2 ? 1 : 0);
   score = Math.min(4, score);
   const labels = ["", "Weak", "Fair", "Good", "Strong"] as const;
-  const hints = ["", "Add more words or characters.", "Longer is stronger — try adding another word.", "Good password.", "Great password."] as const;
+  const hints = [
+    "",
+    "Add more words or characters.",
+    "Longer is stronger — try adding another word.",
+    "Good password.",
+    "Great password.",
+  ] as const;
   return { score: score as Strength["score"], label: labels[score] ?? "", hint: hints[score] ?? "" };
 }
 

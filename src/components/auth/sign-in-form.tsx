@@ -72,7 +72,12 @@ export function SignInForm({ callbackUrl, signUpHref }: { callbackUrl: string; s
     }
     setFinishing(false);
     setStep({ kind: "password" });
-    setError({ message: "We couldn't start your session. Please sign in again.", code: null, fieldErrors: {}, details: {} });
+    setError({
+      message: "We couldn't start your session. Please sign in again.",
+      code: null,
+      fieldErrors: {},
+      details: {},
+    });
   }
 
   async function onPasswordSubmit(e: FormEvent<HTMLFormElement>) {
@@ -85,7 +90,11 @@ export function SignInForm({ callbackUrl, signUpHref }: { callbackUrl: string; s
     setError(null);
     const usedToken = captchaToken;
     try {
-      const r = await login.mutateAsync({ email: email.trim(), password, ...(usedToken ? { captchaToken: usedToken } : {}) });
+      const r = await login.mutateAsync({
+        email: email.trim(),
+        password,
+        ...(usedToken ? { captchaToken: usedToken } : {}),
+      });
       if (r.status === "ok") {
         await finish(r.ticket);
       } else {
@@ -143,7 +152,9 @@ export function SignInForm({ callbackUrl, signUpHref }: { callbackUrl: string; s
               Two-factor authentication
             </h2>
             <p className="mt-1 text-sm text-slate-600">
-              {useBackupCode ? "Enter one of your backup codes. Each code works once." : "Enter the 6-digit code from your authenticator app."}
+              {useBackupCode
+                ? "Enter one of your backup codes. Each code works once."
+                : "Enter the 6-digit code from your authenticator app."}
             </p>
           </div>
         </div>
@@ -164,7 +175,13 @@ export function SignInForm({ callbackUrl, signUpHref }: { callbackUrl: string; s
           required
           className="[&_input]:font-mono [&_input]:tracking-widest"
         />
-        <Button type="submit" size="lg" className="w-full" loading={verify.isPending || finishing} disabled={code.trim().length < 6}>
+        <Button
+          type="submit"
+          size="lg"
+          className="w-full"
+          loading={verify.isPending || finishing}
+          disabled={code.trim().length < 6}
+        >
           {finishing ? "Signing in…" : "Verify"}
         </Button>
         <div className="flex flex-wrap items-center justify-between gap-2 text-sm">
@@ -225,7 +242,9 @@ export function SignInForm({ callbackUrl, signUpHref }: { callbackUrl: string; s
       {captchaRequired && (
         <fieldset className="space-y-2">
           <legend className="mb-1.5 text-sm font-medium text-slate-800">Quick check</legend>
-          <p className="text-sm text-slate-600">After several unsuccessful attempts we need to make sure you&apos;re a person.</p>
+          <p className="text-sm text-slate-600">
+            After several unsuccessful attempts we need to make sure you&apos;re a person.
+          </p>
           <Captcha resetKey={captchaReset} onToken={setCaptchaToken} />
         </fieldset>
       )}
@@ -234,13 +253,23 @@ export function SignInForm({ callbackUrl, signUpHref }: { callbackUrl: string; s
         {locked && (
           <div className="rounded-lg border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">
             {error?.code === "TOO_MANY_REQUESTS" && (
-              <p>{detailString(error, "reason") === "locked" ? "Too many failed attempts. For your security, sign-in is paused for this account." : error.message}</p>
+              <p>
+                {detailString(error, "reason") === "locked"
+                  ? "Too many failed attempts. For your security, sign-in is paused for this account."
+                  : error.message}
+              </p>
             )}
             <p className="font-semibold">Try again in {formatCountdown(cooldown.secondsLeft)}</p>
           </div>
         )}
       </div>
-      <Button type="submit" size="lg" className="w-full" loading={login.isPending || finishing} disabled={!hydrated || locked || login.isPending || finishing}>
+      <Button
+        type="submit"
+        size="lg"
+        className="w-full"
+        loading={login.isPending || finishing}
+        disabled={!hydrated || locked || login.isPending || finishing}
+      >
         {finishing ? "Signing in…" : "Sign in"}
       </Button>
       <p className="text-center text-sm text-slate-600">

@@ -18,8 +18,18 @@ import { PasswordStrengthHint } from "./password-strength";
 export type SignUpRole = "student" | "instructor";
 
 const ROLES: { value: SignUpRole; title: string; body: string; Icon: typeof BookIcon }[] = [
-  { value: "student", title: "I want to learn", body: "Find instructors and book lessons for me or my child.", Icon: BookIcon },
-  { value: "instructor", title: "I want to teach", body: "Offer lessons, set your hours and get paid.", Icon: MusicIcon },
+  {
+    value: "student",
+    title: "I want to learn",
+    body: "Find instructors and book lessons for me or my child.",
+    Icon: BookIcon,
+  },
+  {
+    value: "instructor",
+    title: "I want to teach",
+    body: "Offer lessons, set your hours and get paid.",
+    Icon: MusicIcon,
+  },
 ];
 
 export function SignUpForm({
@@ -75,7 +85,8 @@ export function SignUpForm({
       const apiErr = toApiError(err);
       // A conflict names the field it is about (the email); show it there.
       const field = detailString(apiErr, "field");
-      if (field && !apiErr.fieldErrors[field]) apiErr.fieldErrors = { ...apiErr.fieldErrors, [field]: [apiErr.message] };
+      if (field && !apiErr.fieldErrors[field])
+        apiErr.fieldErrors = { ...apiErr.fieldErrors, [field]: [apiErr.message] };
       setError(apiErr);
       setFinishing(false);
     }
@@ -88,14 +99,18 @@ export function SignUpForm({
     <form onSubmit={(e) => void onSubmit(e)} noValidate aria-label="Create your account" className="space-y-5">
       {summary && <Alert tone="error">{summary}</Alert>}
       <fieldset>
-        <legend id="role-legend" className="mb-2 text-sm font-medium text-slate-800">How will you use InstaInstru?</legend>
+        <legend id="role-legend" className="mb-2 text-sm font-medium text-slate-800">
+          How will you use InstaInstru?
+        </legend>
         <div role="radiogroup" aria-labelledby="role-legend" className="grid gap-3 sm:grid-cols-2">
           {ROLES.map(({ value, title, body, Icon }) => (
             <label
               key={value}
               className={cn(
                 "relative flex cursor-pointer gap-3 rounded-xl border p-4 transition-colors has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-brand-600",
-                role === value ? "border-brand-600 bg-brand-50 ring-1 ring-brand-600" : "border-slate-300 hover:border-slate-400",
+                role === value
+                  ? "border-brand-600 bg-brand-50 ring-1 ring-brand-600"
+                  : "border-slate-300 hover:border-slate-400",
               )}
             >
               <input
@@ -120,10 +135,39 @@ export function SignUpForm({
       </fieldset>
 
       <div className="grid gap-5 sm:grid-cols-2">
-        <TextField label="First name" name="firstName" autoComplete="given-name" value={firstName} onChange={(e) => setFirstName(e.target.value)} error={fe("firstName")} required maxLength={60} />
-        <TextField label="Last name" name="lastName" autoComplete="family-name" value={lastName} onChange={(e) => setLastName(e.target.value)} error={fe("lastName")} required maxLength={60} hint={role === "instructor" ? "Students see only your initial." : undefined} />
+        <TextField
+          label="First name"
+          name="firstName"
+          autoComplete="given-name"
+          value={firstName}
+          onChange={(e) => setFirstName(e.target.value)}
+          error={fe("firstName")}
+          required
+          maxLength={60}
+        />
+        <TextField
+          label="Last name"
+          name="lastName"
+          autoComplete="family-name"
+          value={lastName}
+          onChange={(e) => setLastName(e.target.value)}
+          error={fe("lastName")}
+          required
+          maxLength={60}
+          hint={role === "instructor" ? "Students see only your initial." : undefined}
+        />
       </div>
-      <TextField label="Email" name="email" type="email" inputMode="email" autoComplete="email" value={email} onChange={(e) => setEmail(e.target.value)} error={fe("email")} required />
+      <TextField
+        label="Email"
+        name="email"
+        type="email"
+        inputMode="email"
+        autoComplete="email"
+        value={email}
+        onChange={(e) => setEmail(e.target.value)}
+        error={fe("email")}
+        required
+      />
       <TextField
         label="Password"
         name="password"
@@ -136,12 +180,22 @@ export function SignUpForm({
         required
         maxLength={128}
       />
-      <TimeZoneSelect label="Time zone" name="timeZone" zones={zones} value={timeZone} onChange={setTimeZone} error={fe("timeZone")} hint="Lesson times and reminders use this zone." />
+      <TimeZoneSelect
+        label="Time zone"
+        name="timeZone"
+        zones={zones}
+        value={timeZone}
+        onChange={setTimeZone}
+        error={fe("timeZone")}
+        hint="Lesson times and reminders use this zone."
+      />
 
       <Button type="submit" size="lg" className="w-full" loading={signUp.isPending || finishing} disabled={!hydrated}>
         {finishing ? "Signing you in…" : "Create account"}
       </Button>
-      <p className="text-center text-xs text-slate-500">By creating an account you agree to our terms of service and privacy policy.</p>
+      <p className="text-center text-xs text-slate-500">
+        By creating an account you agree to our terms of service and privacy policy.
+      </p>
       <p className="text-center text-sm text-slate-600">
         Already have an account?{" "}
         <Link href={signInHref} className="font-semibold text-brand-700 hover:text-brand-800">

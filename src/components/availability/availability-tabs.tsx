@@ -11,7 +11,14 @@ type Tab = "week" | "pattern" | "days-off";
 /** The three availability tools. Panels stay mounted, so unsaved edits survive switching tabs. */
 export function AvailabilityTabs({ timeZone }: { timeZone: string }) {
   const [tab, setTab] = useState<Tab>("week");
-  const panel = (id: Tab) => ({ role: "tabpanel", id: panelId("availability", id), "aria-labelledby": tabId("availability", id), hidden: tab !== id, tabIndex: 0 }) as const;
+  const panel = (id: Tab) =>
+    ({
+      role: "tabpanel",
+      id: panelId("availability", id),
+      "aria-labelledby": tabId("availability", id),
+      hidden: tab !== id,
+      tabIndex: 0,
+    }) as const;
   return (
     <div>
       <Tabs

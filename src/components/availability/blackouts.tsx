@@ -59,9 +59,27 @@ export function Blackouts({ timeZone }: { timeZone: string }) {
 
   return (
     <div className="space-y-5">
-      <form onSubmit={(e) => void onAdd(e)} className="grid gap-3 sm:grid-cols-[12rem_1fr_auto] sm:items-end" aria-label="Add a day off">
-        <TextField label="Date" type="date" min={today} value={date} onChange={(e) => setDate(e.target.value)} required error={error?.fieldErrors.date ?? null} />
-        <TextField label="Reason (only you see it)" value={reason} onChange={(e) => setReason(e.target.value)} maxLength={200} placeholder="Holiday" />
+      <form
+        onSubmit={(e) => void onAdd(e)}
+        className="grid gap-3 sm:grid-cols-[12rem_1fr_auto] sm:items-end"
+        aria-label="Add a day off"
+      >
+        <TextField
+          label="Date"
+          type="date"
+          min={today}
+          value={date}
+          onChange={(e) => setDate(e.target.value)}
+          required
+          error={error?.fieldErrors.date ?? null}
+        />
+        <TextField
+          label="Reason (only you see it)"
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          maxLength={200}
+          placeholder="Holiday"
+        />
         <Button type="submit" loading={add.isPending} disabled={!date}>
           Add day off
         </Button>
@@ -77,7 +95,9 @@ export function Blackouts({ timeZone }: { timeZone: string }) {
       ) : list.isError ? (
         <Alert tone="error">{toApiError(list.error).message}</Alert>
       ) : list.data.length === 0 ? (
-        <p className="rounded-xl border border-dashed border-slate-300 px-4 py-6 text-center text-sm text-slate-600">No days off planned. Add holidays here so nobody books them.</p>
+        <p className="rounded-xl border border-dashed border-slate-300 px-4 py-6 text-center text-sm text-slate-600">
+          No days off planned. Add holidays here so nobody books them.
+        </p>
       ) : (
         <ul className="divide-y divide-slate-100 rounded-xl border border-slate-200" aria-label="Days off">
           {list.data.map((b) => (

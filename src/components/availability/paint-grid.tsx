@@ -2,7 +2,14 @@
 
 import { useRef, useState, type KeyboardEvent, type PointerEvent, type ReactNode } from "react";
 import { cn } from "~/components/ui/cn";
-import { formatTime, intersectRanges, rangesCover, subtractRanges, unionRanges, type MinuteRange } from "~/lib/time/windows";
+import {
+  formatTime,
+  intersectRanges,
+  rangesCover,
+  subtractRanges,
+  unionRanges,
+  type MinuteRange,
+} from "~/lib/time/windows";
 
 /** Cells are half hours: fine enough for lessons on a 15-minute grid, coarse enough to paint by hand. */
 export const CELL_MINUTES = 30;
@@ -50,7 +57,13 @@ function cellState(ranges: MinuteRange[], start: number): CellState {
 }
 
 /** Applies add/erase to the rectangle between two cells (a drag), starting from `snapshot`. */
-function applyRect(snapshot: MinuteRange[][], a: Cell, b: Cell, mode: "add" | "erase", fromMinute: number): MinuteRange[][] {
+function applyRect(
+  snapshot: MinuteRange[][],
+  a: Cell,
+  b: Cell,
+  mode: "add" | "erase",
+  fromMinute: number,
+): MinuteRange[][] {
   const [c0, c1] = a.col <= b.col ? [a.col, b.col] : [b.col, a.col];
   const [r0, r1] = a.row <= b.row ? [a.row, b.row] : [b.row, a.row];
   const span: MinuteRange = { start: fromMinute + r0 * CELL_MINUTES, end: fromMinute + (r1 + 1) * CELL_MINUTES };
@@ -69,13 +82,28 @@ const STATE_WORD: Record<CellState, string> = { full: "available", partial: "par
  * four hours, Space or Enter toggles. Partly covered cells (windows not on the half hour) are kept exact
  * unless painted over.
  */
-export function PaintGrid({ label, columns, value, onChange, fromMinute, toMinute, readOnly = false, className }: Props) {
+export function PaintGrid({
+  label,
+  columns,
+  value,
+  onChange,
+  fromMinute,
+  toMinute,
+  readOnly = false,
+  className,
+}: Props) {
   const rows = Math.max(0, Math.floor((toMinute - fromMinute) / CELL_MINUTES));
-  const [active, setActive] = useState<Cell>({ col: 0, row: Math.min(rows - 1, Math.max(0, Math.floor((9 * 60 - fromMinute) / CELL_MINUTES))) });
+  const [active, setActive] = useState<Cell>({
+    col: 0,
+    row: Math.min(rows - 1, Math.max(0, Math.floor((9 * 60 - fromMinute) / CELL_MINUTES))),
+  });
   const drag = useRef<Drag | null>(null);
   const gridRef = useRef<HTMLDivElement>(null);
 
-  const activeCell: Cell = { col: Math.min(active.col, columns.length - 1), row: Math.min(Math.max(active.row, 0), rows - 1) };
+  const activeCell: Cell = {
+    col: Math.min(active.col, columns.length - 1),
+    row: Math.min(Math.max(active.row, 0), rows - 1),
+  };
 
   function cellFromPoint(x: number, y: number): Cell | null {
     const el = document.elementFromPoint(x, y)?.closest<HTMLElement>("[data-cell]");
@@ -185,12 +213,22 @@ export function PaintGrid({ label, columns, value, onChange, fromMinute, toMinut
       onKeyDown={onKeyDown}
       className={cn("relative select-none", className)}
     >
-      <div role="row" aria-rowindex={1} className="sticky top-0 z-10 grid border-b border-slate-200 bg-white/95 backdrop-blur" style={template}>
+      <div
+        role="row"
+        aria-rowindex={1}
+        className="sticky top-0 z-10 grid border-b border-slate-200 bg-white/95 backdrop-blur"
+        style={template}
+      >
         <div role="columnheader" className="px-1 py-2 text-[11px] font-medium text-slate-400">
           <span className="sr-only">Time</span>
         </div>
         {columns.map((c) => (
-          <div key={c.key} role="columnheader" aria-label={c.sub ? `${c.label}, ${c.sub}` : c.label} className="min-w-0 px-0.5 py-2 text-center">
+          <div
+            key={c.key}
+            role="columnheader"
+            aria-label={c.sub ? `${c.label}, ${c.sub}` : c.label}
+            className="min-w-0 px-0.5 py-2 text-center"
+          >
             <div className={cn("text-xs font-semibold", c.today ? "text-brand-700" : "text-slate-700")}>{c.short}</div>
             {c.sub && (
               <div
@@ -213,7 +251,13 @@ export function PaintGrid({ label, columns, value, onChange, fromMinute, toMinut
         const onHour = start % 60 === 0;
         return (
           <div key={row} role="row" aria-rowindex={row + 2} className="grid" style={template}>
-            <div role="rowheader" className={cn("relative pr-1.5 text-right text-[11px] leading-none text-slate-500 tabular-nums", onHour && (row === 0 ? "pt-0.5" : "-translate-y-1.5"))}>
+            <div
+              role="rowheader"
+              className={cn(
+                "relative pr-1.5 text-right text-[11px] leading-none text-slate-500 tabular-nums",
+                onHour && (row === 0 ? "pt-0.5" : "-translate-y-1.5"),
+              )}
+            >
               <span className={onHour ? undefined : "sr-only"}>{formatTime(start)}</span>
             </div>
             {columns.map((c, col) => {
@@ -235,11 +279,25 @@ export function PaintGrid({ label, columns, value, onChange, fromMinute, toMinut
                   className={cn(
                     "h-6 touch-none border-l border-slate-200 outline-none focus-visible:relative focus-visible:z-[1] focus-visible:rounded-[3px] focus-visible:outline-2 focus-visible:outline-offset-[-2px] focus-visible:outline-brand-700",
                     "border-t",
-                    state === "full" ? (onHour ? "border-t-white/40" : "border-t-white/15") : onHour ? "border-t-slate-200" : "border-dashed border-t-slate-100",
+                    state === "full"
+                      ? onHour
+                        ? "border-t-white/40"
+                        : "border-t-white/15"
+                      : onHour
+                        ? "border-t-slate-200"
+                        : "border-dashed border-t-slate-100",
                     !readOnly && "cursor-pointer",
-                    state === "full" && (c.fromPattern ? "bg-brand-300 bg-[repeating-linear-gradient(135deg,transparent_0_5px,rgb(255_255_255/0.35)_5px_10px)]" : "bg-brand-500"),
+                    state === "full" &&
+                      (c.fromPattern
+                        ? "bg-brand-300 bg-[repeating-linear-gradient(135deg,transparent_0_5px,rgb(255_255_255/0.35)_5px_10px)]"
+                        : "bg-brand-500"),
                     state === "partial" && "bg-[linear-gradient(to_bottom,var(--color-brand-300)_50%,transparent_50%)]",
-                    state === "none" && (c.muted ? "bg-slate-100" : c.today ? "bg-brand-50/40 hover:bg-brand-100/60" : "bg-white hover:bg-brand-50"),
+                    state === "none" &&
+                      (c.muted
+                        ? "bg-slate-100"
+                        : c.today
+                          ? "bg-brand-50/40 hover:bg-brand-100/60"
+                          : "bg-white hover:bg-brand-50"),
                     c.muted && state !== "none" && "opacity-50",
                   )}
                 />
@@ -249,7 +307,9 @@ export function PaintGrid({ label, columns, value, onChange, fromMinute, toMinut
         );
       })}
       <div className="grid border-t border-slate-200" style={template} aria-hidden="true">
-        <div className="-translate-y-1.5 pr-1.5 text-right text-[11px] leading-none text-slate-500 tabular-nums">{formatTime(toMinute)}</div>
+        <div className="-translate-y-1.5 pr-1.5 text-right text-[11px] leading-none text-slate-500 tabular-nums">
+          {formatTime(toMinute)}
+        </div>
       </div>
     </div>
   );

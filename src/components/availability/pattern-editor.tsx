@@ -14,12 +14,16 @@ import { useUnsavedGuard } from "./use-unsaved-guard";
 type Pattern = RouterOutputs["availability"]["getPattern"];
 
 const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
-const toRanges = (p: Pattern) => WEEKDAYS.map((_, i) => normalizeRanges(windowsToRanges(p.days.find((d) => d.weekday === i + 1)?.windows ?? [])));
+const toRanges = (p: Pattern) =>
+  WEEKDAYS.map((_, i) => normalizeRanges(windowsToRanges(p.days.find((d) => d.weekday === i + 1)?.windows ?? [])));
 
 /** The repeating weekly pattern: applies to every date that has no hours of its own. */
 export function PatternEditor({ timeZone }: { timeZone: string }) {
   const utils = api.useUtils();
-  const pattern = api.availability.getPattern.useQuery(undefined, { refetchOnWindowFocus: false, refetchOnReconnect: false });
+  const pattern = api.availability.getPattern.useQuery(undefined, {
+    refetchOnWindowFocus: false,
+    refetchOnReconnect: false,
+  });
   const save = api.availability.savePattern.useMutation();
   const [seen, setSeen] = useState<Pattern | undefined>(undefined);
   const [base, setBase] = useState<MinuteRange[][]>([]);
@@ -39,7 +43,9 @@ export function PatternEditor({ timeZone }: { timeZone: string }) {
   async function onSave() {
     setNotice(null);
     try {
-      const saved = await save.mutateAsync({ days: draft.map((r, i) => ({ weekday: i + 1, windows: rangesToWindows(r) })) });
+      const saved = await save.mutateAsync({
+        days: draft.map((r, i) => ({ weekday: i + 1, windows: rangesToWindows(r) })),
+      });
       utils.availability.getPattern.setData(undefined, saved);
       await utils.availability.getWeek.invalidate();
       void utils.instructor.checklist.invalidate();
@@ -56,8 +62,8 @@ export function PatternEditor({ timeZone }: { timeZone: string }) {
     <div className="space-y-4">
       <div className="flex flex-wrap items-start justify-between gap-3">
         <p className="max-w-2xl text-sm text-slate-600">
-          Your usual week, in <span className="font-medium text-slate-900">{zoneLabel(timeZone)}</span>. Any date without hours of its own follows it; a week you edit and
-          save keeps its own hours.
+          Your usual week, in <span className="font-medium text-slate-900">{zoneLabel(timeZone)}</span>. Any date
+          without hours of its own follows it; a week you edit and save keeps its own hours.
           {dirty && <span className="ml-1 font-medium text-amber-800">You have unsaved changes.</span>}
         </p>
         <Button onClick={() => void onSave()} loading={save.isPending} disabled={!dirty}>
@@ -77,12 +83,26 @@ export function PatternEditor({ timeZone }: { timeZone: string }) {
           </div>
         ) : (
           <div className="max-h-[min(36rem,65dvh)] overflow-y-auto overscroll-contain pr-1">
-            <PaintGrid label="Weekly pattern" columns={columns} value={draft} onChange={setDraft} fromMinute={showAll ? 0 : 360} toMinute={showAll ? 1440 : 1380} readOnly={save.isPending} />
+            <PaintGrid
+              label="Weekly pattern"
+              columns={columns}
+              value={draft}
+              onChange={setDraft}
+              fromMinute={showAll ? 0 : 360}
+              toMinute={showAll ? 1440 : 1380}
+              readOnly={save.isPending}
+            />
           </div>
         )}
       </div>
       <label className="flex items-center justify-end gap-2 text-sm text-slate-700">
-        <input type="checkbox" className="size-4 accent-brand-600" checked={showAll} disabled={hasRangesOutside(draft, 360, 1380)} onChange={(e) => setFullDay(e.target.checked)} />
+        <input
+          type="checkbox"
+          className="size-4 accent-brand-600"
+          checked={showAll}
+          disabled={hasRangesOutside(draft, 360, 1380)}
+          onChange={(e) => setFullDay(e.target.checked)}
+        />
         Show 00:00–24:00
       </label>
     </div>

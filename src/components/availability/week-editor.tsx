@@ -58,7 +58,10 @@ export function WeekEditor({ timeZone }: { timeZone: string }) {
   const utils = api.useUtils();
   const today = localDateToday(timeZone);
   const [weekStart, setWeekStart] = useState(() => weekStartOf(today));
-  const week = api.availability.getWeek.useQuery({ weekStart }, { refetchOnWindowFocus: false, refetchOnReconnect: false, staleTime: 0 });
+  const week = api.availability.getWeek.useQuery(
+    { weekStart },
+    { refetchOnWindowFocus: false, refetchOnReconnect: false, staleTime: 0 },
+  );
   const save = api.availability.saveWeek.useMutation();
   const copy = api.availability.copyWeek.useMutation();
 
@@ -96,7 +99,9 @@ export function WeekEditor({ timeZone }: { timeZone: string }) {
   async function onSave() {
     if (!current) return;
     setNotice(null);
-    const days = current.days.flatMap((d, i) => (changed[i] ? [{ date: d.date, windows: rangesToWindows(draft[i] ?? []) }] : []));
+    const days = current.days.flatMap((d, i) =>
+      changed[i] ? [{ date: d.date, windows: rangesToWindows(draft[i] ?? []) }] : [],
+    );
     try {
       const saved = await save.mutateAsync({ weekStart, days, expectedVersion: current.version });
       setView(saved);
@@ -110,7 +115,10 @@ export function WeekEditor({ timeZone }: { timeZone: string }) {
         setView(latest);
         setDraft(toRanges(latest));
         utils.availability.getWeek.setData({ weekStart }, latest);
-        setNotice({ tone: "warning", text: "This week was changed in another tab — showing the latest version. Make your changes again and save." });
+        setNotice({
+          tone: "warning",
+          text: "This week was changed in another tab — showing the latest version. Make your changes again and save.",
+        });
       } else {
         setNotice({ tone: "error", text: toApiError(err).message });
       }
@@ -167,13 +175,27 @@ export function WeekEditor({ timeZone }: { timeZone: string }) {
       <div className="flex flex-wrap items-center justify-between gap-3">
         <div className="flex items-center gap-2">
           <div className="inline-flex rounded-lg border border-slate-300 bg-white shadow-sm">
-            <button type="button" onClick={() => go(addDays(weekStart, -7))} className="inline-flex size-10 items-center justify-center rounded-l-lg text-slate-700 hover:bg-slate-50" aria-label="Previous week">
+            <button
+              type="button"
+              onClick={() => go(addDays(weekStart, -7))}
+              className="inline-flex size-10 items-center justify-center rounded-l-lg text-slate-700 hover:bg-slate-50"
+              aria-label="Previous week"
+            >
               <ChevronLeftIcon />
             </button>
-            <button type="button" onClick={() => go(weekStartOf(today))} className="border-x border-slate-300 px-3 text-sm font-semibold text-slate-800 hover:bg-slate-50">
+            <button
+              type="button"
+              onClick={() => go(weekStartOf(today))}
+              className="border-x border-slate-300 px-3 text-sm font-semibold text-slate-800 hover:bg-slate-50"
+            >
               Today
             </button>
-            <button type="button" onClick={() => go(addDays(weekStart, 7))} className="inline-flex size-10 items-center justify-center rounded-r-lg text-slate-700 hover:bg-slate-50" aria-label="Next week">
+            <button
+              type="button"
+              onClick={() => go(addDays(weekStart, 7))}
+              className="inline-flex size-10 items-center justify-center rounded-r-lg text-slate-700 hover:bg-slate-50"
+              aria-label="Next week"
+            >
               <ChevronRightIcon />
             </button>
           </div>
@@ -183,7 +205,13 @@ export function WeekEditor({ timeZone }: { timeZone: string }) {
           </h3>
         </div>
         <div className="flex flex-wrap items-center gap-2">
-          <Button variant="outline" size="sm" onClick={() => setCopyOpen(true)} disabled={!current || dirty || isPast} title={dirty ? "Save this week first" : undefined}>
+          <Button
+            variant="outline"
+            size="sm"
+            onClick={() => setCopyOpen(true)}
+            disabled={!current || dirty || isPast}
+            title={dirty ? "Save this week first" : undefined}
+          >
             <CopyIcon className="size-4" /> Copy to next weeks
           </Button>
           <Button onClick={() => void onSave()} loading={save.isPending} disabled={!dirty || isPast}>
@@ -193,7 +221,9 @@ export function WeekEditor({ timeZone }: { timeZone: string }) {
       </div>
 
       <p className="text-sm text-slate-600">
-        Times are in <span className="font-medium text-slate-900">{zoneLabel(zone, startOfLocalDay(weekStart, zone))}</span>. Click a half hour to open or close it; press and drag to paint several.
+        Times are in{" "}
+        <span className="font-medium text-slate-900">{zoneLabel(zone, startOfLocalDay(weekStart, zone))}</span>. Click a
+        half hour to open or close it; press and drag to paint several.
         {dirty && <span className="ml-1 font-medium text-amber-800">You have unsaved changes.</span>}
       </p>
 
@@ -253,14 +283,28 @@ export function WeekEditor({ timeZone }: { timeZone: string }) {
             <span className="size-3 rounded-sm bg-brand-500" aria-hidden="true" /> Open (this week&apos;s own hours)
           </li>
           <li className="flex items-center gap-1.5">
-            <span className="size-3 rounded-sm bg-brand-300 bg-[repeating-linear-gradient(135deg,transparent_0_3px,rgb(255_255_255/0.45)_3px_6px)]" aria-hidden="true" /> Open (weekly pattern)
+            <span
+              className="size-3 rounded-sm bg-brand-300 bg-[repeating-linear-gradient(135deg,transparent_0_3px,rgb(255_255_255/0.45)_3px_6px)]"
+              aria-hidden="true"
+            />{" "}
+            Open (weekly pattern)
           </li>
           <li className="flex items-center gap-1.5">
-            <span className="size-3 rounded-sm border border-slate-300 bg-[linear-gradient(to_bottom,var(--color-brand-300)_50%,white_50%)]" aria-hidden="true" /> Partly open
+            <span
+              className="size-3 rounded-sm border border-slate-300 bg-[linear-gradient(to_bottom,var(--color-brand-300)_50%,white_50%)]"
+              aria-hidden="true"
+            />{" "}
+            Partly open
           </li>
         </ul>
         <label className="flex items-center gap-2 text-sm text-slate-700">
-          <input type="checkbox" className="size-4 accent-brand-600" checked={showAll} disabled={hasRangesOutside(draft, DAY_START, DAY_END)} onChange={(e) => setFullDay(e.target.checked)} />
+          <input
+            type="checkbox"
+            className="size-4 accent-brand-600"
+            checked={showAll}
+            disabled={hasRangesOutside(draft, DAY_START, DAY_END)}
+            onChange={(e) => setFullDay(e.target.checked)}
+          />
           Show 00:00–24:00
         </label>
       </div>
@@ -282,7 +326,11 @@ export function WeekEditor({ timeZone }: { timeZone: string }) {
           </>
         }
       >
-        <SelectField label="Copy this week to the next" value={String(copyWeeks)} onChange={(e) => setCopyWeeks(Number(e.target.value))}>
+        <SelectField
+          label="Copy this week to the next"
+          value={String(copyWeeks)}
+          onChange={(e) => setCopyWeeks(Number(e.target.value))}
+        >
           {Array.from({ length: MAX_COPY_WEEKS }, (_, i) => i + 1).map((n) => (
             <option key={n} value={n}>
               {n} {n === 1 ? "week" : "weeks"}
@@ -290,7 +338,8 @@ export function WeekEditor({ timeZone }: { timeZone: string }) {
           ))}
         </SelectField>
         <p className="mt-3 text-sm text-slate-600">
-          Weeks of {dateLabel(addDays(weekStart, 7), "LLL d")} through {dateLabel(copyEnd, "LLL d, yyyy")} will get these hours.
+          Weeks of {dateLabel(addDays(weekStart, 7), "LLL d")} through {dateLabel(copyEnd, "LLL d, yyyy")} will get
+          these hours.
         </p>
       </Dialog>
     </div>

@@ -50,7 +50,13 @@ export function AddCard({
   if (!open || !setup) {
     return (
       <div className="space-y-2">
-        <Button variant="outline" size="sm" onClick={() => void begin()} loading={start.isPending || config.isPending} disabled={disabled}>
+        <Button
+          variant="outline"
+          size="sm"
+          onClick={() => void begin()}
+          loading={start.isPending || config.isPending}
+          disabled={disabled}
+        >
           {!start.isPending && <PlusIcon className="size-4" />} Add a card
         </Button>
         {error && <Alert tone="error">{error.message}</Alert>}

@@ -42,7 +42,8 @@ const LOCATION_HINT: Record<LocationType, string> = {
 };
 
 /** A refused payment inside `booking.create` (the booking was cancelled by the system; nothing is booked). */
-const isDecline = (e: ApiError | null) => e?.details.reason === "PAYMENT_DECLINED" || (e?.code === "BAD_REQUEST" && typeof e.details.declineCode === "string");
+const isDecline = (e: ApiError | null) =>
+  e?.details.reason === "PAYMENT_DECLINED" || (e?.code === "BAD_REQUEST" && typeof e.details.declineCode === "string");
 
 /**
  * Booking: location, notes, payment (saved card or a new one; credits first), the server's quote (price +
@@ -79,12 +80,23 @@ export function BookingForm({ instructor, service, start, durationMinutes, zone,
         : { type };
   // Quote the settled input, not every keystroke.
   const settled = useDeferredValue(JSON.stringify(location));
-  const quoteInput = settled !== "null" ? { instructorServiceId: service.id, start: startAt, durationMinutes, location: JSON.parse(settled) as LocationInput } : null;
-  const quote = api.booking.quote.useQuery(quoteInput ?? { instructorServiceId: service.id, start: startAt, durationMinutes, location: { type: "online" } }, {
-    enabled: quoteInput !== null,
-    placeholderData: (prev) => prev,
-    retry: false,
-  });
+  const quoteInput =
+    settled !== "null"
+      ? {
+          instructorServiceId: service.id,
+          start: startAt,
+          durationMinutes,
+          location: JSON.parse(settled) as LocationInput,
+        }
+      : null;
+  const quote = api.booking.quote.useQuery(
+    quoteInput ?? { instructorServiceId: service.id, start: startAt, durationMinutes, location: { type: "online" } },
+    {
+      enabled: quoteInput !== null,
+      placeholderData: (prev) => prev,
+      retry: false,
+    },
+  );
   const quoteError = quote.isError ? toApiError(quote.error) : null;
   const taken = (e: ApiError | null) => e?.code === "CONFLICT";
 
@@ -119,7 +131,8 @@ export function BookingForm({ instructor, service, start, durationMinutes, zone,
       // The declined attempt's booking was cancelled: the next try must be a new booking, not a replay.
       if (isDecline(e)) setIdempotencyKey(crypto.randomUUID());
       setError(e);
-      if (isDecline(e)) document.getElementById("payment-title")?.scrollIntoView({ block: "center", behavior: "smooth" });
+      if (isDecline(e))
+        document.getElementById("payment-title")?.scrollIntoView({ block: "center", behavior: "smooth" });
     }
   }
 
@@ -131,12 +144,19 @@ export function BookingForm({ instructor, service, start, durationMinutes, zone,
     // the other fields join it through `form={formId}` (Enter still submits).
     <div role="form" aria-label="Book this lesson" className="grid gap-8 lg:grid-cols-[1fr_22rem]">
       <div className="min-w-0 space-y-6">
-        <section aria-labelledby="summary-title" className="rounded-2xl border border-slate-200 bg-white p-5 shadow-card">
+        <section
+          aria-labelledby="summary-title"
+          className="rounded-2xl border border-slate-200 bg-white p-5 shadow-card"
+        >
           <h2 id="summary-title" className="sr-only">
             Lesson summary
           </h2>
           <div className="flex items-start gap-4">
-            <InstructorPhoto name={instructor.name} photoUrl={instructor.photoUrl} className="size-16 shrink-0 text-lg" />
+            <InstructorPhoto
+              name={instructor.name}
+              photoUrl={instructor.photoUrl}
+              className="size-16 shrink-0 text-lg"
+            />
             <div className="min-w-0">
               <p className="text-lg font-semibold text-slate-900">
                 {service.subjectName} with {instructor.name}
@@ -145,7 +165,8 @@ export function BookingForm({ instructor, service, start, durationMinutes, zone,
                 <CalendarIcon className="size-4 text-slate-400" /> {fmtDayLong(startAt, zone)}
               </p>
               <p className="flex items-center gap-2 text-slate-700">
-                <ClockIcon className="size-4 text-slate-400" /> {fmtTime(startAt, zone)} – {fmtTime(endAt, zone)} {zoneAbbrev(zone, startAt)} · {durationMinutes} min
+                <ClockIcon className="size-4 text-slate-400" /> {fmtTime(startAt, zone)} – {fmtTime(endAt, zone)}{" "}
+                {zoneAbbrev(zone, startAt)} · {durationMinutes} min
               </p>
               <p className="mt-1 text-xs text-slate-500">Times in {zoneLabel(zone, startAt)}.</p>
             </div>
@@ -173,11 +194,22 @@ export function BookingForm({ instructor, service, start, durationMinutes, zone,
               setType(v);
               setError(null);
             }}
-            options={service.locationTypes.map((t) => ({ value: t, label: locationLabel(t, "student"), hint: LOCATION_HINT[t] }))}
+            options={service.locationTypes.map((t) => ({
+              value: t,
+              label: locationLabel(t, "student"),
+              hint: LOCATION_HINT[t],
+            }))}
           />
           {type === "student_location" && (
             <div className="grid gap-4 sm:grid-cols-2">
-              <SelectField label="Neighbourhood" form={formId} value={regionId} onChange={(e) => setRegionId(e.target.value)} required hint="Only neighbourhoods this instructor travels to are listed.">
+              <SelectField
+                label="Neighbourhood"
+                form={formId}
+                value={regionId}
+                onChange={(e) => setRegionId(e.target.value)}
+                required
+                hint="Only neighbourhoods this instructor travels to are listed."
+              >
                 <option value="">Choose your neighbourhood</option>
                 {boroughs.map((b) => (
                   <optgroup key={b.id} label={b.name}>
@@ -202,7 +234,15 @@ export function BookingForm({ instructor, service, start, durationMinutes, zone,
             </div>
           )}
           {type === "neutral_location" && (
-            <TextField label="Meeting place" form={formId} value={details} onChange={(e) => setDetails(e.target.value)} maxLength={200} placeholder="Brooklyn Public Library, Central branch" required />
+            <TextField
+              label="Meeting place"
+              form={formId}
+              value={details}
+              onChange={(e) => setDetails(e.target.value)}
+              maxLength={200}
+              placeholder="Brooklyn Public Library, Central branch"
+              required
+            />
           )}
         </section>
 
@@ -256,7 +296,12 @@ export function BookingForm({ instructor, service, start, durationMinutes, zone,
       </div>
 
       <aside aria-labelledby="price-title" className="lg:sticky lg:top-24 lg:self-start">
-        <form id={formId} onSubmit={(e) => void onSubmit(e)} noValidate className="rounded-2xl border border-slate-200 bg-white p-5 shadow-card">
+        <form
+          id={formId}
+          onSubmit={(e) => void onSubmit(e)}
+          noValidate
+          className="rounded-2xl border border-slate-200 bg-white p-5 shadow-card"
+        >
           <h2 id="price-title" className="text-lg font-semibold text-slate-900">
             Price
           </h2>
@@ -271,7 +316,8 @@ export function BookingForm({ instructor, service, start, durationMinutes, zone,
               <dl className="space-y-1.5 text-sm">
                 <div className="flex justify-between gap-3">
                   <dt className="text-slate-600">
-                    {formatMoney(quote.data.hourlyRateCents, quote.data.currency)}/hour × {quote.data.durationMinutes} min
+                    {formatMoney(quote.data.hourlyRateCents, quote.data.currency)}/hour × {quote.data.durationMinutes}{" "}
+                    min
                   </dt>
                   <dd className="text-slate-900">{formatMoney(quote.data.priceCents, quote.data.currency)}</dd>
                 </div>
@@ -291,16 +337,21 @@ export function BookingForm({ instructor, service, start, durationMinutes, zone,
                 </div>
               </dl>
               {cardAmountCents > 0 && (
-                <p className="rounded-xl bg-brand-50/60 p-3 text-sm text-slate-700 ring-1 ring-brand-100" data-testid="hold-copy">
+                <p
+                  className="rounded-xl bg-brand-50/60 p-3 text-sm text-slate-700 ring-1 ring-brand-100"
+                  data-testid="hold-copy"
+                >
                   {holdNow ? (
                     <>
-                      We&apos;ll place a hold of <strong>{formatMoney(cardAmountCents, quote.data.currency)}</strong> on your card <strong>now</strong> and charge it
-                      24 h after the lesson ends ({atInZone(chargeAt, zone)}).
+                      We&apos;ll place a hold of <strong>{formatMoney(cardAmountCents, quote.data.currency)}</strong> on
+                      your card <strong>now</strong> and charge it 24 h after the lesson ends (
+                      {atInZone(chargeAt, zone)}).
                     </>
                   ) : (
                     <>
-                      We&apos;ll place a hold of <strong>{formatMoney(cardAmountCents, quote.data.currency)}</strong> on your card 24 h before the lesson (
-                      {atInZone(holdAt, zone)}) and charge it 24 h after it ends ({atInZone(chargeAt, zone)}).
+                      We&apos;ll place a hold of <strong>{formatMoney(cardAmountCents, quote.data.currency)}</strong> on
+                      your card 24 h before the lesson ({atInZone(holdAt, zone)}) and charge it 24 h after it ends (
+                      {atInZone(chargeAt, zone)}).
                     </>
                   )}
                 </p>
@@ -319,19 +370,31 @@ export function BookingForm({ instructor, service, start, durationMinutes, zone,
             </Alert>
           )}
           {declined && (
-            <p className="mt-3 text-sm text-red-700">Payment declined. Pick another card under Payment and confirm again.</p>
+            <p className="mt-3 text-sm text-red-700">
+              Payment declined. Pick another card under Payment and confirm again.
+            </p>
           )}
           <Button
             type="submit"
             size="lg"
             className="mt-5 w-full"
-            disabled={!hydrated || !location || !quote.data || quote.isError || conflict || (needsCard && !paymentMethodId) || credits.isPending}
+            disabled={
+              !hydrated ||
+              !location ||
+              !quote.data ||
+              quote.isError ||
+              conflict ||
+              (needsCard && !paymentMethodId) ||
+              credits.isPending
+            }
             loading={create.isPending}
           >
             {create.isPending ? (holdNow && needsCard ? "Placing the hold…" : "Booking…") : "Confirm booking"}
           </Button>
           <p className="mt-3 text-center text-xs text-slate-500">
-            {needsCard && !paymentMethodId && quote.data ? "Add a card under Payment to confirm." : "You won't be charged until after your lesson."}
+            {needsCard && !paymentMethodId && quote.data
+              ? "Add a card under Payment to confirm."
+              : "You won't be charged until after your lesson."}
           </p>
           {conflict && (
             <ButtonLink href={backToCalendar} variant="outline" className="mt-3 w-full">

@@ -15,8 +15,23 @@ import type { BookingView } from "./labels";
  * Cancel a lesson. The fee is the server's figure for cancelling *now* (re-read when the dialog opens), shown
  * before the person confirms.
  */
-export function CancelDialog({ booking, zone, open, onClose, onCancelled }: { booking: BookingView; zone: string; open: boolean; onClose: () => void; onCancelled: (b: BookingView) => void }) {
-  const fresh = api.booking.get.useQuery({ bookingId: booking.id }, { enabled: open, staleTime: 0, refetchOnMount: "always" });
+export function CancelDialog({
+  booking,
+  zone,
+  open,
+  onClose,
+  onCancelled,
+}: {
+  booking: BookingView;
+  zone: string;
+  open: boolean;
+  onClose: () => void;
+  onCancelled: (b: BookingView) => void;
+}) {
+  const fresh = api.booking.get.useQuery(
+    { bookingId: booking.id },
+    { enabled: open, staleTime: 0, refetchOnMount: "always" },
+  );
   const cancel = api.booking.cancel.useMutation();
   const [reason, setReason] = useState("");
   const [error, setError] = useState<string | null>(null);
@@ -45,7 +60,12 @@ export function CancelDialog({ booking, zone, open, onClose, onCancelled }: { bo
           <Button variant="ghost" onClick={onClose}>
             Keep lesson
           </Button>
-          <Button variant="danger" onClick={() => void onConfirm()} loading={cancel.isPending} disabled={fresh.isFetching && !fresh.data}>
+          <Button
+            variant="danger"
+            onClick={() => void onConfirm()}
+            loading={cancel.isPending}
+            disabled={fresh.isFetching && !fresh.data}
+          >
             Cancel lesson
           </Button>
         </>
@@ -60,7 +80,9 @@ export function CancelDialog({ booking, zone, open, onClose, onCancelled }: { bo
           ) : isInstructor ? (
             <>
               <p className="font-semibold text-slate-900">Free for the student</p>
-              <p className="mt-1 text-sm text-slate-600">Cancellations by instructors are never charged to students, and they count on your record.</p>
+              <p className="mt-1 text-sm text-slate-600">
+                Cancellations by instructors are never charged to students, and they count on your record.
+              </p>
             </>
           ) : fee === 0 ? (
             <>
@@ -80,7 +102,13 @@ export function CancelDialog({ booking, zone, open, onClose, onCancelled }: { bo
             </>
           )}
         </div>
-        <TextAreaField label="Reason (optional)" value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} rows={2} />
+        <TextAreaField
+          label="Reason (optional)"
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          maxLength={500}
+          rows={2}
+        />
         {error && <Alert tone="error">{error}</Alert>}
       </div>
     </Dialog>

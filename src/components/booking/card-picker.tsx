@@ -20,7 +20,8 @@ export function useCardChoice() {
   const [chosen, setChosen] = useState<string | null>(null);
   const list = cards.data ?? [];
   const fallback = list.find((c) => c.isDefault) ?? list[0];
-  const selected = chosen && list.some((c) => c.paymentMethodId === chosen) ? chosen : (fallback?.paymentMethodId ?? null);
+  const selected =
+    chosen && list.some((c) => c.paymentMethodId === chosen) ? chosen : (fallback?.paymentMethodId ?? null);
   return { cards, list, selected, choose: setChosen };
 }
 export type CardChoice = ReturnType<typeof useCardChoice>;
@@ -29,7 +30,17 @@ export type CardChoice = ReturnType<typeof useCardChoice>;
  * The student's saved cards as a radio list plus "Add a card"; a card added here is saved, listed and
  * chosen. `alert` renders right under the list, next to the card it is about (a decline).
  */
-export function CardPicker({ choice, disabled = false, alert, legend = "Pay with" }: { choice: CardChoice; disabled?: boolean; alert?: ReactNode; legend?: string }) {
+export function CardPicker({
+  choice,
+  disabled = false,
+  alert,
+  legend = "Pay with",
+}: {
+  choice: CardChoice;
+  disabled?: boolean;
+  alert?: ReactNode;
+  legend?: string;
+}) {
   const utils = api.useUtils();
   const [adding, setAdding] = useState(false);
   const { cards, list, selected, choose: onChange } = choice;
@@ -48,7 +59,10 @@ export function CardPicker({ choice, disabled = false, alert, legend = "Pay with
     );
 
   function onSaved(card: CardView) {
-    utils.payments.listCards.setData(undefined, (prev) => [...(prev ?? []).filter((c) => c.paymentMethodId !== card.paymentMethodId), card]);
+    utils.payments.listCards.setData(undefined, (prev) => [
+      ...(prev ?? []).filter((c) => c.paymentMethodId !== card.paymentMethodId),
+      card,
+    ]);
     void utils.payments.listCards.invalidate();
     setAdding(false);
     onChange(card.paymentMethodId);
@@ -67,11 +81,20 @@ export function CardPicker({ choice, disabled = false, alert, legend = "Pay with
                   key={c.paymentMethodId}
                   className={cn(
                     "flex cursor-pointer items-center gap-3 rounded-lg border px-3 py-2.5 text-sm",
-                    checked ? "border-brand-400 bg-brand-50/70 ring-1 ring-brand-400" : "border-slate-200 hover:border-slate-300",
+                    checked
+                      ? "border-brand-400 bg-brand-50/70 ring-1 ring-brand-400"
+                      : "border-slate-200 hover:border-slate-300",
                     disabled && "cursor-not-allowed opacity-70",
                   )}
                 >
-                  <input type="radio" name="payment-card" className="size-4 accent-brand-600" checked={checked} onChange={() => onChange(c.paymentMethodId)} aria-label={cardName(c)} />
+                  <input
+                    type="radio"
+                    name="payment-card"
+                    className="size-4 accent-brand-600"
+                    checked={checked}
+                    onChange={() => onChange(c.paymentMethodId)}
+                    aria-label={cardName(c)}
+                  />
                   <CreditCardIcon className="size-5 shrink-0 text-slate-400" />
                   <span className="min-w-0 flex-1" aria-hidden="true">
                     <span className="font-medium text-slate-900">

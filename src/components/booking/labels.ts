@@ -24,7 +24,11 @@ export const STATUS_TONE: Record<BookingStatus, "neutral" | "success" | "warning
 export function locationLabel(t: LocationType, viewer: "student" | "instructor" | "public" = "public"): string {
   switch (t) {
     case "student_location":
-      return viewer === "student" ? "At your place" : viewer === "instructor" ? "At the student's place" : "At the student's place (instructor travels)";
+      return viewer === "student"
+        ? "At your place"
+        : viewer === "instructor"
+          ? "At the student's place"
+          : "At the student's place (instructor travels)";
     case "instructor_location":
       return viewer === "instructor" ? "At your place" : "At the instructor's place";
     case "online":
@@ -42,4 +46,8 @@ export const LOCATION_SHORT: Record<LocationType, string> = {
 };
 
 export const AGE_LABEL: Record<string, string> = { kids: "Kids", teens: "Teens", adults: "Adults" };
-export const LEVEL_LABEL: Record<string, string> = { beginner: "Beginner", intermediate: "Intermediate", advanced: "Advanced" };
+export const LEVEL_LABEL: Record<string, string> = {
+  beginner: "Beginner",
+  intermediate: "Intermediate",
+  advanced: "Advanced",
+};

@@ -20,7 +20,15 @@ import { ReviewForm } from "./review-form";
 const REVIEW_LOOKUP = 50;
 
 /** One lesson for its student: details, actions and the review. */
-export function LessonDetail({ initial, zone, justBooked }: { initial: BookingView; zone: string; justBooked: boolean }) {
+export function LessonDetail({
+  initial,
+  zone,
+  justBooked,
+}: {
+  initial: BookingView;
+  zone: string;
+  justBooked: boolean;
+}) {
   const router = useRouter();
   const utils = api.useUtils();
   const q = api.booking.get.useQuery({ bookingId: initial.id }, { initialData: initial });
@@ -47,7 +55,8 @@ export function LessonDetail({ initial, zone, justBooked }: { initial: BookingVi
             <dd className="font-medium text-slate-900">
               {fmtDayLong(b.startAt, zone)}
               <br />
-              {fmtTime(b.startAt, zone)} – {fmtTime(b.endAt, zone)} {zoneAbbrev(zone, b.startAt)} ({b.durationMinutes} min)
+              {fmtTime(b.startAt, zone)} – {fmtTime(b.endAt, zone)} {zoneAbbrev(zone, b.startAt)} ({b.durationMinutes}{" "}
+              min)
             </dd>
             <dd className="mt-0.5 text-xs text-slate-500">{zoneLabel(zone, b.startAt)}</dd>
           </div>
@@ -61,7 +70,11 @@ export function LessonDetail({ initial, zone, justBooked }: { initial: BookingVi
             <dd className="font-medium text-slate-900">{formatMoney(b.priceCents, b.currency)}</dd>
             {b.status === "cancelled" && (
               <dd className="text-sm text-slate-700">
-                {b.cancellationFeeCents ? `Cancellation fee: ${formatMoney(b.cancellationFeeCents, b.currency)}` : b.cancelledBy === "instructor" ? "Cancelled by the instructor — no charge" : "Cancelled free of charge"}
+                {b.cancellationFeeCents
+                  ? `Cancellation fee: ${formatMoney(b.cancellationFeeCents, b.currency)}`
+                  : b.cancelledBy === "instructor"
+                    ? "Cancelled by the instructor — no charge"
+                    : "Cancelled free of charge"}
               </dd>
             )}
           </div>
@@ -72,7 +85,11 @@ export function LessonDetail({ initial, zone, justBooked }: { initial: BookingVi
             </div>
           )}
         </dl>
-        {b.rescheduleCount > 0 && <p className="mt-4 text-sm text-slate-600">Rescheduled {b.rescheduleCount === 1 ? "once" : `${b.rescheduleCount} times`}.</p>}
+        {b.rescheduleCount > 0 && (
+          <p className="mt-4 text-sm text-slate-600">
+            Rescheduled {b.rescheduleCount === 1 ? "once" : `${b.rescheduleCount} times`}.
+          </p>
+        )}
         <div className="mt-6 flex flex-wrap items-center gap-2 border-t border-slate-100 pt-5">
           <StudentLessonActions
             booking={b}
@@ -83,7 +100,11 @@ export function LessonDetail({ initial, zone, justBooked }: { initial: BookingVi
                 router.push(`/lessons/${nb.id}`);
                 setNotice("Lesson rescheduled. We've let your instructor know.");
               } else {
-                setNotice(nb.cancellationFeeCents ? `Lesson cancelled. A fee of ${formatMoney(nb.cancellationFeeCents, nb.currency)} applies.` : "Lesson cancelled. You weren't charged.");
+                setNotice(
+                  nb.cancellationFeeCents
+                    ? `Lesson cancelled. A fee of ${formatMoney(nb.cancellationFeeCents, nb.currency)} applies.`
+                    : "Lesson cancelled. You weren't charged.",
+                );
               }
               q.refetch().catch(() => undefined);
               void utils.payments.forBooking.invalidate({ bookingId: b.id });
@@ -92,7 +113,10 @@ export function LessonDetail({ initial, zone, justBooked }: { initial: BookingVi
           <ButtonLink href={`/inbox?to=${b.instructorId}`} variant="ghost" size="sm">
             <MessageIcon className="size-4" /> Message {b.instructorName.split(" ")[0]}
           </ButtonLink>
-          <Link href={`/instructors/${b.instructorId}`} className="ml-auto text-sm font-semibold text-brand-700 hover:text-brand-800">
+          <Link
+            href={`/instructors/${b.instructorId}`}
+            className="ml-auto text-sm font-semibold text-brand-700 hover:text-brand-800"
+          >
             View profile
           </Link>
         </div>
@@ -115,14 +139,19 @@ export function LessonDetail({ initial, zone, justBooked }: { initial: BookingVi
 export function InstructorLessonDetail({ booking: b, zone }: { booking: BookingView; zone: string }) {
   return (
     <div className="space-y-6">
-      <Card id="lesson" title={`${b.subjectName} with ${b.studentName}`} actions={<Badge tone={STATUS_TONE[b.status]}>{STATUS_LABEL[b.status]}</Badge>}>
+      <Card
+        id="lesson"
+        title={`${b.subjectName} with ${b.studentName}`}
+        actions={<Badge tone={STATUS_TONE[b.status]}>{STATUS_LABEL[b.status]}</Badge>}
+      >
         <dl className="grid gap-x-6 gap-y-4 sm:grid-cols-2">
           <div>
             <dt className="text-sm text-slate-500">When</dt>
             <dd className="font-medium text-slate-900">
               {fmtDayLong(b.startAt, zone)}
               <br />
-              {fmtTime(b.startAt, zone)} – {fmtTime(b.endAt, zone)} {zoneAbbrev(zone, b.startAt)} ({b.durationMinutes} min)
+              {fmtTime(b.startAt, zone)} – {fmtTime(b.endAt, zone)} {zoneAbbrev(zone, b.startAt)} ({b.durationMinutes}{" "}
+              min)
             </dd>
           </div>
           <div>
@@ -147,13 +176,20 @@ export function InstructorLessonDetail({ booking: b, zone }: { booking: BookingV
 
 function ReviewSection({ booking, onSaved }: { booking: BookingView; onSaved: () => void }) {
   // No "my review" procedure yet: find it among the instructor's newest reviews (edits are only possible for 7 days).
-  const reviews = api.booking.reviews.useQuery({ instructorId: booking.instructorId, limit: REVIEW_LOOKUP }, { enabled: Boolean(booking.reviewId) });
+  const reviews = api.booking.reviews.useQuery(
+    { instructorId: booking.instructorId, limit: REVIEW_LOOKUP },
+    { enabled: Boolean(booking.reviewId) },
+  );
   const mine = booking.reviewId ? reviews.data?.items.find((r) => r.id === booking.reviewId) : undefined;
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
 
   return (
-    <section id="review" aria-labelledby="review-title" className="scroll-mt-24 rounded-2xl border border-slate-200 bg-white p-5 shadow-card sm:p-6">
+    <section
+      id="review"
+      aria-labelledby="review-title"
+      className="scroll-mt-24 rounded-2xl border border-slate-200 bg-white p-5 shadow-card sm:p-6"
+    >
       <h2 id="review-title" className="text-lg font-semibold text-slate-900">
         {booking.can.review ? "How was your lesson?" : "Your review"}
       </h2>

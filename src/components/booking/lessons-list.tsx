@@ -14,16 +14,25 @@ const PAGE = 10;
 /** "My lessons": upcoming and past tabs, a page at a time. */
 export function LessonsList({ zone }: { zone: string }) {
   return (
-    <UpcomingPastTabs idBase="lessons">{(when, onNotice) => <LessonPage when={when} zone={zone} onNotice={onNotice} />}</UpcomingPastTabs>
+    <UpcomingPastTabs idBase="lessons">
+      {(when, onNotice) => <LessonPage when={when} zone={zone} onNotice={onNotice} />}
+    </UpcomingPastTabs>
   );
 }
 
 function LessonPage({ when, zone, onNotice }: { when: When; zone: string; onNotice: (s: string) => void }) {
   const utils = api.useUtils();
-  const q = api.booking.listForStudent.useInfiniteQuery({ when, limit: PAGE }, { getNextPageParam: (last) => last.nextCursor ?? undefined });
+  const q = api.booking.listForStudent.useInfiniteQuery(
+    { when, limit: PAGE },
+    { getNextPageParam: (last) => last.nextCursor ?? undefined },
+  );
 
   function onChanged(b: BookingView, kind: "cancelled" | "rescheduled") {
-    onNotice(kind === "cancelled" ? `Lesson cancelled.${b.cancellationFeeCents ? "" : " You weren't charged."}` : "Lesson rescheduled. We've let your instructor know.");
+    onNotice(
+      kind === "cancelled"
+        ? `Lesson cancelled.${b.cancellationFeeCents ? "" : " You weren't charged."}`
+        : "Lesson rescheduled. We've let your instructor know.",
+    );
     void utils.booking.listForStudent.invalidate();
   }
 
@@ -43,8 +52,14 @@ function LessonPage({ when, zone, onNotice }: { when: When; zone: string; onNoti
   if (items.length === 0)
     return (
       <div className="rounded-2xl border border-dashed border-slate-300 bg-slate-50 px-6 py-12 text-center">
-        <h2 className="text-lg font-semibold text-slate-900">{when === "upcoming" ? "No upcoming lessons" : "No past lessons yet"}</h2>
-        <p className="mx-auto mt-1 max-w-md text-slate-600">{when === "upcoming" ? "Find an instructor and book a time from their calendar." : "Lessons you've had will show up here."}</p>
+        <h2 className="text-lg font-semibold text-slate-900">
+          {when === "upcoming" ? "No upcoming lessons" : "No past lessons yet"}
+        </h2>
+        <p className="mx-auto mt-1 max-w-md text-slate-600">
+          {when === "upcoming"
+            ? "Find an instructor and book a time from their calendar."
+            : "Lessons you've had will show up here."}
+        </p>
         {when === "upcoming" && (
           <ButtonLink href="/search" className="mt-5">
             Find an instructor

@@ -95,7 +95,10 @@ export function atInZone(d: Date, zone: string): string {
 
 /** One line that says what the payment is waiting for or what happened to it. */
 export function paymentHeadline(
-  p: Pick<PaymentView, "state" | "authorizeAt" | "cardAmountCents" | "capturedCents" | "refundedCents" | "captureAt" | "creditAppliedCents">,
+  p: Pick<
+    PaymentView,
+    "state" | "authorizeAt" | "cardAmountCents" | "capturedCents" | "refundedCents" | "captureAt" | "creditAppliedCents"
+  >,
   zone: string,
   currency = "USD",
 ): string {
@@ -104,11 +107,15 @@ export function paymentHeadline(
     case "awaiting_card":
       return "Add a card to confirm this lesson.";
     case "scheduled":
-      return p.authorizeAt ? `Hold of ${money(p.cardAmountCents)} on ${atInZone(p.authorizeAt, zone)}` : `Hold of ${money(p.cardAmountCents)} before the lesson`;
+      return p.authorizeAt
+        ? `Hold of ${money(p.cardAmountCents)} on ${atInZone(p.authorizeAt, zone)}`
+        : `Hold of ${money(p.cardAmountCents)} before the lesson`;
     case "authorizing":
       return `Placing a hold of ${money(p.cardAmountCents)}…`;
     case "authorized":
-      return p.captureAt ? `Hold of ${money(p.cardAmountCents)} · charged on ${atInZone(p.captureAt, zone)}` : `Hold of ${money(p.cardAmountCents)}`;
+      return p.captureAt
+        ? `Hold of ${money(p.cardAmountCents)} · charged on ${atInZone(p.captureAt, zone)}`
+        : `Hold of ${money(p.cardAmountCents)}`;
     case "auth_failed":
       return `We couldn't place the hold of ${money(p.cardAmountCents)} on your card.`;
     case "captured":
@@ -122,6 +129,8 @@ export function paymentHeadline(
     case "disputed":
       return "This payment is disputed.";
     case "not_required":
-      return p.creditAppliedCents > 0 ? "Covered by credits — no card charge." : "No payment through InstaInstru for this lesson.";
+      return p.creditAppliedCents > 0
+        ? "Covered by credits — no card charge."
+        : "No payment through InstaInstru for this lesson.";
   }
 }

@@ -16,10 +16,23 @@ import { PAYMENT_STATE_TONE, cardName, paymentHeadline, paymentStateLabel, type 
  * The payment of one lesson as `payments.forBooking` tells it: state, amounts, card, timeline. The student
  * can update the card and retry a failed authorization; the instructor sees their share and the fee.
  */
-export function PaymentSection({ bookingId, zone, viewer, currency = "USD" }: { bookingId: string; zone: string; viewer: "student" | "instructor"; currency?: string }) {
+export function PaymentSection({
+  bookingId,
+  zone,
+  viewer,
+  currency = "USD",
+}: {
+  bookingId: string;
+  zone: string;
+  viewer: "student" | "instructor";
+  currency?: string;
+}) {
   const q = api.payments.forBooking.useQuery(
     { bookingId },
-    { retry: (n, e) => toApiError(e).code !== "NOT_FOUND" && n < 2, refetchInterval: (query) => (query.state.data?.state === "authorizing" ? 3_000 : false) },
+    {
+      retry: (n, e) => toApiError(e).code !== "NOT_FOUND" && n < 2,
+      refetchInterval: (query) => (query.state.data?.state === "authorizing" ? 3_000 : false),
+    },
   );
 
   if (q.isPending)
@@ -46,17 +59,32 @@ export function PaymentSection({ bookingId, zone, viewer, currency = "USD" }: { 
   return <PaymentDetails p={q.data} zone={zone} viewer={viewer} currency={currency} />;
 }
 
-function PaymentDetails({ p, zone, viewer, currency }: { p: PaymentView; zone: string; viewer: "student" | "instructor"; currency: string }) {
+function PaymentDetails({
+  p,
+  zone,
+  viewer,
+  currency,
+}: {
+  p: PaymentView;
+  zone: string;
+  viewer: "student" | "instructor";
+  currency: string;
+}) {
   const money = (c: number) => formatMoney(c, currency);
   const rows: [string, string, string?][] = [
     ["Lesson price", money(p.lessonPriceCents)],
-    ...(p.creditAppliedCents > 0 ? ([["Credits applied", `−${money(p.creditAppliedCents)}`]] as [string, string][]) : []),
+    ...(p.creditAppliedCents > 0
+      ? ([["Credits applied", `−${money(p.creditAppliedCents)}`]] as [string, string][])
+      : []),
     ["Card amount", money(p.cardAmountCents)],
     ...(p.capturedCents > 0 ? ([["Charged", money(p.capturedCents)]] as [string, string][]) : []),
     ...(p.refundedCents > 0 ? ([["Refunded", money(p.refundedCents)]] as [string, string][]) : []),
   ];
   if (viewer === "instructor" && p.instructorShareCents !== null) {
-    rows.push([p.feePercent !== null ? `Platform fee (${p.feePercent} %)` : "Platform fee", `−${money(p.platformFeeCents ?? 0)}`]);
+    rows.push([
+      p.feePercent !== null ? `Platform fee (${p.feePercent} %)` : "Platform fee",
+      `−${money(p.platformFeeCents ?? 0)}`,
+    ]);
     rows.push(["Your share", money(p.instructorShareCents), "share"]);
   }
 
@@ -64,7 +92,11 @@ function PaymentDetails({ p, zone, viewer, currency }: { p: PaymentView; zone: s
     <Card
       id="payment"
       title="Payment"
-      description={viewer === "instructor" && p.state === "auth_failed" ? "The student's card was declined. They've been asked to update it." : paymentHeadline(p, zone, currency)}
+      description={
+        viewer === "instructor" && p.state === "auth_failed"
+          ? "The student's card was declined. They've been asked to update it."
+          : paymentHeadline(p, zone, currency)
+      }
       actions={
         <Badge tone={PAYMENT_STATE_TONE[p.state]}>
           <span className="sr-only">Payment status: </span>
@@ -77,7 +109,14 @@ function PaymentDetails({ p, zone, viewer, currency }: { p: PaymentView; zone: s
       <div className="grid gap-6 sm:grid-cols-2">
         <dl className="space-y-1.5 text-sm">
           {rows.map(([k, v, kind]) => (
-            <div key={k} className={kind === "share" ? "flex justify-between gap-3 border-t border-slate-100 pt-2 font-semibold text-slate-900" : "flex justify-between gap-3"}>
+            <div
+              key={k}
+              className={
+                kind === "share"
+                  ? "flex justify-between gap-3 border-t border-slate-100 pt-2 font-semibold text-slate-900"
+                  : "flex justify-between gap-3"
+              }
+            >
               <dt className="text-slate-600">{k}</dt>
               <dd className="text-slate-900 tabular-nums">{v}</dd>
             </div>
@@ -106,7 +145,10 @@ function PaymentDetails({ p, zone, viewer, currency }: { p: PaymentView; zone: s
             <ol aria-labelledby="payment-timeline" className="mt-2 space-y-2 border-l-2 border-slate-200 pl-4">
               {p.timeline.map((t, i) => (
                 <li key={`${t.kind}-${i}`} className="relative text-sm">
-                  <span aria-hidden="true" className="absolute top-1.5 -left-[1.3rem] size-2.5 rounded-full bg-brand-500 ring-2 ring-white" />
+                  <span
+                    aria-hidden="true"
+                    className="absolute top-1.5 -left-[1.3rem] size-2.5 rounded-full bg-brand-500 ring-2 ring-white"
+                  />
                   <p className="text-slate-900">
                     {t.label}
                     {t.amountCents !== null && <span className="font-medium"> · {money(t.amountCents)}</span>}
@@ -136,7 +178,10 @@ function RetryAuthorization({ p }: { p: PaymentView }) {
   async function onRetry() {
     setError(null);
     try {
-      const next = await retry.mutateAsync({ bookingId: p.bookingId, ...(choice.selected ? { paymentMethodId: choice.selected } : {}) });
+      const next = await retry.mutateAsync({
+        bookingId: p.bookingId,
+        ...(choice.selected ? { paymentMethodId: choice.selected } : {}),
+      });
       utils.payments.forBooking.setData({ bookingId: p.bookingId }, next);
       void utils.booking.get.invalidate({ bookingId: p.bookingId });
       setDone(true);
@@ -149,7 +194,8 @@ function RetryAuthorization({ p }: { p: PaymentView }) {
   return (
     <div className="mb-6 space-y-3">
       <Alert tone="error" title="Your card was declined">
-        {p.lastError ?? "We couldn't place the hold for this lesson."} Update your card and retry, or the lesson is cancelled 12 h before it starts.
+        {p.lastError ?? "We couldn't place the hold for this lesson."} Update your card and retry, or the lesson is
+        cancelled 12 h before it starts.
       </Alert>
       {done && <Alert tone="success">Thanks — we&apos;re trying your card again.</Alert>}
       {!open ? (

@@ -1,7 +1,13 @@
 import { fmtDateTime, formatMoney, zoneAbbrev } from "~/components/time/format";
 import { RotateIcon } from "~/components/ui/icons";
 
-export type Terms = { freeUntil: Date; halfFeeUntil: Date; halfFeeCents: number; fullFeeCents: number; summary: string };
+export type Terms = {
+  freeUntil: Date;
+  halfFeeUntil: Date;
+  halfFeeCents: number;
+  fullFeeCents: number;
+  summary: string;
+};
 
 /** The cancellation policy as the server states it, with its instants in the viewer's zone. */
 export function PolicyTerms({ terms, currency, zone }: { terms: Terms; currency: string; zone: string }) {

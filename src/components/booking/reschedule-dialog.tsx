@@ -74,7 +74,11 @@ export function RescheduleDialog({
       }
     >
       {error && (
-        <Alert tone="error" className="mb-4" title={error.code === "CONFLICT" ? "That time isn't available any more" : undefined}>
+        <Alert
+          tone="error"
+          className="mb-4"
+          title={error.code === "CONFLICT" ? "That time isn't available any more" : undefined}
+        >
           {error.message}
         </Alert>
       )}
@@ -83,7 +87,15 @@ export function RescheduleDialog({
         fixed
         hideNextAvailable
         instructorId={booking.instructorId}
-        services={[{ id: booking.serviceId, subjectName: booking.subjectName, durations: [booking.durationMinutes], hourlyRateCents: 0, currency: booking.currency }]}
+        services={[
+          {
+            id: booking.serviceId,
+            subjectName: booking.subjectName,
+            durations: [booking.durationMinutes],
+            hourlyRateCents: 0,
+            currency: booking.currency,
+          },
+        ]}
         initialServiceId={booking.serviceId}
         initialDuration={booking.durationMinutes}
         zone={zone}

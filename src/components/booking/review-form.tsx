@@ -40,7 +40,9 @@ export function ReviewForm({
     }
     setError(null);
     try {
-      const r = existing ? await update.mutateAsync({ reviewId: existing.id, rating, body }) : await create.mutateAsync({ bookingId, rating, body });
+      const r = existing
+        ? await update.mutateAsync({ reviewId: existing.id, rating, body })
+        : await create.mutateAsync({ bookingId, rating, body });
       void utils.booking.invalidate();
       onDone({ id: r?.id ?? existing?.id ?? "", rating, body });
     } catch (err) {
@@ -50,12 +52,21 @@ export function ReviewForm({
 
   const shown = hover || rating;
   return (
-    <form onSubmit={(e) => void onSubmit(e)} noValidate aria-label={existing ? "Edit your review" : "Review this lesson"} className="space-y-4">
+    <form
+      onSubmit={(e) => void onSubmit(e)}
+      noValidate
+      aria-label={existing ? "Edit your review" : "Review this lesson"}
+      className="space-y-4"
+    >
       <fieldset>
         <legend className="mb-1.5 text-sm font-medium text-slate-800">Your rating</legend>
         <div role="radiogroup" aria-label="Rating" className="flex items-center gap-1" onMouseLeave={() => setHover(0)}>
           {[1, 2, 3, 4, 5].map((n) => (
-            <label key={n} className="relative cursor-pointer rounded-md p-0.5 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-brand-600" onMouseEnter={() => setHover(n)}>
+            <label
+              key={n}
+              className="relative cursor-pointer rounded-md p-0.5 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-brand-600"
+              onMouseEnter={() => setHover(n)}
+            >
               {/* Transparent over the star: the radio itself takes the click, keyboard and screen reader. */}
               <input
                 type="radio"
@@ -66,7 +77,11 @@ export function ReviewForm({
                 className="absolute inset-0 z-[1] m-0 cursor-pointer appearance-none opacity-0"
                 aria-label={`${n} ${n === 1 ? "star" : "stars"}`}
               />
-              <StarIcon className={cn("size-8 transition-colors", n <= shown ? "text-amber-400" : "text-slate-300")} fill="currentColor" strokeWidth={0} />
+              <StarIcon
+                className={cn("size-8 transition-colors", n <= shown ? "text-amber-400" : "text-slate-300")}
+                fill="currentColor"
+                strokeWidth={0}
+              />
             </label>
           ))}
           <span className="ml-2 text-sm font-medium text-slate-700" aria-hidden="true">

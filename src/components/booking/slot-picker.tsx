@@ -14,7 +14,13 @@ import { groupSlotsByLocalDate } from "~/lib/availability/slots";
 import { addDays, formatInZone, instantToLocal, localDateToday, startOfLocalDay } from "~/lib/time/zoned";
 import { api } from "~/trpc/react";
 
-export type PickerService = { id: string; subjectName: string; durations: number[]; hourlyRateCents: number; currency: string };
+export type PickerService = {
+  id: string;
+  subjectName: string;
+  durations: number[];
+  hourlyRateCents: number;
+  currency: string;
+};
 
 const RANGE_DAYS = 14;
 const dayLabel = (iso: string, fmt: string) => formatInZone(new Date(`${iso}T12:00:00Z`), "UTC", fmt);
@@ -37,7 +43,11 @@ type Common = {
   hideNextAvailable?: boolean;
 };
 type LinkMode = Common & { mode: "link"; hrefFor: (slot: Date, serviceId: string, duration: number) => string };
-type SelectMode = Common & { mode: "select"; selected: Date | null; onSelect: (slot: Date, serviceId: string, duration: number) => void };
+type SelectMode = Common & {
+  mode: "select";
+  selected: Date | null;
+  onSelect: (slot: Date, serviceId: string, duration: number) => void;
+};
 
 /**
  * Bookable times for a service and lesson length: 14 days at a time, grouped by day in the viewer's time zone
@@ -50,7 +60,10 @@ export function SlotPicker(props: LinkMode | SelectMode) {
   const [serviceId, setServiceId] = useState(props.initialServiceId ?? services[0]?.id ?? "");
   const service = services.find((s) => s.id === serviceId) ?? services[0];
   const [durationPref, setDuration] = useState<number | null>(props.initialDuration ?? null);
-  const duration = service && durationPref && service.durations.includes(durationPref) ? durationPref : (service?.durations.includes(60) ? 60 : service?.durations[0]) ?? 60;
+  const duration =
+    service && durationPref && service.durations.includes(durationPref)
+      ? durationPref
+      : ((service?.durations.includes(60) ? 60 : service?.durations[0]) ?? 60);
   const [rangeStartPref, setRangeStart] = useState<string | null>(null);
   const [dayPref, setDay] = useState<string | null>(null);
 
@@ -63,7 +76,10 @@ export function SlotPicker(props: LinkMode | SelectMode) {
     { instructorServiceId: service?.id ?? "", duration, from: from ?? new Date(0), to: to ?? new Date(0) },
     { enabled: Boolean(service && from && to), staleTime: 30_000, placeholderData: (prev) => prev },
   );
-  const next = api.availability.nextAvailable.useQuery({ instructorId }, { enabled: !props.hideNextAvailable, staleTime: 60_000 });
+  const next = api.availability.nextAvailable.useQuery(
+    { instructorId },
+    { enabled: !props.hideNextAvailable, staleTime: 60_000 },
+  );
 
   if (!service) return <p className="text-sm text-slate-600">This instructor has no lessons to book right now.</p>;
 
@@ -128,7 +144,9 @@ export function SlotPicker(props: LinkMode | SelectMode) {
                   key={m}
                   className={cn(
                     "relative cursor-pointer rounded-lg border px-3 py-2 text-sm font-semibold has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-brand-600",
-                    m === duration ? "border-brand-600 bg-brand-600 text-white" : "border-slate-300 bg-white text-slate-800 hover:border-slate-400",
+                    m === duration
+                      ? "border-brand-600 bg-brand-600 text-white"
+                      : "border-slate-300 bg-white text-slate-800 hover:border-slate-400",
                   )}
                 >
                   <input
@@ -158,10 +176,17 @@ export function SlotPicker(props: LinkMode | SelectMode) {
         <>
           <div className="flex flex-wrap items-center justify-between gap-3">
             <p className="flex items-center gap-1.5 text-sm text-slate-600">
-              <GlobeIcon className="size-4 text-slate-400" /> Times in <span className="font-medium text-slate-900">{zoneLabel(zone)}</span>
+              <GlobeIcon className="size-4 text-slate-400" /> Times in{" "}
+              <span className="font-medium text-slate-900">{zoneLabel(zone)}</span>
             </p>
             <div className="flex items-center gap-2">
-              <Button variant="outline" size="sm" onClick={() => page(-7)} disabled={rangeStart <= (today ?? rangeStart)} aria-label="Previous week">
+              <Button
+                variant="outline"
+                size="sm"
+                onClick={() => page(-7)}
+                disabled={rangeStart <= (today ?? rangeStart)}
+                aria-label="Previous week"
+              >
                 <ChevronLeftIcon className="size-4" />
               </Button>
               <span className="text-sm font-medium text-slate-700" aria-live="polite">
@@ -181,7 +206,11 @@ export function SlotPicker(props: LinkMode | SelectMode) {
                   <span>
                     Next available: <span className="font-semibold">{fmtDateTime(next.data.start, zone)}</span>
                   </span>
-                  <button type="button" onClick={jumpToNext} className="font-semibold underline underline-offset-2 hover:text-emerald-950">
+                  <button
+                    type="button"
+                    onClick={jumpToNext}
+                    className="font-semibold underline underline-offset-2 hover:text-emerald-950"
+                  >
                     Show that day
                   </button>
                 </>
@@ -223,7 +252,9 @@ export function SlotPicker(props: LinkMode | SelectMode) {
                     >
                       <span className="text-[11px] font-semibold uppercase">{dayLabel(d, "ccc")}</span>
                       <span className="text-lg leading-6 font-bold">{dayLabel(d, "d")}</span>
-                      <span className={cn("text-[11px]", active ? "text-brand-100" : n > 0 ? "text-emerald-700" : "")}>{fresh ? (n > 0 ? `${n} open` : "—") : "…"}</span>
+                      <span className={cn("text-[11px]", active ? "text-brand-100" : n > 0 ? "text-emerald-700" : "")}>
+                        {fresh ? (n > 0 ? `${n} open` : "—") : "…"}
+                      </span>
                     </button>
                   );
                 })}
@@ -263,7 +294,10 @@ export function SlotPicker(props: LinkMode | SelectMode) {
                                   <Link
                                     href={props.hrefFor(t, service.id, duration)}
                                     aria-label={label}
-                                    className={cn(cls, "border-brand-200 bg-white text-brand-700 hover:border-brand-600 hover:bg-brand-600 hover:text-white")}
+                                    className={cn(
+                                      cls,
+                                      "border-brand-200 bg-white text-brand-700 hover:border-brand-600 hover:bg-brand-600 hover:text-white",
+                                    )}
                                   >
                                     {fmtTime(t, zone)}
                                   </Link>
@@ -278,7 +312,12 @@ export function SlotPicker(props: LinkMode | SelectMode) {
                                   aria-label={label}
                                   aria-pressed={on}
                                   onClick={() => pick(t)}
-                                  className={cn(cls, on ? "border-brand-600 bg-brand-600 text-white" : "border-brand-200 bg-white text-brand-700 hover:border-brand-400")}
+                                  className={cn(
+                                    cls,
+                                    on
+                                      ? "border-brand-600 bg-brand-600 text-white"
+                                      : "border-brand-200 bg-white text-brand-700 hover:border-brand-400",
+                                  )}
                                 >
                                   {fmtTime(t, zone)}
                                 </button>

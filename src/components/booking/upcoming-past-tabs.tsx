@@ -7,7 +7,13 @@ import { Tabs, panelId, tabId } from "~/components/ui/tabs";
 export type When = "upcoming" | "past";
 
 /** Upcoming / Past tabs with a success notice area; the page body is rendered per tab (students and instructors). */
-export function UpcomingPastTabs({ idBase, children }: { idBase: string; children: (when: When, onNotice: (s: string) => void) => ReactNode }) {
+export function UpcomingPastTabs({
+  idBase,
+  children,
+}: {
+  idBase: string;
+  children: (when: When, onNotice: (s: string) => void) => ReactNode;
+}) {
   const [when, setWhen] = useState<When>("upcoming");
   const [notice, setNotice] = useState<string | null>(null);
   return (

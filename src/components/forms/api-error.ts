@@ -46,10 +46,18 @@ export function toApiError(err: unknown): ApiError {
     const code = typeof data.code === "string" ? data.code : null;
     // The server sends one sentence for people (validation: "Please check the highlighted fields.") and the
     // per-field messages separately; anything else (a proxy's 413 page) falls back to a generic line.
-    const message = err.message && !err.message.trimStart().startsWith("[") && !err.message.trimStart().startsWith("{") ? err.message : "Please check what you entered and try again.";
+    const message =
+      err.message && !err.message.trimStart().startsWith("[") && !err.message.trimStart().startsWith("{")
+        ? err.message
+        : "Please check what you entered and try again.";
     return { message, code, fieldErrors, details: asDetails(data.details) };
   }
-  return { message: err instanceof Error && err.message ? err.message : NETWORK, code: null, fieldErrors: {}, details: {} };
+  return {
+    message: err instanceof Error && err.message ? err.message : NETWORK,
+    code: null,
+    fieldErrors: {},
+    details: {},
+  };
 }
 
 export function detailString(e: ApiError, key: string): string | null {

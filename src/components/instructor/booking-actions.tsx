@@ -14,7 +14,17 @@ import { api } from "~/trpc/react";
 type Kind = "complete" | "no-show" | "cancel";
 
 /** Mark complete / Report no-show / Cancel, each shown only when the server's `can` allows it. */
-export function InstructorBookingActions({ booking, zone, onChanged, size = "sm" }: { booking: BookingView; zone: string; onChanged: (b: BookingView, message: string) => void; size?: "sm" | "md" }) {
+export function InstructorBookingActions({
+  booking,
+  zone,
+  onChanged,
+  size = "sm",
+}: {
+  booking: BookingView;
+  zone: string;
+  onChanged: (b: BookingView, message: string) => void;
+  size?: "sm" | "md";
+}) {
   const [open, setOpen] = useState<Kind | null>(null);
   const [error, setError] = useState<string | null>(null);
   const complete = api.booking.markComplete.useMutation();
@@ -25,7 +35,10 @@ export function InstructorBookingActions({ booking, zone, onChanged, size = "sm"
   async function run(kind: "complete" | "no-show") {
     setError(null);
     try {
-      const b = kind === "complete" ? await complete.mutateAsync({ bookingId: booking.id }) : await noShow.mutateAsync({ bookingId: booking.id });
+      const b =
+        kind === "complete"
+          ? await complete.mutateAsync({ bookingId: booking.id })
+          : await noShow.mutateAsync({ bookingId: booking.id });
       setOpen(null);
       onChanged(b, kind === "complete" ? `${who} is marked complete.` : `No-show reported for ${who}.`);
     } catch (err) {
@@ -43,12 +56,23 @@ export function InstructorBookingActions({ booking, zone, onChanged, size = "sm"
           </Button>
         )}
         {can.reportNoShow && (
-          <Button variant="outline" size={size} onClick={() => setOpen("no-show")} aria-label={`Report no-show: ${who}`}>
+          <Button
+            variant="outline"
+            size={size}
+            onClick={() => setOpen("no-show")}
+            aria-label={`Report no-show: ${who}`}
+          >
             Report no-show
           </Button>
         )}
         {can.cancel && (
-          <Button variant="ghost" size={size} className="text-red-700 hover:bg-red-50" onClick={() => setOpen("cancel")} aria-label={`Cancel: ${who}`}>
+          <Button
+            variant="ghost"
+            size={size}
+            className="text-red-700 hover:bg-red-50"
+            onClick={() => setOpen("cancel")}
+            aria-label={`Cancel: ${who}`}
+          >
             Cancel
           </Button>
         )}

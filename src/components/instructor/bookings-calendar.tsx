@@ -35,8 +35,14 @@ const nowMinute = () => Math.floor(Date.now() / 60_000);
 
 /** Lessons in one local-date range, upcoming and past merged (the API lists them separately). */
 function useRange(from: Date, to: Date) {
-  const upcoming = api.booking.listForInstructor.useQuery({ when: "upcoming", from, to, limit: FETCH_LIMIT }, { placeholderData: (p) => p });
-  const past = api.booking.listForInstructor.useQuery({ when: "past", from, to, limit: FETCH_LIMIT }, { placeholderData: (p) => p });
+  const upcoming = api.booking.listForInstructor.useQuery(
+    { when: "upcoming", from, to, limit: FETCH_LIMIT },
+    { placeholderData: (p) => p },
+  );
+  const past = api.booking.listForInstructor.useQuery(
+    { when: "past", from, to, limit: FETCH_LIMIT },
+    { placeholderData: (p) => p },
+  );
   const items = new Map<string, BookingView>();
   for (const b of [...(past.data?.items ?? []), ...(upcoming.data?.items ?? [])]) items.set(b.id, b);
   return {
@@ -121,13 +127,27 @@ export function BookingsCalendar({ timeZone, view }: { timeZone: string; view: V
       <div className="flex flex-wrap items-center justify-between gap-3">
         <div className="flex items-center gap-2">
           <div className="inline-flex rounded-lg border border-slate-300 bg-white shadow-sm">
-            <button type="button" onClick={() => setAnchor(addDays(anchor, -step))} className="inline-flex size-10 items-center justify-center rounded-l-lg hover:bg-slate-50" aria-label={view === "week" ? "Previous week" : "Previous day"}>
+            <button
+              type="button"
+              onClick={() => setAnchor(addDays(anchor, -step))}
+              className="inline-flex size-10 items-center justify-center rounded-l-lg hover:bg-slate-50"
+              aria-label={view === "week" ? "Previous week" : "Previous day"}
+            >
               <ChevronLeftIcon />
             </button>
-            <button type="button" onClick={() => setAnchor(today)} className="border-x border-slate-300 px-3 text-sm font-semibold hover:bg-slate-50">
+            <button
+              type="button"
+              onClick={() => setAnchor(today)}
+              className="border-x border-slate-300 px-3 text-sm font-semibold hover:bg-slate-50"
+            >
               Today
             </button>
-            <button type="button" onClick={() => setAnchor(addDays(anchor, step))} className="inline-flex size-10 items-center justify-center rounded-r-lg hover:bg-slate-50" aria-label={view === "week" ? "Next week" : "Next day"}>
+            <button
+              type="button"
+              onClick={() => setAnchor(addDays(anchor, step))}
+              className="inline-flex size-10 items-center justify-center rounded-r-lg hover:bg-slate-50"
+              aria-label={view === "week" ? "Next week" : "Next day"}
+            >
               <ChevronRightIcon />
             </button>
           </div>
@@ -140,25 +160,52 @@ export function BookingsCalendar({ timeZone, view }: { timeZone: string; view: V
       </div>
       {notice && <Alert tone="success">{notice}</Alert>}
       {error && <Alert tone="error">{toApiError(error).message}</Alert>}
-      {truncated && <Alert tone="warning">This range has more lessons than we can draw at once; use the list view to see them all.</Alert>}
+      {truncated && (
+        <Alert tone="warning">
+          This range has more lessons than we can draw at once; use the list view to see them all.
+        </Alert>
+      )}
 
       <div className="overflow-hidden rounded-xl border border-slate-200 bg-white">
-        <div className="grid border-b border-slate-200" style={{ gridTemplateColumns: `3rem repeat(${days.length}, minmax(0, 1fr))` }}>
+        <div
+          className="grid border-b border-slate-200"
+          style={{ gridTemplateColumns: `3rem repeat(${days.length}, minmax(0, 1fr))` }}
+        >
           <div />
           {days.map((d) => (
             <div key={d} className="border-l border-slate-200 px-1 py-2 text-center">
-              <div className={cn("text-xs font-semibold", d === today ? "text-brand-700" : "text-slate-600")}>{dateLabel(d, view === "week" ? "ccc" : "cccc")}</div>
-              <div className={cn("mx-auto mt-0.5 inline-flex min-w-7 justify-center rounded-full px-1 text-sm leading-7 font-semibold", d === today ? "bg-brand-600 text-white" : "text-slate-900")}>
+              <div className={cn("text-xs font-semibold", d === today ? "text-brand-700" : "text-slate-600")}>
+                {dateLabel(d, view === "week" ? "ccc" : "cccc")}
+              </div>
+              <div
+                className={cn(
+                  "mx-auto mt-0.5 inline-flex min-w-7 justify-center rounded-full px-1 text-sm leading-7 font-semibold",
+                  d === today ? "bg-brand-600 text-white" : "text-slate-900",
+                )}
+              >
                 {dateLabel(d, "d")}
               </div>
             </div>
           ))}
         </div>
         <div ref={scroller} className="max-h-[min(40rem,70dvh)] overflow-y-auto">
-          <div className="relative grid" style={{ gridTemplateColumns: `3rem repeat(${days.length}, minmax(0, 1fr))`, height: hours.length * HOUR_PX }}>
+          <div
+            className="relative grid"
+            style={{
+              gridTemplateColumns: `3rem repeat(${days.length}, minmax(0, 1fr))`,
+              height: hours.length * HOUR_PX,
+            }}
+          >
             <div className="relative" aria-hidden="true">
               {hours.map((h) => (
-                <div key={h} className={cn("absolute right-1.5 text-[11px] text-slate-500 tabular-nums", h === startHour ? "translate-y-0.5" : "-translate-y-1.5")} style={{ top: (h - startHour) * HOUR_PX }}>
+                <div
+                  key={h}
+                  className={cn(
+                    "absolute right-1.5 text-[11px] text-slate-500 tabular-nums",
+                    h === startHour ? "translate-y-0.5" : "-translate-y-1.5",
+                  )}
+                  style={{ top: (h - startHour) * HOUR_PX }}
+                >
                   {`${String(h).padStart(2, "0")}:00`}
                 </div>
               ))}
@@ -166,12 +213,25 @@ export function BookingsCalendar({ timeZone, view }: { timeZone: string; view: V
             {days.map((d) => {
               const blocks = perDay.get(d) ?? [];
               return (
-                <section key={d} aria-label={dateLabel(d, "cccc, LLLL d")} className="relative border-l border-slate-200">
+                <section
+                  key={d}
+                  aria-label={dateLabel(d, "cccc, LLLL d")}
+                  className="relative border-l border-slate-200"
+                >
                   {hours.map((h) => (
-                    <div key={h} className="absolute inset-x-0 border-t border-slate-100" style={{ top: (h - startHour) * HOUR_PX }} aria-hidden="true" />
+                    <div
+                      key={h}
+                      className="absolute inset-x-0 border-t border-slate-100"
+                      style={{ top: (h - startHour) * HOUR_PX }}
+                      aria-hidden="true"
+                    />
                   ))}
                   {nowLocal?.date === d && nowLocal.minute >= startHour * 60 && nowLocal.minute < endHour * 60 && (
-                    <div className="absolute inset-x-0 z-[2] border-t-2 border-red-500" style={{ top: y(nowLocal.minute) }} aria-hidden="true">
+                    <div
+                      className="absolute inset-x-0 z-[2] border-t-2 border-red-500"
+                      style={{ top: y(nowLocal.minute) }}
+                      aria-hidden="true"
+                    >
                       <span className="absolute -top-1.5 -left-1 size-3 rounded-full bg-red-500" />
                     </div>
                   )}
@@ -180,7 +240,11 @@ export function BookingsCalendar({ timeZone, view }: { timeZone: string; view: V
                   )}
                   <ul>
                     {blocks.map(({ b, top, bottom }) => (
-                      <li key={b.id} className="absolute inset-x-0.5 z-[1]" style={{ top: y(top) + 1, height: Math.max(20, y(bottom) - y(top) - 2) }}>
+                      <li
+                        key={b.id}
+                        className="absolute inset-x-0.5 z-[1]"
+                        style={{ top: y(top) + 1, height: Math.max(20, y(bottom) - y(top) - 2) }}
+                      >
                         <button
                           type="button"
                           onClick={() => {
@@ -188,11 +252,16 @@ export function BookingsCalendar({ timeZone, view }: { timeZone: string; view: V
                             setOpenId(b.id);
                           }}
                           aria-label={`${b.subjectName} with ${b.studentName}, ${fmtLessonRange(b.startAt, b.endAt, timeZone)}, ${STATUS_LABEL[b.status]}`}
-                          className={cn("flex h-full w-full flex-col overflow-hidden rounded-md border-l-4 px-1.5 py-1 text-left text-[11px] leading-tight shadow-sm sm:text-xs sm:leading-tight", BLOCK_TONE[b.status])}
+                          className={cn(
+                            "flex h-full w-full flex-col overflow-hidden rounded-md border-l-4 px-1.5 py-1 text-left text-[11px] leading-tight shadow-sm sm:text-xs sm:leading-tight",
+                            BLOCK_TONE[b.status],
+                          )}
                         >
                           <span className="font-semibold tabular-nums">{fmtTime(b.startAt, timeZone)}</span>
                           <span className={cn("truncate", view === "week" && "max-sm:hidden")}>{b.subjectName}</span>
-                          <span className={cn("truncate opacity-80", view === "week" && "max-sm:hidden")}>{b.studentName}</span>
+                          <span className={cn("truncate opacity-80", view === "week" && "max-sm:hidden")}>
+                            {b.studentName}
+                          </span>
                         </button>
                       </li>
                     ))}
@@ -203,7 +272,9 @@ export function BookingsCalendar({ timeZone, view }: { timeZone: string; view: V
           </div>
         </div>
       </div>
-      {!pending && items.length === 0 && <p className="text-center text-sm text-slate-500">No lessons {view === "week" ? "this week" : "this day"}.</p>}
+      {!pending && items.length === 0 && (
+        <p className="text-center text-sm text-slate-500">No lessons {view === "week" ? "this week" : "this day"}.</p>
+      )}
 
       <Dialog
         open={open !== null}
@@ -219,7 +290,15 @@ export function BookingsCalendar({ timeZone, view }: { timeZone: string; view: V
 }
 
 /** A lesson's facts and the instructor's actions (used by the calendar dialog and the list). */
-export function LessonSummary({ booking: b, zone, onChanged }: { booking: BookingView; zone: string; onChanged: (b: BookingView, message: string) => void }) {
+export function LessonSummary({
+  booking: b,
+  zone,
+  onChanged,
+}: {
+  booking: BookingView;
+  zone: string;
+  onChanged: (b: BookingView, message: string) => void;
+}) {
   return (
     <div className="space-y-4">
       <dl className="grid grid-cols-2 gap-3 text-sm">

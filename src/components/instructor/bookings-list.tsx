@@ -16,13 +16,18 @@ const PAGE = 10;
 /** Upcoming / past lessons as a list, a page at a time, with the instructor's actions. */
 export function InstructorBookingsList({ timeZone }: { timeZone: string }) {
   return (
-    <UpcomingPastTabs idBase="ilessons">{(when, onNotice) => <Page when={when} zone={timeZone} onNotice={onNotice} />}</UpcomingPastTabs>
+    <UpcomingPastTabs idBase="ilessons">
+      {(when, onNotice) => <Page when={when} zone={timeZone} onNotice={onNotice} />}
+    </UpcomingPastTabs>
   );
 }
 
 function Page({ when, zone, onNotice }: { when: When; zone: string; onNotice: (s: string) => void }) {
   const utils = api.useUtils();
-  const q = api.booking.listForInstructor.useInfiniteQuery({ when, limit: PAGE }, { getNextPageParam: (last) => last.nextCursor ?? undefined });
+  const q = api.booking.listForInstructor.useInfiniteQuery(
+    { when, limit: PAGE },
+    { getNextPageParam: (last) => last.nextCursor ?? undefined },
+  );
   function onChanged(_b: BookingView, message: string) {
     onNotice(message);
     void utils.booking.listForInstructor.invalidate();
@@ -46,7 +51,10 @@ function Page({ when, zone, onNotice }: { when: When; zone: string; onNotice: (s
       <ul className="space-y-3" aria-label={when === "upcoming" ? "Upcoming lessons" : "Past lessons"}>
         {items.map((b) => (
           <li key={b.id}>
-            <article aria-labelledby={`ib-${b.id}`} className="flex flex-col gap-3 rounded-2xl border border-slate-200 bg-white p-4 shadow-card sm:flex-row sm:items-center">
+            <article
+              aria-labelledby={`ib-${b.id}`}
+              className="flex flex-col gap-3 rounded-2xl border border-slate-200 bg-white p-4 shadow-card sm:flex-row sm:items-center"
+            >
               <div className="min-w-0 flex-1">
                 <div className="flex flex-wrap items-center gap-2">
                   <h3 id={`ib-${b.id}`} className="font-semibold text-slate-900">
@@ -55,7 +63,8 @@ function Page({ when, zone, onNotice }: { when: When; zone: string; onNotice: (s
                   <Badge tone={STATUS_TONE[b.status]}>{STATUS_LABEL[b.status]}</Badge>
                 </div>
                 <p className="mt-0.5 text-sm text-slate-700">
-                  {fmtDayLong(b.startAt, zone)} · {fmtTime(b.startAt, zone)} – {fmtTime(b.endAt, zone)} {zoneAbbrev(zone, b.startAt)}
+                  {fmtDayLong(b.startAt, zone)} · {fmtTime(b.startAt, zone)} – {fmtTime(b.endAt, zone)}{" "}
+                  {zoneAbbrev(zone, b.startAt)}
                 </p>
                 <p className="text-xs text-slate-500">
                   {locationLabel(b.locationType, "instructor")}

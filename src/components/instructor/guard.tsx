@@ -22,7 +22,9 @@ export function NotAnInstructor() {
       </span>
       <p className="mt-4 text-sm font-semibold text-slate-500">403</p>
       <h1 className="mt-1 text-2xl font-bold text-slate-900">This area is for instructors</h1>
-      <p className="mt-3 text-slate-600">Want to teach on InstaInstru? Create an instructor account to set up your profile and calendar.</p>
+      <p className="mt-3 text-slate-600">
+        Want to teach on InstaInstru? Create an instructor account to set up your profile and calendar.
+      </p>
       <div className="mt-6 flex gap-3">
         <ButtonLink href="/sign-up?role=instructor">Become an instructor</ButtonLink>
         <ButtonLink href="/" variant="outline">

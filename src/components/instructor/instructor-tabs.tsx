@@ -18,10 +18,14 @@ export const INSTRUCTOR_TABS = [
 export function InstructorTabs() {
   const pathname = usePathname();
   return (
-    <nav aria-label="Instructor dashboard" className="-mx-4 overflow-x-auto border-b border-slate-200 px-4 sm:mx-0 sm:px-0">
+    <nav
+      aria-label="Instructor dashboard"
+      className="-mx-4 overflow-x-auto border-b border-slate-200 px-4 sm:mx-0 sm:px-0"
+    >
       <ul className="-mb-px flex gap-5">
         {INSTRUCTOR_TABS.map((t) => {
-          const active = t.href === "/instructor" ? pathname === t.href : pathname === t.href || pathname.startsWith(`${t.href}/`);
+          const active =
+            t.href === "/instructor" ? pathname === t.href : pathname === t.href || pathname.startsWith(`${t.href}/`);
           return (
             <li key={t.href} className="shrink-0">
               <Link
@@ -29,7 +33,9 @@ export function InstructorTabs() {
                 aria-current={active ? "page" : undefined}
                 className={cn(
                   "inline-block border-b-2 px-1 pb-3 text-sm font-semibold whitespace-nowrap",
-                  active ? "border-brand-600 text-brand-700" : "border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900",
+                  active
+                    ? "border-brand-600 text-brand-700"
+                    : "border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900",
                 )}
               >
                 {t.label}

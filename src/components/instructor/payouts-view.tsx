@@ -16,8 +16,16 @@ import { api, type RouterOutputs } from "~/trpc/react";
 type Status = RouterOutputs["payouts"]["status"];
 type Account = Status["account"];
 
-const ACCOUNT_LABEL: Record<Account["state"], string> = { not_started: "Not set up", pending: "Setup in progress", complete: "Active" };
-const ACCOUNT_TONE: Record<Account["state"], "neutral" | "warning" | "success"> = { not_started: "neutral", pending: "warning", complete: "success" };
+const ACCOUNT_LABEL: Record<Account["state"], string> = {
+  not_started: "Not set up",
+  pending: "Setup in progress",
+  complete: "Active",
+};
+const ACCOUNT_TONE: Record<Account["state"], "neutral" | "warning" | "success"> = {
+  not_started: "neutral",
+  pending: "warning",
+  complete: "success",
+};
 
 /** Stripe's requirement keys ("individual.verification.document") in words. */
 function requirementLabel(key: string): string {
@@ -27,7 +35,9 @@ function requirementLabel(key: string): string {
 
 /** "2026-03-09" (a week's Monday) → "Mar 9", read as a calendar date, not an instant. */
 function weekLabel(weekStart: string): string {
-  return new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", timeZone: "UTC" }).format(new Date(`${weekStart}T00:00:00Z`));
+  return new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", timeZone: "UTC" }).format(
+    new Date(`${weekStart}T00:00:00Z`),
+  );
 }
 
 /** The instructor's Payouts page: payout account, fee tier, earnings by week and by lesson. */
@@ -56,9 +66,21 @@ export function PayoutsView({ zone, onboarding }: { zone: string; onboarding: "r
   return (
     <div className="space-y-6">
       <dl className="grid gap-3 sm:grid-cols-3">
-        <Stat label="Upcoming and pending" value={formatMoney(s.earnings.pendingCents)} hint="Lessons not yet paid out" />
+        <Stat
+          label="Upcoming and pending"
+          value={formatMoney(s.earnings.pendingCents)}
+          hint="Lessons not yet paid out"
+        />
         <Stat label="Paid out" value={formatMoney(s.earnings.paidCents)} hint="Last 12 weeks" />
-        <Stat label="Your platform fee" value={`${s.feeTier.percent} %`} hint={s.feeTier.founding ? "Founding instructor" : `${s.feeTier.completedLast90Days} ${s.feeTier.completedLast90Days === 1 ? "lesson" : "lessons"} in 90 days`} />
+        <Stat
+          label="Your platform fee"
+          value={`${s.feeTier.percent} %`}
+          hint={
+            s.feeTier.founding
+              ? "Founding instructor"
+              : `${s.feeTier.completedLast90Days} ${s.feeTier.completedLast90Days === 1 ? "lesson" : "lessons"} in 90 days`
+          }
+        />
       </dl>
       <div className="grid gap-6 lg:grid-cols-2">
         <AccountCard account={s.account} onboarding={onboarding} />
@@ -118,7 +140,11 @@ function AccountCard({ account, onboarding }: { account: Account; onboarding: "r
 
   const ok = (b: boolean, label: string) => (
     <li className="flex items-center gap-2">
-      {b ? <CheckIcon className="size-4 text-emerald-600" /> : <span aria-hidden="true" className="inline-block size-4 rounded-full border-2 border-slate-300" />}
+      {b ? (
+        <CheckIcon className="size-4 text-emerald-600" />
+      ) : (
+        <span aria-hidden="true" className="inline-block size-4 rounded-full border-2 border-slate-300" />
+      )}
       <span className={b ? "text-slate-900" : "text-slate-600"}>
         {label}
         <span className="sr-only">{b ? ": yes" : ": not yet"}</span>
@@ -135,7 +161,9 @@ function AccountCard({ account, onboarding }: { account: Account; onboarding: "r
     >
       <div className="space-y-4">
         {error && <Alert tone="error">{error.message}</Alert>}
-        {onboarding === "expired" && account.state !== "complete" && <Alert tone="warning">Your setup link expired. Continue setup to get a new one.</Alert>}
+        {onboarding === "expired" && account.state !== "complete" && (
+          <Alert tone="warning">Your setup link expired. Continue setup to get a new one.</Alert>
+        )}
         {onboarding === "returned" && account.state === "complete" && <Alert tone="success">Payouts are set up.</Alert>}
         <ul className="space-y-1.5 text-sm">
           {ok(account.chargesEnabled, "Students can pay you")}
@@ -161,7 +189,11 @@ function AccountCard({ account, onboarding }: { account: Account; onboarding: "r
             Refresh status
           </Button>
         </div>
-        {account.state === "complete" && <p className="text-sm text-slate-600">You&apos;re all set. Earnings are paid out after each lesson is charged.</p>}
+        {account.state === "complete" && (
+          <p className="text-sm text-slate-600">
+            You&apos;re all set. Earnings are paid out after each lesson is charged.
+          </p>
+        )}
       </div>
     </Card>
   );
@@ -171,18 +203,25 @@ function FeeTierCard({ tier }: { tier: Status["feeTier"] }) {
   const next = tier.nextTier;
   const goal = next ? tier.completedLast90Days + next.lessonsNeeded : 0;
   return (
-    <Card id="fee-tier" title="Platform fee" description="Your fee drops as you teach more: 15 % → 12 % → 10 % by lessons completed in the last 90 days.">
+    <Card
+      id="fee-tier"
+      title="Platform fee"
+      description="Your fee drops as you teach more: 15 % → 12 % → 10 % by lessons completed in the last 90 days."
+    >
       <div className="space-y-4">
         <p className="text-lg text-slate-900">
           You pay <strong className="text-2xl">{tier.percent} %</strong>
           {tier.founding && <span className="text-slate-600"> — founding instructor rate, for life.</span>}
         </p>
         {tier.founding ? (
-          <p className="text-sm text-slate-600">As a founding instructor you keep the 8 % rate however many lessons you teach.</p>
+          <p className="text-sm text-slate-600">
+            As a founding instructor you keep the 8 % rate however many lessons you teach.
+          </p>
         ) : next ? (
           <div className="space-y-2">
             <p className="text-sm text-slate-700">
-              Complete <strong>{next.lessonsNeeded}</strong> more {next.lessonsNeeded === 1 ? "lesson" : "lessons"} in 90 days to drop to <strong>{next.percent} %</strong>.
+              Complete <strong>{next.lessonsNeeded}</strong> more {next.lessonsNeeded === 1 ? "lesson" : "lessons"} in
+              90 days to drop to <strong>{next.percent} %</strong>.
             </p>
             <div
               role="progressbar"
@@ -193,14 +232,20 @@ function FeeTierCard({ tier }: { tier: Status["feeTier"] }) {
               aria-valuetext={`${tier.completedLast90Days} of ${goal} lessons`}
               className="h-2.5 overflow-hidden rounded-full bg-slate-100"
             >
-              <div className="h-full rounded-full bg-brand-600" style={{ width: `${goal ? Math.min(100, (tier.completedLast90Days / goal) * 100) : 0}%` }} />
+              <div
+                className="h-full rounded-full bg-brand-600"
+                style={{ width: `${goal ? Math.min(100, (tier.completedLast90Days / goal) * 100) : 0}%` }}
+              />
             </div>
             <p className="text-xs text-slate-500">
               {tier.completedLast90Days} of {goal} lessons completed in the last 90 days
             </p>
           </div>
         ) : (
-          <p className="text-sm text-slate-700">You&apos;re on the lowest tier. Keep teaching {tier.completedLast90Days} or more lessons every 90 days to stay here.</p>
+          <p className="text-sm text-slate-700">
+            You&apos;re on the lowest tier. Keep teaching {tier.completedLast90Days} or more lessons every 90 days to
+            stay here.
+          </p>
         )}
       </div>
     </Card>
@@ -208,7 +253,12 @@ function FeeTierCard({ tier }: { tier: Status["feeTier"] }) {
 }
 
 function EarningsChart({ weeks }: { weeks: Status["earnings"]["weeks"] }) {
-  const data = weeks.map((w) => ({ week: weekLabel(w.weekStart), weekStart: w.weekStart, pending: w.pendingCents / 100, paid: w.paidCents / 100 }));
+  const data = weeks.map((w) => ({
+    week: weekLabel(w.weekStart),
+    weekStart: w.weekStart,
+    pending: w.pendingCents / 100,
+    paid: w.paidCents / 100,
+  }));
   const paid = weeks.reduce((a, w) => a + w.paidCents, 0);
   const pending = weeks.reduce((a, w) => a + w.pendingCents, 0);
   const summary =
@@ -216,7 +266,11 @@ function EarningsChart({ weeks }: { weeks: Status["earnings"]["weeks"] }) {
       ? "No earnings in this period."
       : `Earnings per week from ${weekLabel(weeks[0]!.weekStart)} to ${weekLabel(weeks[weeks.length - 1]!.weekStart)}: ${formatMoney(paid)} paid out, ${formatMoney(pending)} upcoming or pending.`;
   return (
-    <Card id="earnings-chart" title="Earnings by week" description="The last 12 weeks and the next 4: what's paid out and what's still to come.">
+    <Card
+      id="earnings-chart"
+      title="Earnings by week"
+      description="The last 12 weeks and the next 4: what's paid out and what's still to come."
+    >
       <figure>
         <figcaption id="earnings-chart-summary" className="text-sm text-slate-700">
           {summary}
@@ -227,20 +281,47 @@ function EarningsChart({ weeks }: { weeks: Status["earnings"]["weeks"] }) {
           </p>
         ) : (
           <div className="mt-4" aria-hidden="true">
-            <BarChart responsive style={{ width: "100%", height: 260 }} data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }} accessibilityLayer={false}>
+            <BarChart
+              responsive
+              style={{ width: "100%", height: 260 }}
+              data={data}
+              margin={{ top: 8, right: 8, bottom: 0, left: 0 }}
+              accessibilityLayer={false}
+            >
               <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e2e8f0" />
-              <XAxis dataKey="week" tick={{ fontSize: 12, fill: "#64748b" }} tickLine={false} axisLine={{ stroke: "#cbd5e1" }} interval="preserveStartEnd" minTickGap={12} />
-              <YAxis tick={{ fontSize: 12, fill: "#64748b" }} tickLine={false} axisLine={false} width={48} tickFormatter={(v: number) => `$${v}`} />
+              <XAxis
+                dataKey="week"
+                tick={{ fontSize: 12, fill: "#64748b" }}
+                tickLine={false}
+                axisLine={{ stroke: "#cbd5e1" }}
+                interval="preserveStartEnd"
+                minTickGap={12}
+              />
+              <YAxis
+                tick={{ fontSize: 12, fill: "#64748b" }}
+                tickLine={false}
+                axisLine={false}
+                width={48}
+                tickFormatter={(v: number) => `$${v}`}
+              />
               <Tooltip formatter={(v) => formatMoney(Math.round(Number(v) * 100))} cursor={{ fill: "#f1f5f9" }} />
               <Legend wrapperStyle={{ fontSize: 12 }} />
               <Bar dataKey="paid" name="Paid" stackId="e" fill="var(--color-brand-600)" radius={[0, 0, 0, 0]} />
-              <Bar dataKey="pending" name="Upcoming / pending" stackId="e" fill="var(--color-brand-300)" radius={[4, 4, 0, 0]} />
+              <Bar
+                dataKey="pending"
+                name="Upcoming / pending"
+                stackId="e"
+                fill="var(--color-brand-300)"
+                radius={[4, 4, 0, 0]}
+              />
             </BarChart>
           </div>
         )}
         {weeks.length > 0 && (
           <details className="mt-4 text-sm">
-            <summary className="cursor-pointer font-medium text-brand-700 hover:text-brand-800">Weekly figures as a table</summary>
+            <summary className="cursor-pointer font-medium text-brand-700 hover:text-brand-800">
+              Weekly figures as a table
+            </summary>
             <div className="mt-2 overflow-x-auto">
               <table className="w-full min-w-[20rem] text-left">
                 <caption className="sr-only">Earnings per week</caption>
@@ -279,11 +360,17 @@ function EarningsChart({ weeks }: { weeks: Status["earnings"]["weeks"] }) {
 
 function EarningsTable({ items, zone }: { items: Status["earnings"]["items"]; zone: string }) {
   return (
-    <Card id="earnings" title="Earnings by lesson" description="Your share is the lesson price minus the platform fee. Paid out after each lesson is charged.">
+    <Card
+      id="earnings"
+      title="Earnings by lesson"
+      description="Your share is the lesson price minus the platform fee. Paid out after each lesson is charged."
+    >
       {items.length === 0 ? (
         <div className="rounded-xl border border-dashed border-slate-300 bg-slate-50 px-5 py-8 text-center">
           <p className="font-semibold text-slate-900">No earnings yet</p>
-          <p className="mx-auto mt-1 max-w-md text-sm text-slate-600">Keep your availability open so students can book you.</p>
+          <p className="mx-auto mt-1 max-w-md text-sm text-slate-600">
+            Keep your availability open so students can book you.
+          </p>
           <ButtonLink href="/instructor/availability" variant="outline" size="sm" className="mt-4">
             Edit availability
           </ButtonLink>
@@ -294,7 +381,11 @@ function EarningsTable({ items, zone }: { items: Status["earnings"]["items"]; zo
             <thead className="border-b border-slate-200 text-xs text-slate-500">
               <tr>
                 {["Date", "Subject", "Student", "Price", "Fee", "Your share", "Status"].map((h, i) => (
-                  <th key={h} scope="col" className={`px-3 py-2 font-medium first:pl-5 last:pr-5 sm:first:pl-6 sm:last:pr-6 ${i >= 3 && i <= 5 ? "text-right" : ""}`}>
+                  <th
+                    key={h}
+                    scope="col"
+                    className={`px-3 py-2 font-medium first:pl-5 last:pr-5 sm:first:pl-6 sm:last:pr-6 ${i >= 3 && i <= 5 ? "text-right" : ""}`}
+                  >
                     {h}
                   </th>
                 ))}
@@ -311,8 +402,12 @@ function EarningsTable({ items, zone }: { items: Status["earnings"]["items"]; zo
                   <td className="px-3 py-2.5">{r.subjectName}</td>
                   <td className="px-3 py-2.5 whitespace-nowrap">{r.studentName}</td>
                   <td className="px-3 py-2.5 text-right tabular-nums">{formatMoney(r.lessonPriceCents)}</td>
-                  <td className="px-3 py-2.5 text-right text-slate-600 tabular-nums">−{formatMoney(r.platformFeeCents)}</td>
-                  <td className="px-3 py-2.5 text-right font-semibold tabular-nums">{formatMoney(r.instructorShareCents)}</td>
+                  <td className="px-3 py-2.5 text-right text-slate-600 tabular-nums">
+                    −{formatMoney(r.platformFeeCents)}
+                  </td>
+                  <td className="px-3 py-2.5 text-right font-semibold tabular-nums">
+                    {formatMoney(r.instructorShareCents)}
+                  </td>
                   <td className="px-3 py-2.5 pr-5 sm:pr-6">
                     <Badge tone={PAYOUT_STATE_TONE[r.state]}>{PAYOUT_STATE_LABEL[r.state]}</Badge>
                   </td>

@@ -66,7 +66,10 @@ export function PhotoUpload({ photoUrl, firstName, lastName, maxBytes }: Props) 
       const res = await fetch("/api/uploads/photo", { method: "POST", body });
       const json = (await res.json().catch(() => null)) as { photoUrl?: string; error?: { message?: string } } | null;
       if (!res.ok || !json?.photoUrl) {
-        setError(json?.error?.message ?? (res.status === 413 ? `Photos can be at most ${mb} MB.` : "The upload failed. Please try again."));
+        setError(
+          json?.error?.message ??
+            (res.status === 413 ? `Photos can be at most ${mb} MB.` : "The upload failed. Please try again."),
+        );
         return;
       }
       setCurrent(json.photoUrl);
@@ -99,16 +102,28 @@ export function PhotoUpload({ photoUrl, firstName, lastName, maxBytes }: Props) 
   const shown = preview ?? current;
 
   return (
-    <Card id="photo" title="Profile photo" description="A friendly, well-lit photo of your face. Profiles with a photo get many more bookings.">
+    <Card
+      id="photo"
+      title="Profile photo"
+      description="A friendly, well-lit photo of your face. Profiles with a photo get many more bookings."
+    >
       <div className="flex flex-col gap-5 sm:flex-row sm:items-center">
         <div className="relative shrink-0">
           {shown ? (
             // A local upload or blob preview: next/image adds nothing here.
-            <img src={shown} alt={preview ? "Preview of your new photo" : "Your profile photo"} className="size-28 rounded-2xl object-cover ring-1 ring-slate-200" />
+            <img
+              src={shown}
+              alt={preview ? "Preview of your new photo" : "Your profile photo"}
+              className="size-28 rounded-2xl object-cover ring-1 ring-slate-200"
+            />
           ) : (
             <InitialsAvatar firstName={firstName} lastName={lastName} className="size-28 text-3xl" />
           )}
-          {preview && <span className="absolute -top-2 -right-2 rounded-full bg-amber-400 px-2 py-0.5 text-xs font-semibold text-amber-950">Preview</span>}
+          {preview && (
+            <span className="absolute -top-2 -right-2 rounded-full bg-amber-400 px-2 py-0.5 text-xs font-semibold text-amber-950">
+              Preview
+            </span>
+          )}
         </div>
         <div className="min-w-0 flex-1 space-y-3">
           <div>
@@ -134,7 +149,12 @@ export function PhotoUpload({ photoUrl, firstName, lastName, maxBytes }: Props) 
               <UploadIcon className="size-4" /> {uploading ? "Uploading…" : "Upload photo"}
             </Button>
             {current && !preview && (
-              <Button variant="ghost" onClick={() => void onRemove()} loading={remove.isPending} className="text-red-700 hover:bg-red-50">
+              <Button
+                variant="ghost"
+                onClick={() => void onRemove()}
+                loading={remove.isPending}
+                className="text-red-700 hover:bg-red-50"
+              >
                 Remove photo
               </Button>
             )}

@@ -26,7 +26,11 @@ export function ProfileBasicsForm({ profile, zones }: { profile: Profile; zones:
   const [languages, setLanguages] = useState<string[]>(profile.languages);
   const [langDraft, setLangDraft] = useState("");
   const [timeZone, setTimeZone] = useState(profile.timeZone);
-  const [caps, setCaps] = useState({ offersTravel: profile.offersTravel, offersAtLocation: profile.offersAtLocation, offersOnline: profile.offersOnline });
+  const [caps, setCaps] = useState({
+    offersTravel: profile.offersTravel,
+    offersAtLocation: profile.offersAtLocation,
+    offersOnline: profile.offersOnline,
+  });
   const [error, setError] = useState<ApiError | null>(null);
   const [saved, setSaved] = useState(false);
 
@@ -52,10 +56,18 @@ export function ProfileBasicsForm({ profile, zones }: { profile: Profile; zones:
     setError(null);
     setSaved(false);
     const pending = langDraft.trim();
-    const langs = pending && !languages.some((x) => x.toLowerCase() === pending.toLowerCase()) ? [...languages, pending] : languages;
+    const langs =
+      pending && !languages.some((x) => x.toLowerCase() === pending.toLowerCase())
+        ? [...languages, pending]
+        : languages;
     const yearsNum = years.trim() === "" ? 0 : Number(years);
     if (!Number.isInteger(yearsNum) || yearsNum < 0) {
-      setError({ message: "Please fix the highlighted fields.", code: "BAD_REQUEST", fieldErrors: { yearsExperience: ["Enter whole years, 0 or more"] }, details: {} });
+      setError({
+        message: "Please fix the highlighted fields.",
+        code: "BAD_REQUEST",
+        fieldErrors: { yearsExperience: ["Enter whole years, 0 or more"] },
+        details: {},
+      });
       return;
     }
     try {
@@ -142,7 +154,10 @@ export function ProfileBasicsForm({ profile, zones }: { profile: Profile; zones:
           {languages.length > 0 && (
             <ul className="mt-2 flex flex-wrap gap-2" aria-label="Languages">
               {languages.map((l) => (
-                <li key={l} className="inline-flex items-center gap-1 rounded-full bg-slate-100 py-1 pr-1 pl-3 text-sm font-medium text-slate-800">
+                <li
+                  key={l}
+                  className="inline-flex items-center gap-1 rounded-full bg-slate-100 py-1 pr-1 pl-3 text-sm font-medium text-slate-800"
+                >
                   {l}
                   <button
                     type="button"

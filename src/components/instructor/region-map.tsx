@@ -19,7 +19,9 @@ export function RegionMap({
   label: string;
   className?: string;
 }) {
-  const hoods = boroughs.flatMap((b) => b.neighbourhoods.map((n) => ({ ...n, on: selected.has(n.id) || selected.has(b.id) })));
+  const hoods = boroughs.flatMap((b) =>
+    b.neighbourhoods.map((n) => ({ ...n, on: selected.has(n.id) || selected.has(b.id) })),
+  );
   if (hoods.length === 0) return null;
   const lats = hoods.map((h) => h.lat);
   const lngs = hoods.map((h) => h.lng);
@@ -37,14 +39,31 @@ export function RegionMap({
   const count = hoods.filter((h) => h.on).length;
   return (
     <figure className={className}>
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label} className="h-auto w-full rounded-xl bg-sky-50 ring-1 ring-slate-200">
+      <svg
+        viewBox={`0 0 ${W} ${H}`}
+        role="img"
+        aria-label={label}
+        className="h-auto w-full rounded-xl bg-sky-50 ring-1 ring-slate-200"
+      >
         {boroughs.map((b) => (
-          <text key={b.id} x={x(b.lng)} y={y(b.lat)} textAnchor="middle" className="fill-slate-400 text-[9px] font-semibold tracking-wide uppercase">
+          <text
+            key={b.id}
+            x={x(b.lng)}
+            y={y(b.lat)}
+            textAnchor="middle"
+            className="fill-slate-400 text-[9px] font-semibold tracking-wide uppercase"
+          >
             {b.name}
           </text>
         ))}
         {hoods.map((h) => (
-          <circle key={h.id} cx={x(h.lng)} cy={y(h.lat)} r={h.on ? 4 : 2.5} className={h.on ? "fill-brand-600" : "fill-slate-300"} />
+          <circle
+            key={h.id}
+            cx={x(h.lng)}
+            cy={y(h.lat)}
+            r={h.on ? 4 : 2.5}
+            className={h.on ? "fill-brand-600" : "fill-slate-300"}
+          />
         ))}
         {marker && (
           <g transform={`translate(${x(marker.lng)} ${y(marker.lat)})`}>
@@ -54,7 +73,9 @@ export function RegionMap({
         )}
       </svg>
       <figcaption className="mt-1.5 text-xs text-slate-500">
-        {marker ? "The amber circle is roughly where students see you — never your exact address." : `${count} ${count === 1 ? "neighbourhood" : "neighbourhoods"} covered.`}
+        {marker
+          ? "The amber circle is roughly where students see you — never your exact address."
+          : `${count} ${count === 1 ? "neighbourhood" : "neighbourhoods"} covered.`}
       </figcaption>
     </figure>
   );

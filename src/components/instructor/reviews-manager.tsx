@@ -12,7 +12,10 @@ import { api } from "~/trpc/react";
 
 /** Reviews students left, newest first, with a one-time reply each. */
 export function ReviewsManager({ instructorId, timeZone }: { instructorId: string; timeZone: string }) {
-  const q = api.booking.reviews.useInfiniteQuery({ instructorId, limit: 10 }, { getNextPageParam: (l) => l.nextCursor ?? undefined });
+  const q = api.booking.reviews.useInfiniteQuery(
+    { instructorId, limit: 10 },
+    { getNextPageParam: (l) => l.nextCursor ?? undefined },
+  );
   if (q.isPending)
     return (
       <p className="flex items-center gap-2 text-sm text-slate-500">
@@ -21,7 +24,12 @@ export function ReviewsManager({ instructorId, timeZone }: { instructorId: strin
     );
   if (q.isError) return <Alert tone="error">{toApiError(q.error).message}</Alert>;
   const items = q.data.pages.flatMap((p) => p.items);
-  if (items.length === 0) return <p className="rounded-xl bg-slate-50 px-4 py-8 text-center text-sm text-slate-600">No reviews yet. Students can review lessons once they&apos;re complete.</p>;
+  if (items.length === 0)
+    return (
+      <p className="rounded-xl bg-slate-50 px-4 py-8 text-center text-sm text-slate-600">
+        No reviews yet. Students can review lessons once they&apos;re complete.
+      </p>
+    );
   return (
     <div>
       <ul className="space-y-4" aria-label="Reviews of your lessons">
@@ -45,7 +53,13 @@ export function ReviewsManager({ instructorId, timeZone }: { instructorId: strin
         ))}
       </ul>
       {q.hasNextPage && (
-        <Button variant="outline" size="sm" className="mt-3" onClick={() => void q.fetchNextPage()} loading={q.isFetchingNextPage}>
+        <Button
+          variant="outline"
+          size="sm"
+          className="mt-3"
+          onClick={() => void q.fetchNextPage()}
+          loading={q.isFetchingNextPage}
+        >
           Show more reviews
         </Button>
       )}
@@ -78,7 +92,14 @@ function ReplyForm({ reviewId, studentName, onDone }: { reviewId: string; studen
     );
   return (
     <form onSubmit={(e) => void onSubmit(e)} className="mt-3 space-y-2" aria-label={`Reply to ${studentName}`}>
-      <TextAreaField label={`Reply to ${studentName}`} value={text} onChange={(e) => setText(e.target.value)} maxLength={2000} rows={3} hint="Public, and you can reply only once." />
+      <TextAreaField
+        label={`Reply to ${studentName}`}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        maxLength={2000}
+        rows={3}
+        hint="Public, and you can reply only once."
+      />
       {error && <Alert tone="error">{error}</Alert>}
       <div className="flex gap-2">
         <Button type="submit" size="sm" loading={reply.isPending} disabled={!text.trim()}>

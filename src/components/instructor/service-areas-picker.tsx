@@ -14,7 +14,11 @@ import { RegionMap } from "./region-map";
 
 type Borough = RouterOutputs["catalog"]["regions"][number];
 
-const norm = (s: string) => s.normalize("NFD").replace(/\p{Diacritic}/gu, "").toLowerCase();
+const norm = (s: string) =>
+  s
+    .normalize("NFD")
+    .replace(/\p{Diacritic}/gu, "")
+    .toLowerCase();
 
 /**
  * Where the instructor travels: whole boroughs or single neighbourhoods, as a searchable checkbox list
@@ -75,14 +79,22 @@ export function ServiceAreasPicker({ initial, travels }: { initial: string[]; tr
     for (const n of b.neighbourhoods) names.set(n.id, n.name);
   }
   const visible = all
-    .map((b) => ({ b, hoods: q && !norm(b.name).includes(q) ? b.neighbourhoods.filter((n) => norm(n.name).includes(q)) : b.neighbourhoods }))
+    .map((b) => ({
+      b,
+      hoods:
+        q && !norm(b.name).includes(q) ? b.neighbourhoods.filter((n) => norm(n.name).includes(q)) : b.neighbourhoods,
+    }))
     .filter(({ b, hoods }) => !q || hoods.length > 0 || norm(b.name).includes(q));
 
   return (
     <Card
       id="areas"
       title="Areas you travel to"
-      description={travels ? "Students in these places can book lessons at their home or a nearby public place." : "Turn on “I travel to students” above to take lessons at students' places."}
+      description={
+        travels
+          ? "Students in these places can book lessons at their home or a nearby public place."
+          : "Turn on “I travel to students” above to take lessons at students' places."
+      }
     >
       {regions.isPending ? (
         <p className="flex items-center gap-2 text-sm text-slate-500">
@@ -93,9 +105,21 @@ export function ServiceAreasPicker({ initial, travels }: { initial: string[]; tr
       ) : (
         <div className="grid gap-6 lg:grid-cols-[1fr_16rem]">
           <div className="min-w-0 space-y-3">
-            <TextField label="Search neighbourhoods" type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="Astoria, Park Slope…" />
-            <div className="max-h-96 overflow-y-auto rounded-xl border border-slate-200" role="group" aria-label="Boroughs and neighbourhoods">
-              {visible.length === 0 && <p className="px-4 py-6 text-center text-sm text-slate-500">No neighbourhood matches “{query}”.</p>}
+            <TextField
+              label="Search neighbourhoods"
+              type="search"
+              value={query}
+              onChange={(e) => setQuery(e.target.value)}
+              placeholder="Astoria, Park Slope…"
+            />
+            <div
+              className="max-h-96 overflow-y-auto rounded-xl border border-slate-200"
+              role="group"
+              aria-label="Boroughs and neighbourhoods"
+            >
+              {visible.length === 0 && (
+                <p className="px-4 py-6 text-center text-sm text-slate-500">No neighbourhood matches “{query}”.</p>
+              )}
               {visible.map(({ b, hoods }) => {
                 const whole = selected.has(b.id);
                 const headingId = `${baseId}-${b.id}`;
@@ -106,14 +130,24 @@ export function ServiceAreasPicker({ initial, travels }: { initial: string[]; tr
                         {b.name}
                       </h3>
                       <label className="flex items-center gap-2 text-sm font-medium text-slate-700">
-                        <input type="checkbox" className="size-4 accent-brand-600" checked={whole} onChange={(e) => toggleBorough(b, e.target.checked)} />
+                        <input
+                          type="checkbox"
+                          className="size-4 accent-brand-600"
+                          checked={whole}
+                          onChange={(e) => toggleBorough(b, e.target.checked)}
+                        />
                         All of {b.name}
                       </label>
                     </div>
                     <ul className="grid gap-x-4 px-4 py-2 sm:grid-cols-2">
                       {hoods.map((n) => (
                         <li key={n.id}>
-                          <label className={cn("flex items-center gap-2 py-1.5 text-sm", whole ? "text-slate-400" : "cursor-pointer text-slate-800")}>
+                          <label
+                            className={cn(
+                              "flex items-center gap-2 py-1.5 text-sm",
+                              whole ? "text-slate-400" : "cursor-pointer text-slate-800",
+                            )}
+                          >
                             <input
                               type="checkbox"
                               className="size-4 accent-brand-600"
@@ -136,9 +170,17 @@ export function ServiceAreasPicker({ initial, travels }: { initial: string[]; tr
             {selected.size > 0 ? (
               <ul className="flex flex-wrap gap-1.5" aria-label="Selected areas">
                 {[...selected].map((id) => (
-                  <li key={id} className="inline-flex items-center gap-1 rounded-full bg-brand-50 py-0.5 pr-1 pl-2.5 text-xs font-medium text-brand-800 ring-1 ring-brand-200">
+                  <li
+                    key={id}
+                    className="inline-flex items-center gap-1 rounded-full bg-brand-50 py-0.5 pr-1 pl-2.5 text-xs font-medium text-brand-800 ring-1 ring-brand-200"
+                  >
                     {names.get(id) ?? "Area"}
-                    <button type="button" aria-label={`Remove ${names.get(id) ?? "area"}`} className="inline-flex size-5 items-center justify-center rounded-full hover:bg-brand-100" onClick={() => toggle(id, false)}>
+                    <button
+                      type="button"
+                      aria-label={`Remove ${names.get(id) ?? "area"}`}
+                      className="inline-flex size-5 items-center justify-center rounded-full hover:bg-brand-100"
+                      onClick={() => toggle(id, false)}
+                    >
                       <CloseIcon className="size-3" />
                     </button>
                   </li>

@@ -88,7 +88,10 @@ export function ServicesManager({ caps }: { caps: Caps }) {
       setNotice(
         r.outcome === "deleted"
           ? { tone: "success", text: `${s.subject.name} was removed.` }
-          : { tone: "info", text: `${s.subject.name} has bookings, so it was deactivated instead of deleted. Its lesson history stays, and you can turn it back on any time.` },
+          : {
+              tone: "info",
+              text: `${s.subject.name} has bookings, so it was deactivated instead of deleted. Its lesson history stays, and you can turn it back on any time.`,
+            },
       );
       await refresh();
     } catch (err) {
@@ -125,7 +128,9 @@ export function ServicesManager({ caps }: { caps: Caps }) {
       ) : services.data.length === 0 ? (
         <div className="rounded-2xl border border-dashed border-slate-300 bg-slate-50 px-6 py-12 text-center">
           <h2 className="text-lg font-semibold text-slate-900">No services yet</h2>
-          <p className="mx-auto mt-1 max-w-md text-slate-600">Add what you teach, your hourly rate and lesson lengths. Students book a service.</p>
+          <p className="mx-auto mt-1 max-w-md text-slate-600">
+            Add what you teach, your hourly rate and lesson lengths. Students book a service.
+          </p>
           <Button className="mt-5" onClick={() => setEditing("new")}>
             <PlusIcon className="size-4" /> Add your first service
           </Button>
@@ -138,7 +143,8 @@ export function ServicesManager({ caps }: { caps: Caps }) {
                 <div>
                   <h2 className="text-lg font-semibold text-slate-900">{s.subject.name}</h2>
                   <p className="text-sm text-slate-600">
-                    <span className="font-semibold text-slate-900">{formatMoney(s.hourlyRateCents, s.currency)}</span> / hour · {s.durations.join(", ")} min
+                    <span className="font-semibold text-slate-900">{formatMoney(s.hourlyRateCents, s.currency)}</span> /
+                    hour · {s.durations.join(", ")} min
                   </p>
                 </div>
                 <Badge tone={s.isActive ? "success" : "neutral"}>{s.isActive ? "Active" : "Inactive"}</Badge>
@@ -162,11 +168,22 @@ export function ServicesManager({ caps }: { caps: Caps }) {
                   <PencilIcon className="size-4" /> Edit
                 </Button>
                 {s.isActive ? (
-                  <Button variant="ghost" size="sm" className="text-red-700 hover:bg-red-50" onClick={() => setRemoving(s)} aria-label={`Remove ${s.subject.name}`}>
+                  <Button
+                    variant="ghost"
+                    size="sm"
+                    className="text-red-700 hover:bg-red-50"
+                    onClick={() => setRemoving(s)}
+                    aria-label={`Remove ${s.subject.name}`}
+                  >
                     <TrashIcon className="size-4" /> Remove
                   </Button>
                 ) : (
-                  <Button variant="ghost" size="sm" onClick={() => void onReactivate(s)} loading={reactivate.isPending && reactivate.variables?.id === s.id}>
+                  <Button
+                    variant="ghost"
+                    size="sm"
+                    onClick={() => void onReactivate(s)}
+                    loading={reactivate.isPending && reactivate.variables?.id === s.id}
+                  >
                     Turn back on
                   </Button>
                 )}
@@ -184,7 +201,12 @@ export function ServicesManager({ caps }: { caps: Caps }) {
         onClose={() => setEditing(null)}
         onSaved={(name, isNew) => {
           setEditing(null);
-          setNotice({ tone: "success", text: isNew ? `${name} added. Open some times in Availability so students can book it.` : `${name} updated.` });
+          setNotice({
+            tone: "success",
+            text: isNew
+              ? `${name} added. Open some times in Availability so students can book it.`
+              : `${name} updated.`,
+          });
           void refresh();
         }}
       />
@@ -235,12 +257,26 @@ function ServiceDialog({
     setError(null);
     const cents = dollarsToCents(d.rate);
     if (cents === null) {
-      setError({ message: "Please fix the highlighted fields.", code: "BAD_REQUEST", fieldErrors: { hourlyRateCents: ["Enter an amount in dollars, like 80 or 72.50"] }, details: {} });
+      setError({
+        message: "Please fix the highlighted fields.",
+        code: "BAD_REQUEST",
+        fieldErrors: { hourlyRateCents: ["Enter an amount in dollars, like 80 or 72.50"] },
+        details: {},
+      });
       return;
     }
-    const fields = { hourlyRateCents: cents, durations: d.durations, locationTypes: d.locationTypes, ageGroups: d.ageGroups, levels: d.levels, description: d.description };
+    const fields = {
+      hourlyRateCents: cents,
+      durations: d.durations,
+      locationTypes: d.locationTypes,
+      ageGroups: d.ageGroups,
+      levels: d.levels,
+      description: d.description,
+    };
     try {
-      const saved = service ? await update.mutateAsync({ id: service.id, ...fields }) : await add.mutateAsync({ subjectId: d.subjectId, ...fields });
+      const saved = service
+        ? await update.mutateAsync({ id: service.id, ...fields })
+        : await add.mutateAsync({ subjectId: d.subjectId, ...fields });
       onSaved(saved.subject.name, !service);
     } catch (err) {
       const e2 = toApiError(err);
@@ -271,13 +307,31 @@ function ServiceDialog({
         </>
       }
     >
-      <form id="service-form" onSubmit={(e) => void onSubmit(e)} noValidate className="space-y-5" aria-label={service ? "Edit service" : "Add a service"}>
+      <form
+        id="service-form"
+        onSubmit={(e) => void onSubmit(e)}
+        noValidate
+        className="space-y-5"
+        aria-label={service ? "Edit service" : "Add a service"}
+      >
         {error && <Alert tone="error">{error.message}</Alert>}
         <div className="grid gap-5 sm:grid-cols-2">
           {service ? (
-            <TextField label="Subject" value={service.subject.name} disabled readOnly hint="To teach another subject, add a new service." />
+            <TextField
+              label="Subject"
+              value={service.subject.name}
+              disabled
+              readOnly
+              hint="To teach another subject, add a new service."
+            />
           ) : (
-            <SelectField label="Subject" value={d.subjectId} onChange={(e) => set("subjectId", e.target.value)} error={fe("subjectId")} disabled={categories.isPending}>
+            <SelectField
+              label="Subject"
+              value={d.subjectId}
+              onChange={(e) => set("subjectId", e.target.value)}
+              error={fe("subjectId")}
+              disabled={categories.isPending}
+            >
               <option value="">{categories.isPending ? "Loading subjects…" : "Choose a subject"}</option>
               {categories.data?.map((c) => (
                 <optgroup key={c.id} label={c.name}>
@@ -322,8 +376,22 @@ function ServiceDialog({
           error={fe("locationTypes")}
         />
         <div className="grid gap-5 sm:grid-cols-2">
-          <CheckboxGroup legend="Who" columns={1} options={AGES.map((a) => ({ value: a, label: AGE_LABEL[a] }))} value={d.ageGroups} onChange={(v) => set("ageGroups", v)} error={fe("ageGroups")} />
-          <CheckboxGroup legend="Levels" columns={1} options={LEVELS.map((l) => ({ value: l, label: LEVEL_LABEL[l] }))} value={d.levels} onChange={(v) => set("levels", v)} error={fe("levels")} />
+          <CheckboxGroup
+            legend="Who"
+            columns={1}
+            options={AGES.map((a) => ({ value: a, label: AGE_LABEL[a] }))}
+            value={d.ageGroups}
+            onChange={(v) => set("ageGroups", v)}
+            error={fe("ageGroups")}
+          />
+          <CheckboxGroup
+            legend="Levels"
+            columns={1}
+            options={LEVELS.map((l) => ({ value: l, label: LEVEL_LABEL[l] }))}
+            value={d.levels}
+            onChange={(v) => set("levels", v)}
+            error={fe("levels")}
+          />
         </div>
         <TextAreaField
           label="Description"

@@ -25,7 +25,10 @@ export function TeachingAddressForm({ profile }: { profile: Profile }) {
   const save = api.instructor.setTeachingAddress.useMutation();
   const [line, setLine] = useState(profile.address?.line ?? "");
   const [hoodId, setHoodId] = useState(profile.neighbourhood?.id ?? "");
-  const [result, setResult] = useState<Pick<Profile, "neighbourhood" | "publicLocation">>({ neighbourhood: profile.neighbourhood, publicLocation: profile.publicLocation });
+  const [result, setResult] = useState<Pick<Profile, "neighbourhood" | "publicLocation">>({
+    neighbourhood: profile.neighbourhood,
+    publicLocation: profile.publicLocation,
+  });
   const [error, setError] = useState<ApiError | null>(null);
   const [status, setStatus] = useState("");
 
@@ -37,7 +40,12 @@ export function TeachingAddressForm({ profile }: { profile: Profile }) {
     setStatus("");
     const hood = hoods.find((h) => h.id === hoodId);
     if (!hood) {
-      setError({ message: "Please fix the highlighted fields.", code: "BAD_REQUEST", fieldErrors: { neighbourhood: ["Choose the neighbourhood the address is in"] }, details: {} });
+      setError({
+        message: "Please fix the highlighted fields.",
+        code: "BAD_REQUEST",
+        fieldErrors: { neighbourhood: ["Choose the neighbourhood the address is in"] },
+        details: {},
+      });
       return;
     }
     try {
@@ -52,8 +60,17 @@ export function TeachingAddressForm({ profile }: { profile: Profile }) {
   }
 
   return (
-    <Card id="address" title="Where students come to you" description="Only used when students book a lesson at your place.">
-      <form onSubmit={(e) => void onSubmit(e)} noValidate aria-label="Teaching address" className="grid gap-6 lg:grid-cols-[1fr_16rem]">
+    <Card
+      id="address"
+      title="Where students come to you"
+      description="Only used when students book a lesson at your place."
+    >
+      <form
+        onSubmit={(e) => void onSubmit(e)}
+        noValidate
+        aria-label="Teaching address"
+        className="grid gap-6 lg:grid-cols-[1fr_16rem]"
+      >
         <div className="space-y-4">
           {error && <Alert tone="error">{error.message}</Alert>}
           <TextField
@@ -69,7 +86,13 @@ export function TeachingAddressForm({ profile }: { profile: Profile }) {
               </span>
             }
           />
-          <SelectField label="Neighbourhood" value={hoodId} onChange={(e) => setHoodId(e.target.value)} error={error?.fieldErrors.neighbourhood ?? error?.fieldErrors.lat ?? null} disabled={regions.isPending}>
+          <SelectField
+            label="Neighbourhood"
+            value={hoodId}
+            onChange={(e) => setHoodId(e.target.value)}
+            error={error?.fieldErrors.neighbourhood ?? error?.fieldErrors.lat ?? null}
+            disabled={regions.isPending}
+          >
             <option value="">{regions.isPending ? "Loading…" : "Choose the neighbourhood"}</option>
             {(regions.data ?? []).map((b) => (
               <optgroup key={b.id} label={b.name}>
@@ -103,7 +126,12 @@ export function TeachingAddressForm({ profile }: { profile: Profile }) {
             <p className="text-sm text-slate-500">Once saved, you&apos;ll see what students see here.</p>
           )}
           {regions.data && result.publicLocation && (
-            <RegionMap boroughs={regions.data} selected={new Set(result.neighbourhood ? [result.neighbourhood.id] : [])} marker={result.publicLocation} label="Map of your approximate public location" />
+            <RegionMap
+              boroughs={regions.data}
+              selected={new Set(result.neighbourhood ? [result.neighbourhood.id] : [])}
+              marker={result.publicLocation}
+              label="Map of your approximate public location"
+            />
           )}
         </div>
       </form>

@@ -17,7 +17,11 @@ type Props = {
 
 const CHECK_TEXT = {
   passed: { tone: "success", label: "Passed", body: "Your profile shows the verified badge." },
-  pending: { tone: "warning", label: "In progress", body: "Usually done within a day. You can take bookings meanwhile." },
+  pending: {
+    tone: "warning",
+    label: "In progress",
+    body: "Usually done within a day. You can take bookings meanwhile.",
+  },
   failed: { tone: "danger", label: "Did not pass", body: "Contact support to review your background check." },
 } as const;
 
@@ -54,7 +58,11 @@ export function VerificationCard({ backgroundCheck, payoutStatus }: Props) {
 
   const c = CHECK_TEXT[check.status];
   return (
-    <Card id="verification" title="Verification and payouts" description="Both are needed before students can find you.">
+    <Card
+      id="verification"
+      title="Verification and payouts"
+      description="Both are needed before students can find you."
+    >
       {error && (
         <Alert tone="error" className="mb-4">
           {error}
@@ -67,9 +75,12 @@ export function VerificationCard({ backgroundCheck, payoutStatus }: Props) {
           </span>
           <div className="min-w-0 flex-1 basis-56">
             <p className="flex flex-wrap items-center gap-2 font-semibold text-slate-900">
-              Background check <Badge tone={c.tone}>{check.status === "pending" && !check.started ? "Not started" : c.label}</Badge>
+              Background check{" "}
+              <Badge tone={c.tone}>{check.status === "pending" && !check.started ? "Not started" : c.label}</Badge>
             </p>
-            <p className="mt-0.5 text-sm text-slate-600">{check.status === "pending" && !check.started ? "Start it now — it runs in the background." : c.body}</p>
+            <p className="mt-0.5 text-sm text-slate-600">
+              {check.status === "pending" && !check.started ? "Start it now — it runs in the background." : c.body}
+            </p>
           </div>
           {check.status === "pending" && !check.started && (
             <Button variant="outline" onClick={() => void onStart()} loading={start.isPending}>
@@ -88,7 +99,11 @@ export function VerificationCard({ backgroundCheck, payoutStatus }: Props) {
                 {payout === "active" ? "Active" : payout === "pending" ? "Pending" : "Not set up"}
               </Badge>
             </p>
-            <p className="mt-0.5 text-sm text-slate-600">{payout === "active" ? "Lesson payments go to your account after each lesson." : "Tell us where to send your earnings."}</p>
+            <p className="mt-0.5 text-sm text-slate-600">
+              {payout === "active"
+                ? "Lesson payments go to your account after each lesson."
+                : "Tell us where to send your earnings."}
+            </p>
           </div>
           {payout !== "active" && (
             <Button onClick={() => void onPayouts()} loading={payouts.isPending}>

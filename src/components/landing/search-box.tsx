@@ -22,7 +22,15 @@ function useDebounced<T>(value: T, ms: number): T {
  * The big "what do you want to learn" box: a plain GET form to /search (works without JavaScript), enhanced with
  * subject/place suggestions (`search.suggest`) following the ARIA combobox pattern (arrow keys, Enter, Escape).
  */
-export function SearchBox({ defaultValue, size = "lg", className }: { defaultValue?: string; size?: "lg" | "md"; className?: string }) {
+export function SearchBox({
+  defaultValue,
+  size = "lg",
+  className,
+}: {
+  defaultValue?: string;
+  size?: "lg" | "md";
+  className?: string;
+}) {
   const router = useRouter();
   const uid = useId();
   const inputId = `q-${size}`;
@@ -35,7 +43,10 @@ export function SearchBox({ defaultValue, size = "lg", className }: { defaultVal
   // The server completes the whole text, or the place after a cue word ("piano in park s").
   const trimmed = text.trim();
   const debounced = useDebounced(trimmed, DEBOUNCE_MS);
-  const suggest = api.search.suggest.useQuery({ prefix: debounced.slice(-100) }, { enabled: open && debounced.length >= 2, staleTime: 60_000, placeholderData: (prev) => prev });
+  const suggest = api.search.suggest.useQuery(
+    { prefix: debounced.slice(-100) },
+    { enabled: open && debounced.length >= 2, staleTime: 60_000, placeholderData: (prev) => prev },
+  );
   const items = open && trimmed.length >= 2 ? (suggest.data?.suggestions ?? []) : [];
   const expanded = items.length > 0;
 
@@ -137,14 +148,23 @@ export function SearchBox({ defaultValue, size = "lg", className }: { defaultVal
               choose(i);
             }}
             onMouseEnter={() => setActive(i)}
-            className={cn("flex cursor-pointer items-center gap-3 px-4 py-2.5 text-slate-800", i === active && "bg-brand-50 text-brand-900")}
+            className={cn(
+              "flex cursor-pointer items-center gap-3 px-4 py-2.5 text-slate-800",
+              i === active && "bg-brand-50 text-brand-900",
+            )}
           >
-            {s.kind === "location" ? <MapPinIcon className="size-4 shrink-0 text-slate-400" /> : <SearchIcon className="size-4 shrink-0 text-slate-400" />}
+            {s.kind === "location" ? (
+              <MapPinIcon className="size-4 shrink-0 text-slate-400" />
+            ) : (
+              <SearchIcon className="size-4 shrink-0 text-slate-400" />
+            )}
             <span className="min-w-0 flex-1 truncate">
               <span className="font-medium">{s.label}</span>
               {s.detail && <span className="ml-2 text-sm text-slate-500">{s.detail}</span>}
             </span>
-            <span className="text-xs uppercase tracking-wide text-slate-400">{s.kind === "location" ? "Place" : "Subject"}</span>
+            <span className="text-xs uppercase tracking-wide text-slate-400">
+              {s.kind === "location" ? "Place" : "Subject"}
+            </span>
           </li>
         ))}
       </ul>

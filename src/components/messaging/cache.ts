@@ -6,7 +6,15 @@ import { useMemo } from "react";
 import { api } from "~/trpc/react";
 import { FOLDERS, HISTORY_PAGE, LIST_PAGE } from "./constants";
 import { clearTyping, setTyping } from "./stores";
-import type { ConversationEvent, ConversationSummary, HistoryData, ListData, MessageView, ReactionView, ThreadMessage } from "./types";
+import type {
+  ConversationEvent,
+  ConversationSummary,
+  HistoryData,
+  ListData,
+  MessageView,
+  ReactionView,
+  ThreadMessage,
+} from "./types";
 
 /**
  * Applies the live stream and mutation results to the React Query cache, so every open view (inbox list, thread,
@@ -20,7 +28,10 @@ export function useMessagingUtils(): Utils {
   const utils = api.useUtils();
   const queryClient = useQueryClient();
   return useMemo(
-    () => new Proxy(utils, { get: (target, key, receiver) => (key === "queryClient" ? queryClient : Reflect.get(target, key, receiver)) }) as Utils,
+    () =>
+      new Proxy(utils, {
+        get: (target, key, receiver) => (key === "queryClient" ? queryClient : Reflect.get(target, key, receiver)),
+      }) as Utils,
     [utils, queryClient],
   );
 }
@@ -47,7 +58,9 @@ function replayRegistry(qc: QueryClient): Map<string, Patch<unknown>[]> {
     const patches = r.get(e.query.queryHash);
     if (!patches) return;
     r.delete(e.query.queryHash);
-    qc.setQueryData<unknown>(e.query.queryKey, (d: unknown) => (d === undefined ? undefined : patches.reduce<unknown>((acc, p) => p(acc), d)));
+    qc.setQueryData<unknown>(e.query.queryKey, (d: unknown) =>
+      d === undefined ? undefined : patches.reduce<unknown>((acc, p) => p(acc), d),
+    );
   });
   registry = r;
   return registry;
@@ -100,12 +113,19 @@ export function upsertThreadMessage(utils: Utils, message: MessageView) {
     const [first, ...rest] = d.pages;
     if (!first) return d;
     const mine = message.kind === "user" && message.senderId !== first.conversation.other.id;
-    const messages = [...first.messages, { ...message, status: mine ? ("sent" as const) : null }].sort((a, b) => (a.id < b.id ? -1 : 1));
+    const messages = [...first.messages, { ...message, status: mine ? ("sent" as const) : null }].sort((a, b) =>
+      a.id < b.id ? -1 : 1,
+    );
     return { ...d, pages: [{ ...first, messages }, ...rest] };
   });
 }
 
-export function patchThreadMessage(utils: Utils, conversationId: string, messageId: string, patch: Partial<ThreadMessage>) {
+export function patchThreadMessage(
+  utils: Utils,
+  conversationId: string,
+  messageId: string,
+  patch: Partial<ThreadMessage>,
+) {
   updateThread(utils, conversationId, (d) => mapMessages(d, (m) => (m.id === messageId ? { ...m, ...patch } : m)));
 }
 
@@ -113,19 +133,39 @@ export function setThreadReactions(utils: Utils, conversationId: string, message
   patchThreadMessage(utils, conversationId, messageId, { reactions });
 }
 
-function toggleReaction(reactions: ReactionView[], emoji: ReactionView["emoji"], userId: string, on: boolean): ReactionView[] {
+function toggleReaction(
+  reactions: ReactionView[],
+  emoji: ReactionView["emoji"],
+  userId: string,
+  on: boolean,
+): ReactionView[] {
   const entry = reactions.find((r) => r.emoji === emoji);
   if (on) {
     if (entry?.userIds.includes(userId)) return reactions;
-    return entry ? reactions.map((r) => (r === entry ? { ...r, userIds: [...r.userIds, userId] } : r)) : [...reactions, { emoji, userIds: [userId] }];
+    return entry
+      ? reactions.map((r) => (r === entry ? { ...r, userIds: [...r.userIds, userId] } : r))
+      : [...reactions, { emoji, userIds: [userId] }];
   }
   if (!entry) return reactions;
-  return reactions.map((r) => (r === entry ? { ...r, userIds: r.userIds.filter((u) => u !== userId) } : r)).filter((r) => r.userIds.length > 0);
+  return reactions
+    .map((r) => (r === entry ? { ...r, userIds: r.userIds.filter((u) => u !== userId) } : r))
+    .filter((r) => r.userIds.length > 0);
 }
 
 /** The viewer's own reaction, shown before the server confirms (and undone if it refuses). */
-export function toggleReactionLocally(utils: Utils, conversationId: string, messageId: string, emoji: ReactionView["emoji"], userId: string, on: boolean) {
-  updateThread(utils, conversationId, (d) => mapMessages(d, (m) => (m.id === messageId ? { ...m, reactions: toggleReaction(m.reactions, emoji, userId, on) } : m)));
+export function toggleReactionLocally(
+  utils: Utils,
+  conversationId: string,
+  messageId: string,
+  emoji: ReactionView["emoji"],
+  userId: string,
+  on: boolean,
+) {
+  updateThread(utils, conversationId, (d) =>
+    mapMessages(d, (m) =>
+      m.id === messageId ? { ...m, reactions: toggleReaction(m.reactions, emoji, userId, on) } : m,
+    ),
+  );
 }
 
 /** Moves read/delivery marks forward (never back) on the thread's conversation snapshot. */
@@ -140,7 +180,10 @@ export function advanceThreadMarks(
       myLastReadMessageId: maxId(c.myLastReadMessageId, marks.myRead ?? null),
       otherLastReadMessageId: maxId(c.otherLastReadMessageId, marks.otherRead ?? null),
       // Read implies delivered.
-      otherLastDeliveredMessageId: maxId(c.otherLastDeliveredMessageId, maxId(marks.otherDelivered ?? null, marks.otherRead ?? null)),
+      otherLastDeliveredMessageId: maxId(
+        c.otherLastDeliveredMessageId,
+        maxId(marks.otherDelivered ?? null, marks.otherRead ?? null),
+      ),
     })),
   );
 }
@@ -166,20 +209,26 @@ function otherIdOf(utils: Utils, conversationId: string): string | null {
 
 /** `fn` returns its argument unchanged when the folder doesn't hold what it updates. */
 function updateLists(utils: Utils, fn: Patch<ListData>) {
-  for (const state of FOLDERS) patchQuery(utils, getQueryKey(api.conversations.list, { state, limit: LIST_PAGE }, "infinite"), fn);
+  for (const state of FOLDERS)
+    patchQuery(utils, getQueryKey(api.conversations.list, { state, limit: LIST_PAGE }, "infinite"), fn);
 }
 
 function mapSummary(utils: Utils, conversationId: string, fn: (s: ConversationSummary) => ConversationSummary) {
   updateLists(utils, (d) =>
     d.pages.some((p) => p.items.some((i) => i.id === conversationId))
-      ? { ...d, pages: d.pages.map((p) => ({ ...p, items: p.items.map((i) => (i.id === conversationId ? fn(i) : i)) })) }
+      ? {
+          ...d,
+          pages: d.pages.map((p) => ({ ...p, items: p.items.map((i) => (i.id === conversationId ? fn(i) : i)) })),
+        }
       : d,
   );
 }
 
 function inAnyList(utils: Utils, conversationId: string): boolean {
   return FOLDERS.some((state) =>
-    utils.conversations.list.getInfiniteData({ state, limit: LIST_PAGE })?.pages.some((p) => p.items.some((i) => i.id === conversationId)),
+    utils.conversations.list
+      .getInfiniteData({ state, limit: LIST_PAGE })
+      ?.pages.some((p) => p.items.some((i) => i.id === conversationId)),
   );
 }
 
@@ -236,7 +285,8 @@ export function setUnread(utils: Utils, conversationId: string | null, unread: n
  * from before the stream started may be missing from it.
  */
 export function refetchStale(utils: Utils, since: number) {
-  const stale = (q: { state: { dataUpdatedAt: number; fetchStatus: string } }) => q.state.dataUpdatedAt < since || q.state.fetchStatus === "fetching";
+  const stale = (q: { state: { dataUpdatedAt: number; fetchStatus: string } }) =>
+    q.state.dataUpdatedAt < since || q.state.fetchStatus === "fetching";
   void utils.conversations.list.invalidate(undefined, { predicate: stale });
   void utils.conversations.history.invalidate(undefined, { predicate: stale });
   void utils.conversations.unreadTotal.invalidate();
@@ -252,19 +302,39 @@ export function applyEvent(utils: Utils, event: ConversationEvent) {
       return;
     }
     case "message.edited":
-      patchThreadMessage(utils, event.conversationId, event.messageId, { body: event.body, masked: event.masked, editedAt: event.editedAt });
-      mapSummary(utils, event.conversationId, (s) => (s.lastMessage?.id === event.messageId ? { ...s, lastMessage: { ...s.lastMessage, body: event.body } } : s));
+      patchThreadMessage(utils, event.conversationId, event.messageId, {
+        body: event.body,
+        masked: event.masked,
+        editedAt: event.editedAt,
+      });
+      mapSummary(utils, event.conversationId, (s) =>
+        s.lastMessage?.id === event.messageId ? { ...s, lastMessage: { ...s.lastMessage, body: event.body } } : s,
+      );
       return;
     case "message.deleted":
-      patchThreadMessage(utils, event.conversationId, event.messageId, { body: null, deleted: true, deletedAt: event.deletedAt, reactions: [] });
+      patchThreadMessage(utils, event.conversationId, event.messageId, {
+        body: null,
+        deleted: true,
+        deletedAt: event.deletedAt,
+        reactions: [],
+      });
       mapSummary(utils, event.conversationId, (s) =>
-        s.lastMessage?.id === event.messageId ? { ...s, lastMessage: { ...s.lastMessage, body: null, deleted: true } } : s,
+        s.lastMessage?.id === event.messageId
+          ? { ...s, lastMessage: { ...s.lastMessage, body: null, deleted: true } }
+          : s,
       );
       return;
     case "reaction.added":
     case "reaction.removed":
       updateThread(utils, event.conversationId, (d) =>
-        mapMessages(d, (m) => (m.id === event.messageId ? { ...m, reactions: toggleReaction(m.reactions, event.emoji, event.userId, event.type === "reaction.added") } : m)),
+        mapMessages(d, (m) =>
+          m.id === event.messageId
+            ? {
+                ...m,
+                reactions: toggleReaction(m.reactions, event.emoji, event.userId, event.type === "reaction.added"),
+              }
+            : m,
+        ),
       );
       return;
     case "read": {
@@ -277,7 +347,9 @@ export function applyEvent(utils: Utils, event: ConversationEvent) {
         myLastReadMessageId: maxId(s.myLastReadMessageId, marks.myRead ?? null),
         otherLastReadMessageId: maxId(s.otherLastReadMessageId, marks.otherRead ?? null),
         lastMessage:
-          s.lastMessage?.status && marks.otherRead && s.lastMessage.id <= marks.otherRead ? { ...s.lastMessage, status: "read" } : s.lastMessage,
+          s.lastMessage?.status && marks.otherRead && s.lastMessage.id <= marks.otherRead
+            ? { ...s.lastMessage, status: "read" }
+            : s.lastMessage,
       }));
       return;
     }
@@ -287,7 +359,9 @@ export function applyEvent(utils: Utils, event: ConversationEvent) {
         ...s,
         otherLastDeliveredMessageId: maxId(s.otherLastDeliveredMessageId, event.upToMessageId),
         lastMessage:
-          s.lastMessage?.status === "sent" && s.lastMessage.id <= event.upToMessageId ? { ...s.lastMessage, status: "delivered" } : s.lastMessage,
+          s.lastMessage?.status === "sent" && s.lastMessage.id <= event.upToMessageId
+            ? { ...s.lastMessage, status: "delivered" }
+            : s.lastMessage,
       }));
       return;
     case "state.changed":

@@ -142,7 +142,13 @@ export function Composer({
           {footnote && <span className="block sm:mt-0.5">{footnote}</span>}
         </p>
         {length >= COUNTER_FROM && (
-          <p aria-live="polite" className={cn("shrink-0 tabular-nums", length >= MAX_MESSAGE_LENGTH ? "font-semibold text-red-700" : "text-slate-500")}>
+          <p
+            aria-live="polite"
+            className={cn(
+              "shrink-0 tabular-nums",
+              length >= MAX_MESSAGE_LENGTH ? "font-semibold text-red-700" : "text-slate-500",
+            )}
+          >
             {length}/{MAX_MESSAGE_LENGTH}
             {length >= MAX_MESSAGE_LENGTH && <span className="sr-only"> — that's the limit</span>}
           </p>

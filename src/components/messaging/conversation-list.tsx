@@ -28,7 +28,10 @@ export function ConversationList({
   zone: string;
   viewerRole: "student" | "instructor" | "admin";
 }) {
-  const q = api.conversations.list.useInfiniteQuery({ state: folder, limit: LIST_PAGE }, { getNextPageParam: (p) => p.nextCursor, staleTime: 60_000 });
+  const q = api.conversations.list.useInfiniteQuery(
+    { state: folder, limit: LIST_PAGE },
+    { getNextPageParam: (p) => p.nextCursor, staleTime: 60_000 },
+  );
   const now = useNow();
 
   if (q.isPending) {
@@ -67,12 +70,25 @@ export function ConversationList({
     <>
       <ul aria-label={`${FOLDER_LABEL[folder]} conversations`} className="divide-y divide-slate-100">
         {items.map((c) => (
-          <ConversationRow key={c.id} c={c} selected={c.id === selectedId} href={`${basePath}/${c.id}`} now={now} zone={zone} />
+          <ConversationRow
+            key={c.id}
+            c={c}
+            selected={c.id === selectedId}
+            href={`${basePath}/${c.id}`}
+            now={now}
+            zone={zone}
+          />
         ))}
       </ul>
       {q.hasNextPage && (
         <div className="p-4">
-          <Button variant="outline" size="sm" className="w-full" loading={q.isFetchingNextPage} onClick={() => void q.fetchNextPage()}>
+          <Button
+            variant="outline"
+            size="sm"
+            className="w-full"
+            loading={q.isFetchingNextPage}
+            onClick={() => void q.fetchNextPage()}
+          >
             Load more
           </Button>
         </div>
@@ -86,7 +102,19 @@ export function ConversationList({
   );
 }
 
-function ConversationRow({ c, selected, href, now, zone }: { c: ConversationSummary; selected: boolean; href: string; now: number; zone: string }) {
+function ConversationRow({
+  c,
+  selected,
+  href,
+  now,
+  zone,
+}: {
+  c: ConversationSummary;
+  selected: boolean;
+  href: string;
+  now: number;
+  zone: string;
+}) {
   const m = c.lastMessage;
   const mine = m?.kind === "user" && m.senderId !== c.other.id;
   const unread = c.unread > 0;
@@ -104,16 +132,32 @@ function ConversationRow({ c, selected, href, now, zone }: { c: ConversationSumm
         <PersonAvatar name={c.other.name} photoUrl={c.other.photoUrl} className="size-11" />
         <span className="min-w-0 flex-1">
           <span className="flex items-baseline gap-2">
-            <span className={cn("min-w-0 flex-1 truncate text-sm", unread ? "font-bold text-slate-900" : "font-semibold text-slate-800")}>{c.other.name}</span>
+            <span
+              className={cn(
+                "min-w-0 flex-1 truncate text-sm",
+                unread ? "font-bold text-slate-900" : "font-semibold text-slate-800",
+              )}
+            >
+              {c.other.name}
+            </span>
             {at && (
-              <time dateTime={at} title={fullLabel(at, zone)} className={cn("shrink-0 text-xs", unread ? "font-semibold text-brand-700" : "text-slate-500")}>
+              <time
+                dateTime={at}
+                title={fullLabel(at, zone)}
+                className={cn("shrink-0 text-xs", unread ? "font-semibold text-brand-700" : "text-slate-500")}
+              >
                 {relativeShort(at, now, zone)}
               </time>
             )}
           </span>
           <span className="mt-0.5 flex items-center gap-1.5">
             {mine && m.status && !m.deleted && <Ticks status={m.status} />}
-            <span className={cn("min-w-0 flex-1 truncate text-sm", unread ? "font-medium text-slate-900" : "text-slate-600")}>
+            <span
+              className={cn(
+                "min-w-0 flex-1 truncate text-sm",
+                unread ? "font-medium text-slate-900" : "text-slate-600",
+              )}
+            >
               {!m ? (
                 <span className="text-slate-400">No messages yet</span>
               ) : m.deleted ? (
@@ -160,8 +204,14 @@ function EmptyFolder({ folder, viewerRole }: { folder: Folder; viewerRole: strin
           ? "Message an instructor from their profile to ask about lessons — you don't need to book first."
           : "When a student messages you, the conversation shows up here.",
     },
-    archived: { title: "Nothing archived", body: "Archive a conversation to tidy your inbox. A new message brings it back." },
-    trashed: { title: "Trash is empty", body: "Conversations you move to Trash show up here. A new message brings them back." },
+    archived: {
+      title: "Nothing archived",
+      body: "Archive a conversation to tidy your inbox. A new message brings it back.",
+    },
+    trashed: {
+      title: "Trash is empty",
+      body: "Conversations you move to Trash show up here. A new message brings them back.",
+    },
   };
   return (
     <div className="flex flex-col items-center px-6 py-14 text-center">

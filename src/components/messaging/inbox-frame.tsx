@@ -44,7 +44,10 @@ export function InboxFrame({
     >
       <aside
         aria-labelledby="inbox-title"
-        className={cn("flex w-full shrink-0 flex-col border-slate-200 md:w-80 md:border-r lg:w-96", threadOpen && "max-md:hidden")}
+        className={cn(
+          "flex w-full shrink-0 flex-col border-slate-200 md:w-80 md:border-r lg:w-96",
+          threadOpen && "max-md:hidden",
+        )}
       >
         <div className="px-4 pt-5">
           <h1 id="inbox-title" className="text-2xl font-bold tracking-tight text-slate-900">
@@ -59,11 +62,25 @@ export function InboxFrame({
             tabs={FOLDERS.map((f) => ({ id: f, label: FOLDER_LABEL[f], count: totals.data?.byState[f] || null }))}
           />
         </div>
-        <div role="tabpanel" id={panelId("inbox", folder)} aria-labelledby={`inbox-tab-${folder}`} className="min-h-0 flex-1 overflow-y-auto">
-          <ConversationList folder={folder} selectedId={selected} basePath={basePath} zone={timeZone} viewerRole={viewerRole} />
+        <div
+          role="tabpanel"
+          id={panelId("inbox", folder)}
+          aria-labelledby={`inbox-tab-${folder}`}
+          className="min-h-0 flex-1 overflow-y-auto"
+        >
+          <ConversationList
+            folder={folder}
+            selectedId={selected}
+            basePath={basePath}
+            zone={timeZone}
+            viewerRole={viewerRole}
+          />
         </div>
       </aside>
-      <section aria-label="Conversation" className={cn("min-w-0 flex-1 flex-col", threadOpen ? "flex" : "hidden md:flex")}>
+      <section
+        aria-label="Conversation"
+        className={cn("min-w-0 flex-1 flex-col", threadOpen ? "flex" : "hidden md:flex")}
+      >
         {children}
       </section>
     </div>

@@ -92,7 +92,8 @@ export function MessageActions({
     } else if (e.key === "Tab") setPos(null);
   }
 
-  const rowItem = "flex w-full items-center gap-2.5 rounded-md px-3 py-2 text-left text-sm text-slate-700 hover:bg-slate-100 focus:bg-slate-100 focus:outline-none";
+  const rowItem =
+    "flex w-full items-center gap-2.5 rounded-md px-3 py-2 text-left text-sm text-slate-700 hover:bg-slate-100 focus:bg-slate-100 focus:outline-none";
 
   return (
     <>
@@ -107,7 +108,9 @@ export function MessageActions({
         className={cn(
           "inline-flex size-8 shrink-0 items-center justify-center rounded-full text-slate-400 transition-opacity hover:bg-slate-100 hover:text-slate-800",
           // Shown on hover or keyboard focus; always on touch screens (no hover there).
-          open ? "opacity-100" : "opacity-0 group-hover:opacity-100 focus-visible:opacity-100 [@media(hover:none)]:opacity-100",
+          open
+            ? "opacity-100"
+            : "opacity-0 group-hover:opacity-100 focus-visible:opacity-100 [@media(hover:none)]:opacity-100",
         )}
       >
         <MoreIcon className="size-5" />
@@ -120,7 +123,10 @@ export function MessageActions({
           aria-label="Message actions"
           onKeyDown={onMenuKey}
           style={{ top: pos.top, left: pos.left }}
-          className={cn("fixed z-50 w-66 rounded-xl border border-slate-200 bg-white p-1.5 shadow-pop", pos.above && "-translate-y-full")}
+          className={cn(
+            "fixed z-50 w-66 rounded-xl border border-slate-200 bg-white p-1.5 shadow-pop",
+            pos.above && "-translate-y-full",
+          )}
         >
           <div role="group" aria-label="Reactions" className="flex justify-between px-1 pb-1">
             {REACTIONS.map((emoji) => {

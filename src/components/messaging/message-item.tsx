@@ -17,7 +17,8 @@ import type { MessageStatus, ReactionView, ThreadMessage } from "./types";
 
 type Emoji = ReactionView["emoji"];
 
-const bubbleBase = "rounded-2xl px-3.5 py-2 text-[15px] leading-snug whitespace-pre-wrap break-words [overflow-wrap:anywhere] sm:text-sm";
+const bubbleBase =
+  "rounded-2xl px-3.5 py-2 text-[15px] leading-snug whitespace-pre-wrap break-words [overflow-wrap:anywhere] sm:text-sm";
 const mineBubble = "rounded-br-md bg-brand-600 text-white";
 const theirBubble = "rounded-bl-md bg-slate-100 text-slate-900";
 
@@ -30,7 +31,11 @@ export function SystemMessage({ m, zone }: { m: ThreadMessage; zone: string }) {
         <p>
           <span className="sr-only">Lesson update: </span>
           <span className="font-medium text-slate-700">{m.body}</span>
-          <time dateTime={m.createdAt} title={fullLabel(m.createdAt, zone)} className="ml-1.5 whitespace-nowrap text-slate-400">
+          <time
+            dateTime={m.createdAt}
+            title={fullLabel(m.createdAt, zone)}
+            className="ml-1.5 whitespace-nowrap text-slate-400"
+          >
             {timeLabel(m.createdAt, zone)}
           </time>
         </p>
@@ -85,7 +90,12 @@ export function MessageItem({
     setActionError(null);
     try {
       const r = await utils.client.conversations.delete.mutate({ messageId: m.id });
-      patchThreadMessage(utils, m.conversationId, m.id, { body: r.body, deleted: r.deleted, deletedAt: r.deletedAt, reactions: r.reactions });
+      patchThreadMessage(utils, m.conversationId, m.id, {
+        body: r.body,
+        deleted: r.deleted,
+        deletedAt: r.deletedAt,
+        reactions: r.reactions,
+      });
       setConfirmDelete(false);
     } catch (e) {
       setActionError(toApiError(e).message);
@@ -99,11 +109,19 @@ export function MessageItem({
   return (
     <li className={cn("group flex flex-col", mine ? "items-end" : "items-start")}>
       <span className="sr-only">{`${who}:`}</span>
-      <div className={cn("flex max-w-[88%] items-center gap-1 sm:max-w-[75%]", mine && "flex-row-reverse", editing && "w-full max-w-[88%] sm:max-w-[75%]")}>
+      <div
+        className={cn(
+          "flex max-w-[88%] items-center gap-1 sm:max-w-[75%]",
+          mine && "flex-row-reverse",
+          editing && "w-full max-w-[88%] sm:max-w-[75%]",
+        )}
+      >
         {editing ? (
           <EditForm m={m} onDone={() => setEditing(false)} />
         ) : m.deleted ? (
-          <p className={cn(bubbleBase, "border border-dashed border-slate-300 bg-white text-slate-500 italic")}>Message deleted</p>
+          <p className={cn(bubbleBase, "border border-dashed border-slate-300 bg-white text-slate-500 italic")}>
+            Message deleted
+          </p>
         ) : (
           <div className={cn(bubbleBase, mine ? mineBubble : theirBubble)}>{m.body}</div>
         )}
@@ -134,7 +152,9 @@ export function MessageItem({
                   onClick={() => void react(r.emoji, !on)}
                   className={cn(
                     "relative inline-flex h-6 items-center gap-1 rounded-full border bg-white px-1.5 text-xs font-semibold shadow-sm",
-                    on ? "border-brand-300 bg-brand-50 text-brand-800" : "border-slate-200 text-slate-700 hover:bg-slate-50",
+                    on
+                      ? "border-brand-300 bg-brand-50 text-brand-800"
+                      : "border-slate-200 text-slate-700 hover:bg-slate-50",
                   )}
                 >
                   <span aria-hidden="true" className={cn("text-sm leading-none", EMOJI_FONT)}>
@@ -154,7 +174,10 @@ export function MessageItem({
         </time>
         {m.editedAt && !m.deleted && <span title={fullLabel(m.editedAt, zone)}>· edited</span>}
         {m.masked && !m.deleted && (
-          <span className="inline-flex items-center gap-1" title="Phone numbers and email addresses are hidden until a lesson is confirmed">
+          <span
+            className="inline-flex items-center gap-1"
+            title="Phone numbers and email addresses are hidden until a lesson is confirmed"
+          >
             · <EyeOffIcon className="size-3" /> contact details hidden
           </span>
         )}
@@ -256,19 +279,42 @@ function EditForm({ m, onDone }: { m: ThreadMessage; onDone: () => void }) {
 }
 
 /** A message on its way (optimistic): shown at once, "Sending…", or "Not sent" with Retry reusing its client id. */
-export function PendingItem({ p, conversationId, zone, onRetry }: { p: PendingMessage; conversationId: string; zone: string; onRetry: (p: PendingMessage) => void }) {
+export function PendingItem({
+  p,
+  conversationId,
+  zone,
+  onRetry,
+}: {
+  p: PendingMessage;
+  conversationId: string;
+  zone: string;
+  onRetry: (p: PendingMessage) => void;
+}) {
   const failed = p.state === "failed";
   return (
     <li className="flex flex-col items-end">
       <span className="sr-only">You:</span>
-      <div className={cn(bubbleBase, mineBubble, "max-w-[88%] sm:max-w-[75%]", failed ? "opacity-70" : "opacity-85")}>{p.body}</div>
+      <div className={cn(bubbleBase, mineBubble, "max-w-[88%] sm:max-w-[75%]", failed ? "opacity-70" : "opacity-85")}>
+        {p.body}
+      </div>
       {failed ? (
-        <div role="alert" className="mt-1 flex flex-wrap items-center justify-end gap-x-2 gap-y-1 px-1 text-xs text-red-700">
+        <div
+          role="alert"
+          className="mt-1 flex flex-wrap items-center justify-end gap-x-2 gap-y-1 px-1 text-xs text-red-700"
+        >
           <span>Not sent{p.error ? ` — ${p.error}` : ""}</span>
-          <button type="button" className="font-semibold underline underline-offset-2 hover:text-red-900" onClick={() => onRetry(p)}>
+          <button
+            type="button"
+            className="font-semibold underline underline-offset-2 hover:text-red-900"
+            onClick={() => onRetry(p)}
+          >
             Retry
           </button>
-          <button type="button" className="text-slate-500 underline underline-offset-2 hover:text-slate-800" onClick={() => pendingSends.remove(conversationId, p.clientId)}>
+          <button
+            type="button"
+            className="text-slate-500 underline underline-offset-2 hover:text-slate-800"
+            onClick={() => pendingSends.remove(conversationId, p.clientId)}
+          >
             Discard
           </button>
         </div>

@@ -13,13 +13,26 @@ import { NoThreadSelected, Thread } from "./thread";
  * whichever one the person is using.
  */
 
-export async function InboxLayoutView({ basePath, embedded = false, children }: { basePath: string; embedded?: boolean; children: ReactNode }) {
+export async function InboxLayoutView({
+  basePath,
+  embedded = false,
+  children,
+}: {
+  basePath: string;
+  embedded?: boolean;
+  children: ReactNode;
+}) {
   // Each page checks the session itself (see requireUser); signed out, the page redirects to sign in.
   const me = await getMe().catch(() => null);
   if (!me) return <>{children}</>;
   return (
     <Suspense fallback={<div className="h-[calc(100dvh-4rem)]" aria-busy="true" aria-label="Loading inbox" />}>
-      <InboxFrame basePath={basePath} timeZone={me.timeZone} viewerRole={me.role} embedded={embedded && me.role === "instructor"}>
+      <InboxFrame
+        basePath={basePath}
+        timeZone={me.timeZone}
+        viewerRole={me.role}
+        embedded={embedded && me.role === "instructor"}
+      >
         {children}
       </InboxFrame>
     </Suspense>
@@ -49,7 +62,8 @@ function startError(e: unknown): string {
   if (!(e instanceof TRPCError)) throw e;
   if (e.code === "NOT_FOUND") return "That person isn't available on InstaInstru.";
   // Input validation (a malformed link) carries zod's JSON as its message: say it in words instead.
-  if (e.code === "BAD_REQUEST" && e.message.trimStart().startsWith("[")) return "That link doesn't point to anyone we know.";
+  if (e.code === "BAD_REQUEST" && e.message.trimStart().startsWith("["))
+    return "That link doesn't point to anyone we know.";
   if (e.code === "BAD_REQUEST" || e.code === "FORBIDDEN" || e.code === "TOO_MANY_REQUESTS") return e.message;
   throw e;
 }

@@ -84,7 +84,10 @@ export const pendingSends = {
   },
   update(conversationId: string, clientId: string, patch: Partial<PendingMessage>) {
     const s = pending.get();
-    pending.set({ ...s, [conversationId]: (s[conversationId] ?? []).map((m) => (m.clientId === clientId ? { ...m, ...patch } : m)) });
+    pending.set({
+      ...s,
+      [conversationId]: (s[conversationId] ?? []).map((m) => (m.clientId === clientId ? { ...m, ...patch } : m)),
+    });
   },
   remove(conversationId: string, clientId: string) {
     const s = pending.get();

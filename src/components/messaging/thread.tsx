@@ -41,7 +41,12 @@ function marksOf(d: { pages: HistoryPage[] }) {
 
 /** Ticks of one's own message from the server's marks (never lower than what the server last said about it). */
 function statusOf(m: ThreadMessage, marks: ReturnType<typeof marksOf>): MessageStatus {
-  const fromMarks: MessageStatus = marks.otherRead && m.id <= marks.otherRead ? "read" : marks.otherDelivered && m.id <= marks.otherDelivered ? "delivered" : "sent";
+  const fromMarks: MessageStatus =
+    marks.otherRead && m.id <= marks.otherRead
+      ? "read"
+      : marks.otherDelivered && m.id <= marks.otherDelivered
+        ? "delivered"
+        : "sent";
   return m.status && RANK[m.status] > RANK[fromMarks] ? m.status : fromMarks;
 }
 
@@ -68,7 +73,15 @@ function usePageAttended(): boolean {
  * day separators, system notices, optimistic sending, ticks, typing indicator, reactions, edit and delete.
  * Live changes arrive through the cache (MessagingLive); this view never reloads.
  */
-export function Thread({ conversationId, viewer, basePath }: { conversationId: string; viewer: Viewer; basePath: string }) {
+export function Thread({
+  conversationId,
+  viewer,
+  basePath,
+}: {
+  conversationId: string;
+  viewer: Viewer;
+  basePath: string;
+}) {
   const utils = useMessagingUtils();
   const q = api.conversations.history.useInfiniteQuery(
     { conversationId, limit: HISTORY_PAGE },
@@ -125,7 +138,13 @@ export function Thread({ conversationId, viewer, basePath }: { conversationId: s
   const send = useCallback(
     (body: string) => {
       const clientId = newClientId();
-      pendingSends.add(conversationId, { clientId, body, createdAt: new Date().toISOString(), state: "sending", error: null });
+      pendingSends.add(conversationId, {
+        clientId,
+        body,
+        createdAt: new Date().toISOString(),
+        state: "sending",
+        error: null,
+      });
       stickToBottom.current = true;
       void deliver(clientId, body);
     },
@@ -136,7 +155,10 @@ export function Thread({ conversationId, viewer, basePath }: { conversationId: s
 
   /* ── read receipts: mark read while the thread is in front of the person ── */
 
-  const newestIncoming = useMemo(() => [...messages].reverse().find((m) => m.senderId !== viewer.id) ?? null, [messages, viewer.id]);
+  const newestIncoming = useMemo(
+    () => [...messages].reverse().find((m) => m.senderId !== viewer.id) ?? null,
+    [messages, viewer.id],
+  );
   const requestedRead = useRef<string>("");
   const markRead = api.conversations.markRead.useMutation({
     onSuccess: (r) => {
@@ -168,7 +190,8 @@ export function Thread({ conversationId, viewer, basePath }: { conversationId: s
     }
     if (newestIncoming.id <= announcedFrom.current) return;
     announcedFrom.current = newestIncoming.id;
-    const who = newestIncoming.kind === "system" ? "Lesson update" : `New message from ${conversation?.other.name ?? "them"}`;
+    const who =
+      newestIncoming.kind === "system" ? "Lesson update" : `New message from ${conversation?.other.name ?? "them"}`;
     setAnnouncement(`${who}: ${newestIncoming.body ?? "message deleted"}`);
   }, [newestIncoming, conversation?.other.name]);
   useEffect(() => {
@@ -207,8 +230,12 @@ export function Thread({ conversationId, viewer, basePath }: { conversationId: s
     const gone = code === "NOT_FOUND" || code === "FORBIDDEN" || code === "BAD_REQUEST";
     return (
       <div className="flex flex-1 flex-col items-center justify-center px-6 py-16 text-center">
-        <p className="text-lg font-semibold text-slate-900">{gone ? "This conversation isn't available" : "We couldn't load this conversation"}</p>
-        <p className="mt-1 max-w-sm text-sm text-slate-600">{gone ? "It may have been removed, or it belongs to someone else." : toApiError(q.error).message}</p>
+        <p className="text-lg font-semibold text-slate-900">
+          {gone ? "This conversation isn't available" : "We couldn't load this conversation"}
+        </p>
+        <p className="mt-1 max-w-sm text-sm text-slate-600">
+          {gone ? "It may have been removed, or it belongs to someone else." : toApiError(q.error).message}
+        </p>
         <div className="mt-5 flex gap-2">
           {!gone && (
             <Button variant="outline" size="sm" onClick={() => void q.refetch()}>
@@ -232,11 +259,18 @@ export function Thread({ conversationId, viewer, basePath }: { conversationId: s
     <div className="flex min-h-0 flex-1 flex-col">
       <ThreadHeader conversation={conversation} viewer={viewer} basePath={basePath} zone={zone} />
       {reconnecting && (
-        <p role="status" className="border-b border-amber-200 bg-amber-50 px-4 py-1.5 text-center text-xs font-medium text-amber-900">
+        <p
+          role="status"
+          className="border-b border-amber-200 bg-amber-50 px-4 py-1.5 text-center text-xs font-medium text-amber-900"
+        >
           Reconnecting… new messages will appear when you're back online.
         </p>
       )}
-      <div ref={scroller} onScroll={onScroll} className="min-h-0 flex-1 overflow-y-auto overscroll-contain bg-white [overflow-anchor:none]">
+      <div
+        ref={scroller}
+        onScroll={onScroll}
+        className="min-h-0 flex-1 overflow-y-auto overscroll-contain bg-white [overflow-anchor:none]"
+      >
         <div className="mx-auto flex min-h-full max-w-3xl flex-col justify-end px-3 py-4 sm:px-6">
           {q.hasNextPage && (
             <div className="mb-3 flex justify-center">
@@ -272,14 +306,23 @@ export function Thread({ conversationId, viewer, basePath }: { conversationId: s
                     {m.kind === "system" ? (
                       <SystemMessage m={m} zone={zone} />
                     ) : (
-                      <MessageItem m={m} mine={mine} status={mine ? statusOf(m, marks) : null} viewerId={viewer.id} otherName={other.name} zone={zone} now={now} />
+                      <MessageItem
+                        m={m}
+                        mine={mine}
+                        status={mine ? statusOf(m, marks) : null}
+                        viewerId={viewer.id}
+                        otherName={other.name}
+                        zone={zone}
+                        now={now}
+                      />
                     )}
                   </Fragment>
                 );
               })}
-              {unsent.length > 0 && messages.length > 0 && dayKey(messages[messages.length - 1]!.createdAt, zone) !== dayKey(new Date(now).toISOString(), zone) && (
-                <DaySeparator label="Today" />
-              )}
+              {unsent.length > 0 &&
+                messages.length > 0 &&
+                dayKey(messages[messages.length - 1]!.createdAt, zone) !==
+                  dayKey(new Date(now).toISOString(), zone) && <DaySeparator label="Today" />}
               {unsent.map((p) => (
                 <PendingItem key={p.clientId} p={p} conversationId={conversationId} zone={zone} onRetry={retry} />
               ))}
@@ -308,7 +351,11 @@ export function Thread({ conversationId, viewer, basePath }: { conversationId: s
           conversationId={conversationId}
           recipientName={otherFirst}
           onSend={send}
-          footnote={conversation.contactDetailsShared ? undefined : "Phone numbers and emails stay hidden until a lesson is confirmed."}
+          footnote={
+            conversation.contactDetailsShared
+              ? undefined
+              : "Phone numbers and emails stay hidden until a lesson is confirmed."
+          }
         />
       </div>
     </div>
@@ -329,7 +376,9 @@ function EmptyThread({ otherName, contactShared }: { otherName: string; contactS
   return (
     <div className="my-auto flex flex-col items-center py-10 text-center">
       <p className="text-base font-semibold text-slate-900">{`Start your conversation with ${otherName}`}</p>
-      <p className="mt-1 max-w-sm text-sm text-slate-600">Say hello, share what you'd like to learn and ask about times that suit you.</p>
+      <p className="mt-1 max-w-sm text-sm text-slate-600">
+        Say hello, share what you'd like to learn and ask about times that suit you.
+      </p>
       {!contactShared && (
         <p className="mt-4 inline-flex items-center gap-1.5 rounded-full bg-slate-100 px-3 py-1 text-xs text-slate-600">
           <LockIcon className="size-3.5" /> For your safety, contact details are hidden until a lesson is confirmed.
@@ -339,13 +388,27 @@ function EmptyThread({ otherName, contactShared }: { otherName: string; contactS
   );
 }
 
-const STATE_BADGE: Record<ConversationSummary["state"], string | null> = { active: null, archived: "Archived", trashed: "In trash" };
+const STATE_BADGE: Record<ConversationSummary["state"], string | null> = {
+  active: null,
+  archived: "Archived",
+  trashed: "In trash",
+};
 const BOOKING_STATUS: Record<string, { label: string; tone: "brand" | "warning" | "neutral" }> = {
   confirmed: { label: "Confirmed", tone: "brand" },
   pending_payment: { label: "Awaiting payment", tone: "warning" },
 };
 
-function ThreadHeader({ conversation: c, viewer, basePath, zone }: { conversation: ConversationSummary; viewer: Viewer; basePath: string; zone: string }) {
+function ThreadHeader({
+  conversation: c,
+  viewer,
+  basePath,
+  zone,
+}: {
+  conversation: ConversationSummary;
+  viewer: Viewer;
+  basePath: string;
+  zone: string;
+}) {
   const utils = useMessagingUtils();
   const [status, setStatus] = useState<string | null>(null);
   const setState = api.conversations.setState.useMutation({
@@ -353,7 +416,13 @@ function ThreadHeader({ conversation: c, viewer, basePath, zone }: { conversatio
       setThreadState(utils, r.conversationId, r.state);
       void utils.conversations.list.invalidate();
       void utils.conversations.unreadTotal.invalidate();
-      setStatus(r.state === "active" ? "Moved back to your inbox." : r.state === "archived" ? "Conversation archived." : "Conversation moved to Trash.");
+      setStatus(
+        r.state === "active"
+          ? "Moved back to your inbox."
+          : r.state === "archived"
+            ? "Conversation archived."
+            : "Conversation moved to Trash.",
+      );
     },
     onError: (e) => setStatus(toApiError(e).message),
   });
@@ -366,7 +435,11 @@ function ThreadHeader({ conversation: c, viewer, basePath, zone }: { conversatio
   return (
     <header className="shrink-0 border-b border-slate-200 bg-white">
       <div className="flex items-center gap-3 px-3 py-3 sm:px-5">
-        <Link href={basePath} className="-ml-1 inline-flex size-10 shrink-0 items-center justify-center rounded-lg text-slate-600 hover:bg-slate-100 md:hidden" aria-label="Back to inbox">
+        <Link
+          href={basePath}
+          className="-ml-1 inline-flex size-10 shrink-0 items-center justify-center rounded-lg text-slate-600 hover:bg-slate-100 md:hidden"
+          aria-label="Back to inbox"
+        >
           <ChevronLeftIcon className="size-6" />
         </Link>
         <PersonAvatar name={c.other.name} photoUrl={c.other.photoUrl} />
@@ -390,17 +463,37 @@ function ThreadHeader({ conversation: c, viewer, basePath, zone }: { conversatio
         <div className="flex shrink-0 items-center gap-1">
           {c.state === "active" ? (
             <>
-              <Button variant="ghost" size="sm" loading={busy === "archived"} onClick={() => move("archived")} aria-label="Archive conversation" title="Archive">
+              <Button
+                variant="ghost"
+                size="sm"
+                loading={busy === "archived"}
+                onClick={() => move("archived")}
+                aria-label="Archive conversation"
+                title="Archive"
+              >
                 {busy !== "archived" && <ArchiveIcon className="size-4" />}
                 <span className="max-lg:hidden">Archive</span>
               </Button>
-              <Button variant="ghost" size="sm" loading={busy === "trashed"} onClick={() => move("trashed")} aria-label="Move conversation to trash" title="Move to trash">
+              <Button
+                variant="ghost"
+                size="sm"
+                loading={busy === "trashed"}
+                onClick={() => move("trashed")}
+                aria-label="Move conversation to trash"
+                title="Move to trash"
+              >
                 {busy !== "trashed" && <TrashIcon className="size-4" />}
                 <span className="max-lg:hidden">Trash</span>
               </Button>
             </>
           ) : (
-            <Button variant="outline" size="sm" loading={busy === "active"} onClick={() => move("active")} aria-label="Restore conversation to inbox">
+            <Button
+              variant="outline"
+              size="sm"
+              loading={busy === "active"}
+              onClick={() => move("active")}
+              aria-label="Restore conversation to inbox"
+            >
               {busy !== "active" && <RotateIcon className="size-4" />}
               Restore
             </Button>
@@ -411,7 +504,10 @@ function ThreadHeader({ conversation: c, viewer, basePath, zone }: { conversatio
         {status}
       </p>
       {b ? (
-        <section aria-label="Upcoming lesson" className="flex items-center gap-3 border-t border-slate-100 bg-brand-50/50 px-4 py-2 sm:px-5">
+        <section
+          aria-label="Upcoming lesson"
+          className="flex items-center gap-3 border-t border-slate-100 bg-brand-50/50 px-4 py-2 sm:px-5"
+        >
           <span className="flex size-8 shrink-0 items-center justify-center rounded-lg bg-white text-brand-600 ring-1 ring-brand-100">
             <CalendarIcon className="size-4" />
           </span>
@@ -484,7 +580,9 @@ export function NoThreadSelected({ error }: { error?: string | null }) {
             <MessageIcon className="size-7" />
           </span>
           <p className="mt-4 font-semibold text-slate-900">Select a conversation</p>
-          <p className="mt-1 max-w-xs text-sm text-slate-600">Pick someone on the left to read and reply. New messages show up here as they arrive.</p>
+          <p className="mt-1 max-w-xs text-sm text-slate-600">
+            Pick someone on the left to read and reply. New messages show up here as they arrive.
+          </p>
         </>
       )}
     </div>

@@ -43,7 +43,8 @@ export function validateCardFields(fields: CardFields, now: Date): CardFieldErro
   const brand = brandOf(digits);
   const wanted = brand === "amex" ? 15 : 16;
   if (!digits) errors.number = "Enter your card number.";
-  else if (!/^\d+$/.test(digits) || digits.length < Math.min(wanted, 12)) errors.number = "Your card number is incomplete.";
+  else if (!/^\d+$/.test(digits) || digits.length < Math.min(wanted, 12))
+    errors.number = "Your card number is incomplete.";
   else if (!luhnValid(digits)) errors.number = "Your card number is invalid.";
 
   const exp = parseExpiry(fields.expiry);
@@ -54,7 +55,8 @@ export function validateCardFields(fields: CardFields, now: Date): CardFieldErro
 
   const cvcDigits = cvcLength(brand);
   if (!fields.cvc) errors.cvc = "Enter the security code.";
-  else if (!new RegExp(`^\\d{${cvcDigits}}$`).test(fields.cvc)) errors.cvc = `Your card's security code is incomplete (${cvcDigits} digits).`;
+  else if (!new RegExp(`^\\d{${cvcDigits}}$`).test(fields.cvc))
+    errors.cvc = `Your card's security code is incomplete (${cvcDigits} digits).`;
   return errors;
 }
 

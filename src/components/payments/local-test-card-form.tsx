@@ -6,10 +6,25 @@ import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { TextField } from "~/components/ui/field";
 import { brandOf, cardDigits, cvcLength, TEST_CARDS } from "~/lib/cards";
-import { fieldOfCardError, formatCardNumber, formatExpiry, parseExpiry, validateCardFields, type CardFieldErrors, type CardFields } from "./card-input";
+import {
+  fieldOfCardError,
+  formatCardNumber,
+  formatExpiry,
+  parseExpiry,
+  validateCardFields,
+  type CardFieldErrors,
+  type CardFields,
+} from "./card-input";
 
 /** What the local gateway needs to confirm the SetupIntent (the page passes it to `payments.confirmLocalCard`). */
-export type LocalCardInput = { setupIntentId: string; clientSecret: string; number: string; expMonth: number; expYear: number; cvc: string };
+export type LocalCardInput = {
+  setupIntentId: string;
+  clientSecret: string;
+  number: string;
+  expMonth: number;
+  expYear: number;
+  cvc: string;
+};
 
 export type LocalTestCardFormProps<TCard> = {
   setupIntentId: string;
@@ -22,7 +37,15 @@ export type LocalTestCardFormProps<TCard> = {
   submitLabel?: string;
 };
 
-const BRAND_LABEL: Record<string, string> = { visa: "Visa", mastercard: "Mastercard", amex: "American Express", discover: "Discover", diners: "Diners Club", jcb: "JCB", unionpay: "UnionPay" };
+const BRAND_LABEL: Record<string, string> = {
+  visa: "Visa",
+  mastercard: "Mastercard",
+  amex: "American Express",
+  discover: "Discover",
+  diners: "Diners Club",
+  jcb: "JCB",
+  unionpay: "UnionPay",
+};
 const groupDigits = (n: string) => formatCardNumber(n);
 
 /**
@@ -30,7 +53,14 @@ const groupDigits = (n: string) => formatCardNumber(n);
  * documented test cards, listed in the hint. Masks and inline validation mirror Stripe Elements; declines from the
  * server are shown on the field they concern, or for the whole card. No business rules here.
  */
-export function LocalTestCardForm<TCard>({ setupIntentId, clientSecret, confirmLocal, onSaved, onError, submitLabel = "Save card" }: LocalTestCardFormProps<TCard>) {
+export function LocalTestCardForm<TCard>({
+  setupIntentId,
+  clientSecret,
+  confirmLocal,
+  onSaved,
+  onError,
+  submitLabel = "Save card",
+}: LocalTestCardFormProps<TCard>) {
   const [fields, setFields] = useState<CardFields>({ number: "", expiry: "", cvc: "" });
   const [touched, setTouched] = useState<Partial<Record<keyof CardFields, boolean>>>({});
   const [serverErrors, setServerErrors] = useState<CardFieldErrors>({});
@@ -49,7 +79,11 @@ export function LocalTestCardForm<TCard>({ setupIntentId, clientSecret, confirmL
 
   function fillTestCard(number: string) {
     const nextYear = (new Date().getFullYear() + 3) % 100;
-    setFields({ number: groupDigits(number), expiry: `12 / ${String(nextYear).padStart(2, "0")}`, cvc: "4".repeat(cvcLength(brandOf(number))) });
+    setFields({
+      number: groupDigits(number),
+      expiry: `12 / ${String(nextYear).padStart(2, "0")}`,
+      cvc: "4".repeat(cvcLength(brandOf(number))),
+    });
     setTouched({});
     setServerErrors({});
     setFormError(null);
@@ -64,7 +98,14 @@ export function LocalTestCardForm<TCard>({ setupIntentId, clientSecret, confirmL
     setBusy(true);
     setFormError(null);
     try {
-      const card = await confirmLocal({ setupIntentId, clientSecret, number: cardDigits(fields.number), expMonth: exp.month, expYear: exp.year, cvc: fields.cvc });
+      const card = await confirmLocal({
+        setupIntentId,
+        clientSecret,
+        number: cardDigits(fields.number),
+        expMonth: exp.month,
+        expYear: exp.year,
+        cvc: fields.cvc,
+      });
       onSaved(card);
     } catch (err) {
       const apiError = toApiError(err);
@@ -93,7 +134,9 @@ export function LocalTestCardForm<TCard>({ setupIntentId, clientSecret, confirmL
         onChange={(e) => set("number", formatCardNumber(e.target.value))}
         onBlur={() => setTouched((t) => ({ ...t, number: true }))}
         error={shown("number")}
-        labelAside={BRAND_LABEL[brand] ? <span className="text-xs text-slate-500">{BRAND_LABEL[brand]}</span> : undefined}
+        labelAside={
+          BRAND_LABEL[brand] ? <span className="text-xs text-slate-500">{BRAND_LABEL[brand]}</span> : undefined
+        }
         required
       />
       <div className="grid grid-cols-2 gap-3">
@@ -131,9 +174,15 @@ export function LocalTestCardForm<TCard>({ setupIntentId, clientSecret, confirmL
           {TEST_CARDS.map((c) => (
             <li key={c.number} className="flex flex-wrap items-center justify-between gap-2">
               <span>
-                <span className="font-mono text-slate-900">{groupDigits(c.number)}</span> <span className="text-slate-600">— {c.description}</span>
+                <span className="font-mono text-slate-900">{groupDigits(c.number)}</span>{" "}
+                <span className="text-slate-600">— {c.description}</span>
               </span>
-              <Button variant="ghost" size="sm" onClick={() => fillTestCard(c.number)} aria-label={`Fill in test card ${groupDigits(c.number)}`}>
+              <Button
+                variant="ghost"
+                size="sm"
+                onClick={() => fillTestCard(c.number)}
+                aria-label={`Fill in test card ${groupDigits(c.number)}`}
+              >
                 Use
               </Button>
             </li>

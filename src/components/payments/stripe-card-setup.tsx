@@ -89,7 +89,11 @@ function SetupForm({ onConfirmed, onError, submitLabel = "Save card" }: StripeCa
   return (
     <form onSubmit={(e) => void submit(e)} className="space-y-4" aria-label="Card details" noValidate>
       {!ready && <p className="text-sm text-slate-500">Loading the secure card form…</p>}
-      <PaymentElement onReady={() => setReady(true)} onLoadError={() => fail("The card form could not load. Check your connection and try again.")} options={{ layout: "tabs" }} />
+      <PaymentElement
+        onReady={() => setReady(true)}
+        onLoadError={() => fail("The card form could not load. Check your connection and try again.")}
+        options={{ layout: "tabs" }}
+      />
       {error && <Alert tone="error">{error}</Alert>}
       <Button type="submit" loading={busy} disabled={!stripe || !elements || !ready}>
         {submitLabel}

@@ -12,10 +12,21 @@ import { api } from "~/trpc/react";
  * Save / unsave an instructor. Students toggle it (optimistically); signed-out visitors are invited to sign
  * in and come back; other roles don't see it.
  */
-export function FavouriteButton({ instructorId, viewerRole, className }: { instructorId: string; viewerRole: "student" | "instructor" | "admin" | null; className?: string }) {
+export function FavouriteButton({
+  instructorId,
+  viewerRole,
+  className,
+}: {
+  instructorId: string;
+  viewerRole: "student" | "instructor" | "admin" | null;
+  className?: string;
+}) {
   if (viewerRole === null) {
     return (
-      <Link href={`/sign-in?callbackUrl=${encodeURIComponent(`/instructors/${instructorId}`)}`} className={cn(buttonClass("outline", "md"), className)}>
+      <Link
+        href={`/sign-in?callbackUrl=${encodeURIComponent(`/instructors/${instructorId}`)}`}
+        className={cn(buttonClass("outline", "md"), className)}
+      >
         <HeartIcon className="size-4" /> Sign in to save
       </Link>
     );
@@ -54,7 +65,11 @@ function StudentFavourite({ instructorId, className }: { instructorId: string; c
         aria-pressed={saved}
         disabled={state.isPending || busy}
         onClick={() => void toggle()}
-        className={cn(buttonClass("outline", "md"), saved && "border-rose-200 bg-rose-50 text-rose-700 hover:bg-rose-100", className)}
+        className={cn(
+          buttonClass("outline", "md"),
+          saved && "border-rose-200 bg-rose-50 text-rose-700 hover:bg-rose-100",
+          className,
+        )}
       >
         <HeartIcon className={cn("size-4", saved && "fill-current")} /> {saved ? "Saved" : "Save"}
       </button>

@@ -35,7 +35,9 @@ export function FavouritesList() {
       <div className="rounded-2xl border border-dashed border-slate-300 bg-slate-50 px-6 py-12 text-center">
         <HeartIcon className="mx-auto size-8 text-slate-400" />
         <h2 className="mt-3 text-lg font-semibold text-slate-900">No saved instructors yet</h2>
-        <p className="mx-auto mt-1 max-w-md text-slate-600">Tap “Save” on an instructor&apos;s profile to keep them here.</p>
+        <p className="mx-auto mt-1 max-w-md text-slate-600">
+          Tap “Save” on an instructor&apos;s profile to keep them here.
+        </p>
         <ButtonLink href="/search" className="mt-5">
           Find an instructor
         </ButtonLink>

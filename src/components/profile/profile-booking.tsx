@@ -4,7 +4,15 @@ import { SlotPicker, type PickerService } from "~/components/booking/slot-picker
 import { useViewerZone } from "~/components/time/use-viewer-zone";
 
 /** The profile's availability calendar: a time starts the booking flow. */
-export function ProfileBooking({ instructorId, services, viewerZone }: { instructorId: string; services: PickerService[]; viewerZone: string | null }) {
+export function ProfileBooking({
+  instructorId,
+  services,
+  viewerZone,
+}: {
+  instructorId: string;
+  services: PickerService[];
+  viewerZone: string | null;
+}) {
   const zone = useViewerZone(viewerZone);
   return (
     <SlotPicker
@@ -12,7 +20,9 @@ export function ProfileBooking({ instructorId, services, viewerZone }: { instruc
       instructorId={instructorId}
       services={services}
       zone={zone}
-      hrefFor={(slot, serviceId, duration) => `/book?${new URLSearchParams({ serviceId, start: slot.toISOString(), duration: String(duration) }).toString()}`}
+      hrefFor={(slot, serviceId, duration) =>
+        `/book?${new URLSearchParams({ serviceId, start: slot.toISOString(), duration: String(duration) }).toString()}`
+      }
     />
   );
 }

@@ -12,7 +12,10 @@ const PAGE = 5;
 
 /** Public reviews of an instructor, newest first, "Show more" pages through the cursor. */
 export function ReviewsList({ instructorId, zone }: { instructorId: string; zone: string | null }) {
-  const q = api.booking.reviews.useInfiniteQuery({ instructorId, limit: PAGE }, { getNextPageParam: (last) => last.nextCursor ?? undefined });
+  const q = api.booking.reviews.useInfiniteQuery(
+    { instructorId, limit: PAGE },
+    { getNextPageParam: (last) => last.nextCursor ?? undefined },
+  );
   if (q.isPending)
     return (
       <p className="flex items-center gap-2 text-sm text-slate-500">
@@ -21,7 +24,12 @@ export function ReviewsList({ instructorId, zone }: { instructorId: string; zone
     );
   if (q.isError) return <Alert tone="error">{toApiError(q.error).message}</Alert>;
   const items = q.data.pages.flatMap((p) => p.items);
-  if (items.length === 0) return <p className="rounded-xl bg-slate-50 px-4 py-6 text-center text-sm text-slate-600">No reviews yet. Reviews come from students after completed lessons.</p>;
+  if (items.length === 0)
+    return (
+      <p className="rounded-xl bg-slate-50 px-4 py-6 text-center text-sm text-slate-600">
+        No reviews yet. Reviews come from students after completed lessons.
+      </p>
+    );
   return (
     <div>
       <ul className="divide-y divide-slate-100" aria-label="Reviews">
@@ -43,7 +51,13 @@ export function ReviewsList({ instructorId, zone }: { instructorId: string; zone
         ))}
       </ul>
       {q.hasNextPage && (
-        <Button variant="outline" size="sm" className="mt-2" onClick={() => void q.fetchNextPage()} loading={q.isFetchingNextPage}>
+        <Button
+          variant="outline"
+          size="sm"
+          className="mt-2"
+          onClick={() => void q.fetchNextPage()}
+          loading={q.isFetchingNextPage}
+        >
           Show more reviews
         </Button>
       )}

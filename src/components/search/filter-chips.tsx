@@ -31,7 +31,15 @@ function clearField(field: ChipField): SearchFilters {
  * Chips from the parsed query. Each can be removed (sends `null` for that filter) or edited (sends an explicit value);
  * edits accumulate in the URL so the server parse never brings a removed chip back.
  */
-export function FilterChips({ parsed, filters, onChange }: { parsed: ParsedQuery; filters: SearchFilters; onChange: (f: SearchFilters) => void }) {
+export function FilterChips({
+  parsed,
+  filters,
+  onChange,
+}: {
+  parsed: ParsedQuery;
+  filters: SearchFilters;
+  onChange: (f: SearchFilters) => void;
+}) {
   const [editing, setEditing] = useState<ChipField | null>(null);
   const present = new Set(parsed.chips.map((c) => c.field));
   const addable = ADDABLE.filter((f) => !present.has(f));
@@ -44,7 +52,10 @@ export function FilterChips({ parsed, filters, onChange }: { parsed: ParsedQuery
     <div>
       <ul aria-label="Search filters" className="flex flex-wrap items-center gap-2">
         {parsed.chips.map((chip) => (
-          <li key={chip.field} className="inline-flex items-center rounded-full border border-brand-200 bg-brand-50 text-sm text-brand-900">
+          <li
+            key={chip.field}
+            className="inline-flex items-center rounded-full border border-brand-200 bg-brand-50 text-sm text-brand-900"
+          >
             <button
               type="button"
               onClick={() => setEditing(editing === chip.field ? null : chip.field)}
@@ -52,7 +63,8 @@ export function FilterChips({ parsed, filters, onChange }: { parsed: ParsedQuery
               aria-label={`Edit ${FIELD_LABEL[chip.field].toLowerCase()}: ${chip.label}`}
               className="rounded-l-full py-1.5 pr-1.5 pl-3 hover:bg-brand-100"
             >
-              <span className="text-brand-700">{FIELD_LABEL[chip.field]}:</span> <span className="font-semibold">{chip.label}</span>
+              <span className="text-brand-700">{FIELD_LABEL[chip.field]}:</span>{" "}
+              <span className="font-semibold">{chip.label}</span>
             </button>
             <button
               type="button"
@@ -69,7 +81,11 @@ export function FilterChips({ parsed, filters, onChange }: { parsed: ParsedQuery
             <label className="inline-flex items-center gap-1 rounded-full border border-dashed border-slate-300 bg-white py-1 pr-2 pl-3 text-sm text-slate-700 focus-within:ring-2 focus-within:ring-brand-600 hover:border-slate-400">
               <PlusIcon className="size-4" />
               <span className="sr-only">Add a filter</span>
-              <select value="" onChange={(e) => setEditing((e.target.value || null) as ChipField | null)} className="bg-transparent py-0.5 focus:outline-none">
+              <select
+                value=""
+                onChange={(e) => setEditing((e.target.value || null) as ChipField | null)}
+                className="bg-transparent py-0.5 focus:outline-none"
+              >
                 <option value="">Add filter</option>
                 {addable.map((f) => (
                   <option key={f} value={f}>
@@ -81,7 +97,9 @@ export function FilterChips({ parsed, filters, onChange }: { parsed: ParsedQuery
           </li>
         )}
       </ul>
-      {editing && <ChipEditor key={editing} field={editing} parsed={parsed} onApply={apply} onCancel={() => setEditing(null)} />}
+      {editing && (
+        <ChipEditor key={editing} field={editing} parsed={parsed} onApply={apply} onCancel={() => setEditing(null)} />
+      )}
     </div>
   );
 }
@@ -95,17 +113,34 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-const control = "h-10 rounded-lg border border-slate-300 bg-white px-3 text-sm text-slate-900 hover:border-slate-400 focus:border-brand-600";
+const control =
+  "h-10 rounded-lg border border-slate-300 bg-white px-3 text-sm text-slate-900 hover:border-slate-400 focus:border-brand-600";
 
 /** Inline editor for one chip; pre-filled from the parse. */
-function ChipEditor({ field, parsed, onApply, onCancel }: { field: ChipField; parsed: ParsedQuery; onApply: (f: SearchFilters) => void; onCancel: () => void }) {
+function ChipEditor({
+  field,
+  parsed,
+  onApply,
+  onCancel,
+}: {
+  field: ChipField;
+  parsed: ParsedQuery;
+  onApply: (f: SearchFilters) => void;
+  onCancel: () => void;
+}) {
   const needsCatalog = field === "subject" || field === "category";
   const categories = api.catalog.categories.useQuery(undefined, { enabled: needsCatalog, staleTime: 5 * 60_000 });
   const regions = api.catalog.regions.useQuery(undefined, { enabled: field === "location", staleTime: 5 * 60_000 });
 
   const [subject, setSubject] = useState(parsed.subject?.slug ?? "");
   const [category, setCategory] = useState(parsed.category?.slug ?? "");
-  const [region, setRegion] = useState(parsed.location?.kind === "region" ? parsed.location.slug : parsed.location?.kind === "near_me" ? (parsed.location.resolved?.slug ?? "") : "");
+  const [region, setRegion] = useState(
+    parsed.location?.kind === "region"
+      ? parsed.location.slug
+      : parsed.location?.kind === "near_me"
+        ? (parsed.location.resolved?.slug ?? "")
+        : "",
+  );
   const [min, setMin] = useState(parsed.price?.minCents != null ? String(parsed.price.minCents / 100) : "");
   const [max, setMax] = useState(parsed.price?.maxCents != null ? String(parsed.price.maxCents / 100) : "");
   const [audience, setAudience] = useState<string>(parsed.audience?.value ?? "");
@@ -138,7 +173,16 @@ function ChipEditor({ field, parsed, onApply, onCancel }: { field: ChipField; pa
         const p = (part || null) as TimeSpec["part"];
         const samePart = keep && keep.part === p;
         return onApply({
-          time: days === "any" && !p ? null : { ...(keep ?? {}), days, part: p, after: samePart ? keep.after : null, before: samePart ? keep.before : null },
+          time:
+            days === "any" && !p
+              ? null
+              : {
+                  ...(keep ?? {}),
+                  days,
+                  part: p,
+                  after: samePart ? keep.after : null,
+                  before: samePart ? keep.before : null,
+                },
         });
       }
     }
@@ -201,27 +245,58 @@ function ChipEditor({ field, parsed, onApply, onCancel }: { field: ChipField; pa
       body = (
         <div className="flex gap-3">
           <Row label="Min $ / lesson">
-            <input className={cn(control, "w-28")} type="number" min={0} step={5} inputMode="numeric" value={min} onChange={(e) => setMin(e.target.value)} />
+            <input
+              className={cn(control, "w-28")}
+              type="number"
+              min={0}
+              step={5}
+              inputMode="numeric"
+              value={min}
+              onChange={(e) => setMin(e.target.value)}
+            />
           </Row>
           <Row label="Max $ / lesson">
-            <input className={cn(control, "w-28")} type="number" min={0} step={5} inputMode="numeric" value={max} onChange={(e) => setMax(e.target.value)} />
+            <input
+              className={cn(control, "w-28")}
+              type="number"
+              min={0}
+              step={5}
+              inputMode="numeric"
+              value={max}
+              onChange={(e) => setMax(e.target.value)}
+            />
           </Row>
         </div>
       );
       break;
     case "audience":
-      body = <SimpleSelect label="Who for" value={audience} onChange={setAudience} any="Anyone" options={AUDIENCE_OPTIONS} />;
+      body = (
+        <SimpleSelect label="Who for" value={audience} onChange={setAudience} any="Anyone" options={AUDIENCE_OPTIONS} />
+      );
       break;
     case "level":
       body = <SimpleSelect label="Level" value={level} onChange={setLevel} any="Any level" options={LEVEL_OPTIONS} />;
       break;
     case "lessonType":
-      body = <SimpleSelect label="Lesson type" value={lessonType} onChange={setLessonType} any="Any" options={LESSON_TYPE_OPTIONS} />;
+      body = (
+        <SimpleSelect
+          label="Lesson type"
+          value={lessonType}
+          onChange={setLessonType}
+          any="Any"
+          options={LESSON_TYPE_OPTIONS}
+        />
+      );
       break;
     case "time":
       body = (
         <div className="flex flex-wrap gap-3">
-          <SimpleSelect label="Days" value={days} onChange={(v) => setDays(v as TimeSpec["days"])} options={DAY_OPTIONS} />
+          <SimpleSelect
+            label="Days"
+            value={days}
+            onChange={(v) => setDays(v as TimeSpec["days"])}
+            options={DAY_OPTIONS}
+          />
           <SimpleSelect label="Time of day" value={part} onChange={setPart} options={PART_OPTIONS} />
         </div>
       );

@@ -9,14 +9,20 @@ import { CARD_LESSON_TYPE, type SearchCardView } from "./labels";
 
 /** One public result. The whole card is a link to the profile; opening it is logged for analytics. */
 export function ResultCard({ card, zone, onOpen }: { card: SearchCardView; zone: string; onOpen: () => void }) {
-  const place = card.neighbourhood ? [card.neighbourhood.name, card.neighbourhood.borough].filter(Boolean).join(", ") : null;
+  const place = card.neighbourhood
+    ? [card.neighbourhood.name, card.neighbourhood.borough].filter(Boolean).join(", ")
+    : null;
   return (
     <article className="relative flex h-full flex-col rounded-2xl border border-slate-200 bg-white p-4 shadow-card transition-shadow focus-within:ring-2 focus-within:ring-brand-600 hover:shadow-pop">
       <div className="flex items-start gap-3">
         <InstructorPhoto name={card.name} photoUrl={card.photoUrl} className="size-16 shrink-0 text-xl" />
         <div className="min-w-0 flex-1">
           <h3 className="flex items-center gap-1.5 text-base font-semibold text-slate-900">
-            <Link href={`/instructors/${card.id}`} onClick={onOpen} className="truncate after:absolute after:inset-0 after:content-[''] focus:outline-none">
+            <Link
+              href={`/instructors/${card.id}`}
+              onClick={onOpen}
+              className="truncate after:absolute after:inset-0 after:content-[''] focus:outline-none"
+            >
               {card.name}
             </Link>
             {card.verified && <BadgeCheckIcon className="size-4 shrink-0 text-brand-600" aria-label="Verified" />}
@@ -64,7 +70,10 @@ export function ResultCard({ card, zone, onOpen }: { card: SearchCardView; zone:
           ))}
         </ul>
         <p className="shrink-0 text-right text-sm text-slate-600">
-          from <span className="text-lg font-bold text-slate-900">{formatMoney(card.priceFromCents, card.currency, { whole: true })}</span>
+          from{" "}
+          <span className="text-lg font-bold text-slate-900">
+            {formatMoney(card.priceFromCents, card.currency, { whole: true })}
+          </span>
         </p>
       </div>
     </article>

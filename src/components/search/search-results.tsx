@@ -21,13 +21,25 @@ export function SearchResults({ q, filters, sort }: { q: string; filters: Search
   const hasQuery = q.length > 0 || Object.keys(filters).length > 0;
   const query = api.search.instructors.useInfiniteQuery(
     { q, filters, sort, limit: PAGE, zone: zone ?? undefined },
-    { enabled: hasQuery && zone !== null, getNextPageParam: (last) => last.nextCursor, staleTime: 30_000, refetchOnWindowFocus: false },
+    {
+      enabled: hasQuery && zone !== null,
+      getNextPageParam: (last) => last.nextCursor,
+      staleTime: 30_000,
+      refetchOnWindowFocus: false,
+    },
   );
   const logClick = api.search.logClick.useMutation();
 
-  const go = (nextFilters: SearchFilters, nextSort: SearchSort = sort) => router.push(searchHref(q, nextFilters, nextSort), { scroll: false });
+  const go = (nextFilters: SearchFilters, nextSort: SearchSort = sort) =>
+    router.push(searchHref(q, nextFilters, nextSort), { scroll: false });
 
-  if (!hasQuery) return <EmptyHelp title="What would you like to learn?" body="Describe it in your own words — a subject, a place, a budget, a time." />;
+  if (!hasQuery)
+    return (
+      <EmptyHelp
+        title="What would you like to learn?"
+        body="Describe it in your own words — a subject, a place, a budget, a time."
+      />
+    );
 
   const pages = query.data?.pages ?? [];
   const first = pages[0];
@@ -41,7 +53,11 @@ export function SearchResults({ q, filters, sort }: { q: string; filters: Search
 
       <div className="mt-5 flex flex-wrap items-center justify-between gap-3">
         <p className="text-sm text-slate-600" aria-live="polite">
-          {loading ? "Searching…" : first ? `${first.total.exact ? "" : "About "}${first.total.value.toLocaleString("en-US")} ${first.total.value === 1 ? "instructor" : "instructors"}` : ""}
+          {loading
+            ? "Searching…"
+            : first
+              ? `${first.total.exact ? "" : "About "}${first.total.value.toLocaleString("en-US")} ${first.total.value === 1 ? "instructor" : "instructors"}`
+              : ""}
         </p>
         <label className="flex items-center gap-2 text-sm text-slate-700">
           Sort by
@@ -60,9 +76,13 @@ export function SearchResults({ q, filters, sort }: { q: string; filters: Search
       </div>
 
       {first?.degraded && (
-        <p role="status" className="mt-3 inline-flex items-center gap-2 rounded-lg bg-amber-50 px-3 py-1.5 text-xs text-amber-900 ring-1 ring-amber-200 ring-inset">
+        <p
+          role="status"
+          className="mt-3 inline-flex items-center gap-2 rounded-lg bg-amber-50 px-3 py-1.5 text-xs text-amber-900 ring-1 ring-amber-200 ring-inset"
+        >
           <AlertIcon className="size-4 shrink-0" />
-          Results may be less precise right now{skipped.length ? ` (skipped: ${skipped.map((s) => s.stage).join(", ")})` : ""}.
+          Results may be less precise right now
+          {skipped.length ? ` (skipped: ${skipped.map((s) => s.stage).join(", ")})` : ""}.
         </p>
       )}
 
@@ -83,14 +103,29 @@ export function SearchResults({ q, filters, sort }: { q: string; filters: Search
       ) : first && cards.length === 0 ? (
         <EmptyHelp
           title="No instructors match all of that"
-          body={first.parsed.chips.length > 0 ? "Try removing a filter above — each one narrows the search." : "Try a different subject or a broader place."}
+          body={
+            first.parsed.chips.length > 0
+              ? "Try removing a filter above — each one narrows the search."
+              : "Try a different subject or a broader place."
+          }
         />
       ) : (
         <ul aria-label="Instructors" className="mt-5 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
           {pages.map((p) =>
             p.cards.map((c) => (
               <li key={c.id}>
-                <ResultCard card={c} zone={zone ?? "UTC"} onOpen={() => logClick.mutate({ searchId: p.searchId, instructorId: c.id, position: c.position, token: c.clickToken })} />
+                <ResultCard
+                  card={c}
+                  zone={zone ?? "UTC"}
+                  onOpen={() =>
+                    logClick.mutate({
+                      searchId: p.searchId,
+                      instructorId: c.id,
+                      position: c.position,
+                      token: c.clickToken,
+                    })
+                  }
+                />
               </li>
             )),
           )}
@@ -117,7 +152,10 @@ function EmptyHelp({ title, body }: { title: string; body: string }) {
     .sort((a, b) => b.instructorCount - a.instructorCount)
     .slice(0, showAll ? 16 : 8);
   return (
-    <section aria-labelledby="search-empty" className="mt-8 rounded-2xl border border-dashed border-slate-300 bg-slate-50 px-6 py-10 text-center">
+    <section
+      aria-labelledby="search-empty"
+      className="mt-8 rounded-2xl border border-dashed border-slate-300 bg-slate-50 px-6 py-10 text-center"
+    >
       <h2 id="search-empty" className="text-lg font-semibold text-slate-900">
         {title}
       </h2>
@@ -138,7 +176,11 @@ function EmptyHelp({ title, body }: { title: string; body: string }) {
             ))}
           </ul>
           {!showAll && (
-            <button type="button" onClick={() => setShowAll(true)} className="mt-3 text-sm font-medium text-brand-700 hover:underline">
+            <button
+              type="button"
+              onClick={() => setShowAll(true)}
+              className="mt-3 text-sm font-medium text-brand-700 hover:underline"
+            >
               More subjects
             </button>
           )}

@@ -53,7 +53,8 @@ export function AccountMenu({ user }: { user: NavUser }) {
     } else if (e.key === "Tab") setOpen(false);
   }
 
-  const itemClass = "flex w-full items-center gap-2.5 rounded-md px-3 py-2 text-left text-sm text-slate-700 hover:bg-slate-100 focus:bg-slate-100 focus:outline-none";
+  const itemClass =
+    "flex w-full items-center gap-2.5 rounded-md px-3 py-2 text-left text-sm text-slate-700 hover:bg-slate-100 focus:bg-slate-100 focus:outline-none";
 
   return (
     <div className="relative">
@@ -96,7 +97,13 @@ export function AccountMenu({ user }: { user: NavUser }) {
           <Link role="menuitem" tabIndex={-1} href="/account" className={itemClass} onClick={() => setOpen(false)}>
             <UserIcon className="size-4 text-slate-500" /> Settings
           </Link>
-          <Link role="menuitem" tabIndex={-1} href="/account/security" className={itemClass} onClick={() => setOpen(false)}>
+          <Link
+            role="menuitem"
+            tabIndex={-1}
+            href="/account/security"
+            className={itemClass}
+            onClick={() => setOpen(false)}
+          >
             <ShieldCheckIcon className="size-4 text-slate-500" /> Security
           </Link>
           <button

@@ -43,7 +43,9 @@ export function HeaderBar({ user }: { user: NavUser | null }) {
   const linkClass = (href: string) =>
     cn(
       "rounded-lg px-3 py-2 text-sm font-medium transition-colors",
-      isActive(pathname, href) ? "bg-brand-50 text-brand-700" : "text-slate-700 hover:bg-slate-100 hover:text-slate-900",
+      isActive(pathname, href)
+        ? "bg-brand-50 text-brand-700"
+        : "text-slate-700 hover:bg-slate-100 hover:text-slate-900",
     );
 
   return (
@@ -54,7 +56,11 @@ export function HeaderBar({ user }: { user: NavUser | null }) {
           <ul className="flex items-center gap-1">
             {links.map((l) => (
               <li key={l.href}>
-                <Link href={l.href} className={cn(linkClass(l.href), "inline-flex items-center")} aria-current={isActive(pathname, l.href) ? "page" : undefined}>
+                <Link
+                  href={l.href}
+                  className={cn(linkClass(l.href), "inline-flex items-center")}
+                  aria-current={isActive(pathname, l.href) ? "page" : undefined}
+                >
                   {l.label}
                   {l.badge === "unread" && <InboxUnreadBadge />}
                 </Link>
@@ -67,7 +73,10 @@ export function HeaderBar({ user }: { user: NavUser | null }) {
             <AccountMenu user={user} />
           ) : (
             <>
-              <Link href="/sign-up?role=instructor" className="mr-2 text-sm font-medium text-slate-700 hover:text-slate-900">
+              <Link
+                href="/sign-up?role=instructor"
+                className="mr-2 text-sm font-medium text-slate-700 hover:text-slate-900"
+              >
                 Teach on InstaInstru
               </Link>
               <Link href="/sign-in" className={buttonClass("ghost", "sm")}>
@@ -88,7 +97,12 @@ export function HeaderBar({ user }: { user: NavUser | null }) {
           onClick={() => setMobileOpen((o) => !o)}
         >
           {mobileOpen ? <CloseIcon className="size-6" /> : <MenuIcon className="size-6" />}
-          {unread > 0 && !mobileOpen && <span aria-hidden="true" className="absolute top-1.5 right-1.5 size-2.5 rounded-full bg-brand-600 ring-2 ring-white" />}
+          {unread > 0 && !mobileOpen && (
+            <span
+              aria-hidden="true"
+              className="absolute top-1.5 right-1.5 size-2.5 rounded-full bg-brand-600 ring-2 ring-white"
+            />
+          )}
         </button>
         {messaging && <MessagingLive />}
       </div>
@@ -120,7 +134,11 @@ export function HeaderBar({ user }: { user: NavUser | null }) {
           ))}
           <div className="border-t border-slate-100 pt-3">
             {user ? (
-              <button type="button" className={cn(buttonClass("outline", "md"), "w-full")} onClick={() => void signOutToHome()}>
+              <button
+                type="button"
+                className={cn(buttonClass("outline", "md"), "w-full")}
+                onClick={() => void signOutToHome()}
+              >
                 Sign out
               </button>
             ) : (

@@ -35,7 +35,9 @@ export const ACCOUNT_LINKS: NavLink[] = [
 
 /** Account sections per role: students also keep their cards, credits and receipts there. */
 export function accountLinks(user: Pick<NavUser, "role"> | null): NavLink[] {
-  return user?.role === "student" ? [...ACCOUNT_LINKS, { href: "/account/payments", label: "Payments" }] : ACCOUNT_LINKS;
+  return user?.role === "student"
+    ? [...ACCOUNT_LINKS, { href: "/account/payments", label: "Payments" }]
+    : ACCOUNT_LINKS;
 }
 
 /** Whether `href` is the current section (exact for roots, prefix for the rest). */

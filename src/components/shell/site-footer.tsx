@@ -35,7 +35,9 @@ export function SiteFooter() {
             <LogoMark className="size-7" />
             <span className="font-bold text-slate-900">InstaInstru</span>
           </div>
-          <p className="mt-3 max-w-xs text-sm text-slate-600">Lessons with real people — in your neighbourhood or online, booked in minutes.</p>
+          <p className="mt-3 max-w-xs text-sm text-slate-600">
+            Lessons with real people — in your neighbourhood or online, booked in minutes.
+          </p>
         </div>
         {COLUMNS.map((c) => (
           <nav key={c.title} aria-label={c.title}>
@@ -53,7 +55,9 @@ export function SiteFooter() {
         ))}
       </div>
       <div className="border-t border-slate-200">
-        <p className="mx-auto max-w-7xl px-4 py-5 text-xs text-slate-500 sm:px-6 lg:px-8">© {new Date().getFullYear()} InstaInstru. All rights reserved.</p>
+        <p className="mx-auto max-w-7xl px-4 py-5 text-xs text-slate-500 sm:px-6 lg:px-8">
+          © {new Date().getFullYear()} InstaInstru. All rights reserved.
+        </p>
       </div>
     </footer>
   );

@@ -16,7 +16,9 @@ export async function SiteHeader() {
   });
   return (
     <>
-      <HeaderBar user={me ? { firstName: me.firstName, lastName: me.lastName, email: me.email, role: me.role } : null} />
+      <HeaderBar
+        user={me ? { firstName: me.firstName, lastName: me.lastName, email: me.email, role: me.role } : null}
+      />
       {me?.twoFactorRequired && !me.twoFactorEnabled && (
         <div role="region" aria-label="Security notice" className="border-b border-amber-200 bg-amber-50">
           <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-3 gap-y-1 px-4 py-2.5 text-sm text-amber-900 sm:px-6 lg:px-8">

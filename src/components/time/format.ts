@@ -13,7 +13,12 @@ export function formatMoney(cents: number, currency = "USD", opts: { whole?: boo
   const key = `${currency}:${whole ? 0 : 2}`;
   let f = money.get(key);
   if (!f) {
-    f = new Intl.NumberFormat("en-US", { style: "currency", currency, minimumFractionDigits: whole ? 0 : 2, maximumFractionDigits: whole ? 0 : 2 });
+    f = new Intl.NumberFormat("en-US", {
+      style: "currency",
+      currency,
+      minimumFractionDigits: whole ? 0 : 2,
+      maximumFractionDigits: whole ? 0 : 2,
+    });
     money.set(key, f);
   }
   return f.format(cents / 100);
@@ -21,7 +26,9 @@ export function formatMoney(cents: number, currency = "USD", opts: { whole?: boo
 
 /** "EDT", "GMT+1"… the zone's short name at that instant. */
 export function zoneAbbrev(zone: string, at: Date = new Date()): string {
-  const part = new Intl.DateTimeFormat("en-US", { timeZone: zone, timeZoneName: "short" }).formatToParts(at).find((p) => p.type === "timeZoneName");
+  const part = new Intl.DateTimeFormat("en-US", { timeZone: zone, timeZoneName: "short" })
+    .formatToParts(at)
+    .find((p) => p.type === "timeZoneName");
   return part?.value ?? zone;
 }
 

@@ -28,9 +28,24 @@ export function buttonClass(variant: Variant = "primary", size: Size = "md", cla
 type ButtonProps = ComponentProps<"button"> & { variant?: Variant; size?: Size; loading?: boolean };
 
 /** A button; `loading` disables it, shows a spinner and sets aria-busy. */
-export function Button({ variant, size, loading = false, className, children, disabled, type = "button", ...rest }: ButtonProps) {
+export function Button({
+  variant,
+  size,
+  loading = false,
+  className,
+  children,
+  disabled,
+  type = "button",
+  ...rest
+}: ButtonProps) {
   return (
-    <button type={type} className={buttonClass(variant, size, className)} disabled={Boolean(disabled) || loading} aria-busy={loading || undefined} {...rest}>
+    <button
+      type={type}
+      className={buttonClass(variant, size, className)}
+      disabled={Boolean(disabled) || loading}
+      aria-busy={loading || undefined}
+      {...rest}
+    >
       {loading && <Spinner />}
       {children}
     </button>

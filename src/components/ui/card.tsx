@@ -18,7 +18,10 @@ export function Card({
   className?: string;
 }) {
   return (
-    <section aria-labelledby={`${id}-title`} className={cn("rounded-2xl border border-slate-200 bg-white p-5 shadow-card sm:p-6", className)}>
+    <section
+      aria-labelledby={`${id}-title`}
+      className={cn("rounded-2xl border border-slate-200 bg-white p-5 shadow-card sm:p-6", className)}
+    >
       <div className="mb-5 flex items-start justify-between gap-3">
         <div className="min-w-0 flex-1">
           <h2 id={`${id}-title`} className="text-lg font-semibold text-slate-900">

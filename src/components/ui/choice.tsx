@@ -3,7 +3,12 @@
 import { useId, type ReactNode } from "react";
 import { cn } from "./cn";
 
-export type ChoiceOption<T extends string | number> = { value: T; label: ReactNode; hint?: ReactNode; disabled?: boolean };
+export type ChoiceOption<T extends string | number> = {
+  value: T;
+  label: ReactNode;
+  hint?: ReactNode;
+  disabled?: boolean;
+};
 
 /** A labelled group of checkboxes (fieldset + legend), with one error line for the group. */
 export function CheckboxGroup<T extends string | number>({
@@ -28,14 +33,25 @@ export function CheckboxGroup<T extends string | number>({
   const id = useId();
   const err = Array.isArray(error) ? error.join(" ") : error;
   return (
-    <fieldset className={className} aria-describedby={err ? `${id}-err` : hint ? `${id}-hint` : undefined} aria-invalid={err ? true : undefined}>
+    <fieldset
+      className={className}
+      aria-describedby={err ? `${id}-err` : hint ? `${id}-hint` : undefined}
+      aria-invalid={err ? true : undefined}
+    >
       <legend className="mb-1.5 text-sm font-medium text-slate-800">{legend}</legend>
       {hint && !err && (
         <p id={`${id}-hint`} className="mb-2 text-xs text-slate-500">
           {hint}
         </p>
       )}
-      <div className={cn("grid gap-2", columns === 2 && "sm:grid-cols-2", columns === 3 && "sm:grid-cols-3", columns === 4 && "grid-cols-2 sm:grid-cols-4")}>
+      <div
+        className={cn(
+          "grid gap-2",
+          columns === 2 && "sm:grid-cols-2",
+          columns === 3 && "sm:grid-cols-3",
+          columns === 4 && "grid-cols-2 sm:grid-cols-4",
+        )}
+      >
         {options.map((o) => {
           const checked = value.includes(o.value);
           return (
@@ -91,7 +107,13 @@ export function CheckboxRow({
   const err = Array.isArray(error) ? error.join(" ") : error;
   return (
     <div>
-      <label className={cn("flex cursor-pointer items-start gap-3 rounded-lg border px-3 py-3", checked ? "border-brand-300 bg-brand-50/60" : "border-slate-200", err && "border-red-300")}>
+      <label
+        className={cn(
+          "flex cursor-pointer items-start gap-3 rounded-lg border px-3 py-3",
+          checked ? "border-brand-300 bg-brand-50/60" : "border-slate-200",
+          err && "border-red-300",
+        )}
+      >
         <input
           type="checkbox"
           className="mt-0.5 size-4 shrink-0 accent-brand-600"
@@ -144,10 +166,19 @@ export function RadioCards<T extends string | number>({
               key={String(o.value)}
               className={cn(
                 "flex cursor-pointer items-start gap-3 rounded-lg border px-3 py-2.5 text-sm",
-                checked ? "border-brand-400 bg-brand-50/70 ring-1 ring-brand-400" : "border-slate-200 hover:border-slate-300",
+                checked
+                  ? "border-brand-400 bg-brand-50/70 ring-1 ring-brand-400"
+                  : "border-slate-200 hover:border-slate-300",
               )}
             >
-              <input type="radio" name={name} className="mt-0.5 size-4 accent-brand-600" checked={checked} disabled={o.disabled} onChange={() => onChange(o.value)} />
+              <input
+                type="radio"
+                name={name}
+                className="mt-0.5 size-4 accent-brand-600"
+                checked={checked}
+                disabled={o.disabled}
+                onChange={() => onChange(o.value)}
+              />
               <span>
                 <span className="font-medium text-slate-900">{o.label}</span>
                 {o.hint && <span className="mt-0.5 block text-xs text-slate-500">{o.hint}</span>}

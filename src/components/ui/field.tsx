@@ -61,7 +61,15 @@ function describedBy(id: string, hint: unknown, err: string | null) {
   return err ? `${id}-error` : hint ? `${id}-hint` : undefined;
 }
 
-export function TextField({ label, hint, error, labelAside, className, id: idProp, ...input }: FieldChrome & ComponentProps<"input">) {
+export function TextField({
+  label,
+  hint,
+  error,
+  labelAside,
+  className,
+  id: idProp,
+  ...input
+}: FieldChrome & ComponentProps<"input">) {
   const auto = useId();
   const id = idProp ?? auto;
   const err = errorText(error);
@@ -78,7 +86,16 @@ export function TextField({ label, hint, error, labelAside, className, id: idPro
   );
 }
 
-export function SelectField({ label, hint, error, labelAside, className, id: idProp, children, ...select }: FieldChrome & ComponentProps<"select">) {
+export function SelectField({
+  label,
+  hint,
+  error,
+  labelAside,
+  className,
+  id: idProp,
+  children,
+  ...select
+}: FieldChrome & ComponentProps<"select">) {
   const auto = useId();
   const id = idProp ?? auto;
   const err = errorText(error);

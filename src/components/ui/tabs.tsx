@@ -41,7 +41,11 @@ export function Tabs<T extends string>({
   }
 
   return (
-    <div role="tablist" aria-label={label} className={cn("flex gap-1 overflow-x-auto border-b border-slate-200", className)}>
+    <div
+      role="tablist"
+      aria-label={label}
+      className={cn("flex gap-1 overflow-x-auto border-b border-slate-200", className)}
+    >
       {tabs.map((t, i) => {
         const selected = t.id === value;
         return (
@@ -60,12 +64,21 @@ export function Tabs<T extends string>({
             onKeyDown={(e) => onKeyDown(e, i)}
             className={cn(
               "-mb-px inline-flex shrink-0 items-center gap-2 border-b-2 px-3 pt-1 pb-3 text-sm font-semibold whitespace-nowrap",
-              selected ? "border-brand-600 text-brand-700" : "border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900",
+              selected
+                ? "border-brand-600 text-brand-700"
+                : "border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900",
             )}
           >
             {t.label}
             {t.count != null && (
-              <span className={cn("rounded-full px-2 py-0.5 text-xs", selected ? "bg-brand-100 text-brand-800" : "bg-slate-100 text-slate-600")}>{t.count}</span>
+              <span
+                className={cn(
+                  "rounded-full px-2 py-0.5 text-xs",
+                  selected ? "bg-brand-100 text-brand-800" : "bg-slate-100 text-slate-600",
+                )}
+              >
+                {t.count}
+              </span>
             )}
           </button>
         );

@@ -12,7 +12,12 @@ export function TextAreaField({
   id: idProp,
   showCount,
   ...rest
-}: { label: ReactNode; hint?: ReactNode; error?: string | string[] | null; showCount?: boolean } & ComponentProps<"textarea">) {
+}: {
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string | string[] | null;
+  showCount?: boolean;
+} & ComponentProps<"textarea">) {
   const auto = useId();
   const id = idProp ?? auto;
   const err = Array.isArray(error) ? error.join(" ") : error;
@@ -35,7 +40,9 @@ export function TextAreaField({
         aria-describedby={err ? `${id}-error` : hint ? `${id}-hint` : undefined}
         className={cn(
           "block min-h-24 w-full rounded-lg border bg-white px-3.5 py-2.5 text-base text-slate-900 shadow-sm placeholder:text-slate-400 focus:outline-none focus-visible:outline-2 focus-visible:outline-offset-0 sm:text-sm",
-          err ? "border-red-400 focus:border-red-600" : "border-slate-300 hover:border-slate-400 focus:border-brand-600",
+          err
+            ? "border-red-400 focus:border-red-600"
+            : "border-slate-300 hover:border-slate-400 focus:border-brand-600",
         )}
         {...rest}
       />

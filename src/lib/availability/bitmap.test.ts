@@ -177,7 +177,9 @@ describe("windows ↔ bitmap", () => {
       expect(bitmapsEqual(windowsToBitmap(bitmapToWindows(bm)), bm)).toBe(true);
       const ranges = bitmapToRanges(bm);
       expect(ranges.reduce((n, r) => n + r.end - r.start, 0)).toBe(countSet(bm));
-      const maximal = ranges.every((r, i) => r.start < r.end && (i === 0 || r.start > (ranges[i - 1] as MinuteRange).end));
+      const maximal = ranges.every(
+        (r, i) => r.start < r.end && (i === 0 || r.start > (ranges[i - 1] as MinuteRange).end),
+      );
       expect(maximal).toBe(true);
     }
   });
@@ -209,7 +211,14 @@ describe("windows ↔ bitmap", () => {
   });
 
   it("rangesToBitmap clamps to the day", () => {
-    expect(bitmapToRanges(rangesToBitmap([{ start: -10, end: 5 }, { start: 1430, end: 2000 }]))).toEqual([
+    expect(
+      bitmapToRanges(
+        rangesToBitmap([
+          { start: -10, end: 5 },
+          { start: 1430, end: 2000 },
+        ]),
+      ),
+    ).toEqual([
       { start: 0, end: 5 },
       { start: 1430, end: 1440 },
     ]);

@@ -51,7 +51,9 @@ export function assertDayBitmap(value: unknown): asserts value is DayBitmap {
 
 function checkRange(start: number, end: number): void {
   if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > DAY_MINUTES) {
-    throw new RangeError(`minute range must be integers within [0, ${String(DAY_MINUTES)}], got [${String(start)}, ${String(end)})`);
+    throw new RangeError(
+      `minute range must be integers within [0, ${String(DAY_MINUTES)}], got [${String(start)}, ${String(end)})`,
+    );
   }
 }
 

@@ -17,7 +17,13 @@ afterAll(() => {
 function snapshot(): unknown {
   const days = new Map<string, Uint8Array>([
     ["2026-03-07", windowsToBitmap([{ start: "20:00", end: "24:00" }])],
-    ["2026-03-08", windowsToBitmap([{ start: "00:00", end: "06:00" }, { start: "09:00", end: "12:30" }])],
+    [
+      "2026-03-08",
+      windowsToBitmap([
+        { start: "00:00", end: "06:00" },
+        { start: "09:00", end: "12:30" },
+      ]),
+    ],
     ["2026-11-01", windowsToBitmap([{ start: "00:30", end: "03:00" }])],
   ]);
   const base: Omit<SlotInput, "zone" | "from" | "to"> = {
@@ -31,7 +37,12 @@ function snapshot(): unknown {
   };
   const out: Record<string, unknown> = {};
   for (const zone of ["America/New_York", "Europe/London", "Asia/Kolkata", "Pacific/Auckland"]) {
-    const inp: SlotInput = { ...base, zone, from: new Date("2026-03-06T00:00:00Z"), to: new Date("2026-11-03T00:00:00Z") };
+    const inp: SlotInput = {
+      ...base,
+      zone,
+      from: new Date("2026-03-06T00:00:00Z"),
+      to: new Date("2026-11-03T00:00:00Z"),
+    };
     const slots = computeSlots(inp);
     out[zone] = {
       slots: slots.map((s) => s.toISOString()),
@@ -52,7 +63,13 @@ describe("independence from process.env.TZ", () => {
     process.env.TZ = "UTC";
     const baseline = snapshot();
     const utcOffset = new Date("2026-06-15T12:00:00Z").getTimezoneOffset();
-    for (const tz of ["Pacific/Chatham", "America/St_Johns", "Asia/Kathmandu", "Pacific/Kiritimati", "America/New_York"]) {
+    for (const tz of [
+      "Pacific/Chatham",
+      "America/St_Johns",
+      "Asia/Kathmandu",
+      "Pacific/Kiritimati",
+      "America/New_York",
+    ]) {
       process.env.TZ = tz;
       // Sanity: the process zone really changed (so this test can catch local-time Date usage).
       expect(new Date("2026-06-15T12:00:00Z").getTimezoneOffset()).not.toBe(utcOffset);

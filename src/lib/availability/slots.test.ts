@@ -117,13 +117,32 @@ describe("grid and duration", () => {
   it("starts stay on the grid even when `from` is not", () => {
     const d = days({ "2026-06-15": [{ start: "09:00", end: "12:00" }] });
     const slots = computeSlots(
-      input({ zone: NY, days: d, from: new Date(at("2026-06-15", "09:07", NY).getTime() + 13_000), to: at("2026-06-15", "12:00", NY) }),
+      input({
+        zone: NY,
+        days: d,
+        from: new Date(at("2026-06-15", "09:07", NY).getTime() + 13_000),
+        to: at("2026-06-15", "12:00", NY),
+      }),
     );
-    expect(slots.map((s) => wall(s, NY))).toEqual(["2026-06-15 09:15", "2026-06-15 09:30", "2026-06-15 09:45", "2026-06-15 10:00", "2026-06-15 10:15", "2026-06-15 10:30", "2026-06-15 10:45", "2026-06-15 11:00"]);
+    expect(slots.map((s) => wall(s, NY))).toEqual([
+      "2026-06-15 09:15",
+      "2026-06-15 09:30",
+      "2026-06-15 09:45",
+      "2026-06-15 10:00",
+      "2026-06-15 10:15",
+      "2026-06-15 10:30",
+      "2026-06-15 10:45",
+      "2026-06-15 11:00",
+    ]);
   });
 
   it("the whole lesson must be inside availability", () => {
-    const d = days({ "2026-06-15": [{ start: "09:00", end: "10:00" }, { start: "10:05", end: "11:00" }] });
+    const d = days({
+      "2026-06-15": [
+        { start: "09:00", end: "10:00" },
+        { start: "10:05", end: "11:00" },
+      ],
+    });
     const range = wholeDay("2026-06-15", NY, "2026-06-16");
     const walls = (durationMinutes: number) =>
       computeSlots(input({ zone: NY, days: d, ...range, durationMinutes })).map((s) => wall(s, NY).slice(11));
@@ -137,7 +156,9 @@ describe("grid and duration", () => {
     const d = days({ "2026-06-15": [{ start: "09:00", end: "10:00" }] });
     const range = wholeDay("2026-06-15", NY, "2026-06-16");
     const walls = (gridMinutes: number) =>
-      computeSlots(input({ zone: NY, days: d, ...range, durationMinutes: 30, gridMinutes })).map((s) => wall(s, NY).slice(11));
+      computeSlots(input({ zone: NY, days: d, ...range, durationMinutes: 30, gridMinutes })).map((s) =>
+        wall(s, NY).slice(11),
+      );
     expect(walls(30)).toEqual(["09:00", "09:30"]);
     expect(walls(60)).toEqual(["09:00"]);
     expect(walls(7)).toEqual(["09:06", "09:13", "09:20", "09:27"]); // 546 = 78 × 7
@@ -174,7 +195,9 @@ describe("bookings and buffers", () => {
 
   it("partial minutes of a booking block the whole minute; empty bookings are ignored", () => {
     const odd: BusyInterval = { start: new Date(at(date, "11:59", NY).getTime() + 30_000), end: at(date, "12:00", NY) };
-    const walls = computeSlots({ ...base, busy: [odd], bufferMinutes: 0, durationMinutes: 15 }).map((s) => wall(s, NY).slice(11));
+    const walls = computeSlots({ ...base, busy: [odd], bufferMinutes: 0, durationMinutes: 15 }).map((s) =>
+      wall(s, NY).slice(11),
+    );
     expect(walls).toContain("11:30");
     expect(walls).not.toContain("11:45");
     expect(walls).toContain("12:00");
@@ -188,7 +211,14 @@ describe("bookings and buffers", () => {
       { start: at(date, "10:30", NY), end: at(date, "11:30", NY) },
       { start: utc("2020-01-01T00:00:00Z"), end: utc("2020-01-02T00:00:00Z") },
     ];
-    expect(computeSlots({ ...base, busy }).map((s) => wall(s, NY).slice(11))).toEqual(["08:00", "08:15", "08:30", "08:45", "11:45", "12:00"]);
+    expect(computeSlots({ ...base, busy }).map((s) => wall(s, NY).slice(11))).toEqual([
+      "08:00",
+      "08:15",
+      "08:30",
+      "08:45",
+      "11:45",
+      "12:00",
+    ]);
   });
 });
 
@@ -198,38 +228,73 @@ describe("notice, horizon, from/to", () => {
 
   it("min notice: start ≥ now + notice, then the next grid point", () => {
     const slots = computeSlots(
-      input({ zone: NY, days: d, ...wholeDay(date, NY, "2026-06-16"), now: at(date, "08:50", NY), minNoticeMinutes: 120 }),
+      input({
+        zone: NY,
+        days: d,
+        ...wholeDay(date, NY, "2026-06-16"),
+        now: at(date, "08:50", NY),
+        minNoticeMinutes: 120,
+      }),
     );
     expect(wall(slots[0] as Date, NY)).toBe("2026-06-15 11:00");
     const exact = computeSlots(
-      input({ zone: NY, days: d, ...wholeDay(date, NY, "2026-06-16"), now: at(date, "09:00", NY), minNoticeMinutes: 120 }),
+      input({
+        zone: NY,
+        days: d,
+        ...wholeDay(date, NY, "2026-06-16"),
+        now: at(date, "09:00", NY),
+        minNoticeMinutes: 120,
+      }),
     );
     expect(wall(exact[0] as Date, NY)).toBe("2026-06-15 11:00");
     const late = computeSlots(
-      input({ zone: NY, days: d, ...wholeDay(date, NY, "2026-06-16"), now: new Date(at(date, "09:00", NY).getTime() + 1), minNoticeMinutes: 120 }),
+      input({
+        zone: NY,
+        days: d,
+        ...wholeDay(date, NY, "2026-06-16"),
+        now: new Date(at(date, "09:00", NY).getTime() + 1),
+        minNoticeMinutes: 120,
+      }),
     );
     expect(wall(late[0] as Date, NY)).toBe("2026-06-15 11:15");
   });
 
   it("horizon: start < now + horizonDays × 24 h", () => {
     const slots = computeSlots(
-      input({ zone: NY, days: d, from: at(date, "00:00", NY), to: at("2026-06-17", "00:00", NY), now: at(date, "12:00", NY), horizonDays: 1 }),
+      input({
+        zone: NY,
+        days: d,
+        from: at(date, "00:00", NY),
+        to: at("2026-06-17", "00:00", NY),
+        now: at(date, "12:00", NY),
+        horizonDays: 1,
+      }),
     );
     expect(wall(slots[0] as Date, NY)).toBe("2026-06-15 12:00");
     expect(wall(slots.at(-1) as Date, NY)).toBe("2026-06-16 11:45");
-    expect(computeSlots(input({ zone: NY, days: d, ...wholeDay(date, NY, "2026-06-16"), now: at(date, "12:00", NY), horizonDays: 0 }))).toEqual([]);
+    expect(
+      computeSlots(
+        input({ zone: NY, days: d, ...wholeDay(date, NY, "2026-06-16"), now: at(date, "12:00", NY), horizonDays: 0 }),
+      ),
+    ).toEqual([]);
   });
 
   it("from is inclusive, to is exclusive, and the lesson may run past `to`", () => {
     const slots = computeSlots(input({ zone: NY, days: d, from: at(date, "10:00", NY), to: at(date, "11:00", NY) }));
     expect(slots.map((s) => wall(s, NY).slice(11))).toEqual(["10:00", "10:15", "10:30", "10:45"]);
-    expect(computeSlots(input({ zone: NY, days: d, from: at(date, "11:00", NY), to: at(date, "11:00", NY) }))).toEqual([]);
-    expect(computeSlots(input({ zone: NY, days: d, from: at(date, "12:00", NY), to: at(date, "11:00", NY) }))).toEqual([]);
+    expect(computeSlots(input({ zone: NY, days: d, from: at(date, "11:00", NY), to: at(date, "11:00", NY) }))).toEqual(
+      [],
+    );
+    expect(computeSlots(input({ zone: NY, days: d, from: at(date, "12:00", NY), to: at(date, "11:00", NY) }))).toEqual(
+      [],
+    );
   });
 
   it("days missing from the map are unavailable", () => {
     expect(computeSlots(input({ zone: NY, days: new Map(), ...wholeDay(date, NY, "2026-06-16") }))).toEqual([]);
-    expect(computeSlots(input({ zone: NY, days: days({ [date]: emptyDay() }), ...wholeDay(date, NY, "2026-06-16") }))).toEqual([]);
+    expect(
+      computeSlots(input({ zone: NY, days: days({ [date]: emptyDay() }), ...wholeDay(date, NY, "2026-06-16") })),
+    ).toEqual([]);
   });
 });
 
@@ -237,7 +302,10 @@ describe("crossing local midnight", () => {
   const range = { from: at("2026-06-15", "22:00", NY), to: at("2026-06-16", "02:00", NY) };
 
   it("a 23:00–24:00 window plus 00:00–01:00 next day allows a 90-min lesson at 23:00", () => {
-    const d = days({ "2026-06-15": [{ start: "23:00", end: "24:00" }], "2026-06-16": [{ start: "00:00", end: "01:00" }] });
+    const d = days({
+      "2026-06-15": [{ start: "23:00", end: "24:00" }],
+      "2026-06-16": [{ start: "00:00", end: "01:00" }],
+    });
     const slots = computeSlots(input({ zone: NY, days: d, ...range, durationMinutes: 90 }));
     expect(slots.map((s) => wall(s, NY))).toEqual(["2026-06-15 23:00", "2026-06-15 23:15", "2026-06-15 23:30"]);
   });
@@ -245,22 +313,41 @@ describe("crossing local midnight", () => {
   it("needs both days' bitmaps", () => {
     const onlyFirst = days({ "2026-06-15": [{ start: "23:00", end: "24:00" }] });
     expect(computeSlots(input({ zone: NY, days: onlyFirst, ...range, durationMinutes: 90 }))).toEqual([]);
-    const short = days({ "2026-06-15": [{ start: "23:00", end: "24:00" }], "2026-06-16": [{ start: "00:00", end: "00:15" }] });
+    const short = days({
+      "2026-06-15": [{ start: "23:00", end: "24:00" }],
+      "2026-06-16": [{ start: "00:00", end: "00:15" }],
+    });
     expect(computeSlots(input({ zone: NY, days: short, ...range, durationMinutes: 90 }))).toEqual([]);
-    expect(computeSlots(input({ zone: NY, days: short, ...range, durationMinutes: 60 })).map((s) => wall(s, NY))).toEqual([
-      "2026-06-15 23:00",
-      "2026-06-15 23:15",
-    ]);
+    expect(
+      computeSlots(input({ zone: NY, days: short, ...range, durationMinutes: 60 })).map((s) => wall(s, NY)),
+    ).toEqual(["2026-06-15 23:00", "2026-06-15 23:15"]);
   });
 });
 
 describe("DST: America/New_York", () => {
   it("spring-forward 2026-03-08: wall 02:00–02:59 never yields a slot", () => {
     const d = days({ "2026-03-08": [{ start: "00:00", end: "06:00" }] });
-    const slots = computeSlots(input({ zone: NY, days: d, ...wholeDay("2026-03-08", NY, "2026-03-09"), durationMinutes: 60 }));
+    const slots = computeSlots(
+      input({ zone: NY, days: d, ...wholeDay("2026-03-08", NY, "2026-03-09"), durationMinutes: 60 }),
+    );
     expect(slots.map((s) => wall(s, NY).slice(11))).toEqual([
-      "00:00", "00:15", "00:30", "00:45", "01:00", "01:15", "01:30", "01:45",
-      "03:00", "03:15", "03:30", "03:45", "04:00", "04:15", "04:30", "04:45", "05:00",
+      "00:00",
+      "00:15",
+      "00:30",
+      "00:45",
+      "01:00",
+      "01:15",
+      "01:30",
+      "01:45",
+      "03:00",
+      "03:15",
+      "03:30",
+      "03:45",
+      "04:00",
+      "04:15",
+      "04:30",
+      "04:45",
+      "05:00",
     ]);
     // 01:15 EST + 60 real minutes = 03:15 EDT: the lesson spans the gap and still lasts 60 minutes.
     expect(slots).toContainEqual(utc("2026-03-08T06:15:00Z"));
@@ -272,18 +359,29 @@ describe("DST: America/New_York", () => {
 
   it("availability only inside the nonexistent hour gives nothing", () => {
     const d = days({ "2026-03-08": [{ start: "02:00", end: "03:00" }] });
-    expect(computeSlots(input({ zone: NY, days: d, ...wholeDay("2026-03-08", NY, "2026-03-09"), durationMinutes: 15 }))).toEqual([]);
+    expect(
+      computeSlots(input({ zone: NY, days: d, ...wholeDay("2026-03-08", NY, "2026-03-09"), durationMinutes: 15 })),
+    ).toEqual([]);
   });
 
   it("the gap costs no real minutes: 01:00–02:00 + 03:00–04:00 fits a 120-min lesson at 01:00", () => {
-    const d = days({ "2026-03-08": [{ start: "01:00", end: "02:00" }, { start: "03:00", end: "04:00" }] });
-    const slots = computeSlots(input({ zone: NY, days: d, ...wholeDay("2026-03-08", NY, "2026-03-09"), durationMinutes: 120 }));
+    const d = days({
+      "2026-03-08": [
+        { start: "01:00", end: "02:00" },
+        { start: "03:00", end: "04:00" },
+      ],
+    });
+    const slots = computeSlots(
+      input({ zone: NY, days: d, ...wholeDay("2026-03-08", NY, "2026-03-09"), durationMinutes: 120 }),
+    );
     expect(slots).toEqual([utc("2026-03-08T06:00:00Z")]);
   });
 
   it("fall-back 2026-11-01: both 01:xx occurrences are bookable; lessons last their real duration", () => {
     const d = days({ "2026-11-01": [{ start: "01:00", end: "02:00" }] });
-    const slots = computeSlots(input({ zone: NY, days: d, ...wholeDay("2026-11-01", NY, "2026-11-02"), durationMinutes: 30 }));
+    const slots = computeSlots(
+      input({ zone: NY, days: d, ...wholeDay("2026-11-01", NY, "2026-11-02"), durationMinutes: 30 }),
+    );
     expect(slots.map((s) => s.toISOString())).toEqual([
       "2026-11-01T05:00:00.000Z", // 01:00 EDT
       "2026-11-01T05:15:00.000Z",
@@ -294,14 +392,18 @@ describe("DST: America/New_York", () => {
       "2026-11-01T06:30:00.000Z", // 01:30 EST → 02:00 EST
     ]);
     // One wall hour of availability covers both real hours, so a 120-min lesson fits exactly.
-    const long = computeSlots(input({ zone: NY, days: d, ...wholeDay("2026-11-01", NY, "2026-11-02"), durationMinutes: 120 }));
+    const long = computeSlots(
+      input({ zone: NY, days: d, ...wholeDay("2026-11-01", NY, "2026-11-02"), durationMinutes: 120 }),
+    );
     expect(long).toEqual([utc("2026-11-01T05:00:00Z")]);
   });
 
   it("fall-back: a booking in the first 01:xx does not block the second", () => {
     const d = days({ "2026-11-01": [{ start: "00:00", end: "03:00" }] });
     const busy = [{ start: utc("2026-11-01T05:00:00Z"), end: utc("2026-11-01T06:00:00Z") }]; // 01:00–02:00 EDT
-    const slots = computeSlots(input({ zone: NY, days: d, ...wholeDay("2026-11-01", NY, "2026-11-02"), busy, durationMinutes: 60 }));
+    const slots = computeSlots(
+      input({ zone: NY, days: d, ...wholeDay("2026-11-01", NY, "2026-11-02"), busy, durationMinutes: 60 }),
+    );
     expect(slots.map((s) => s.toISOString())).toEqual([
       "2026-11-01T04:00:00.000Z", // 00:00 EDT
       "2026-11-01T06:00:00.000Z", // 01:00 EST
@@ -316,14 +418,26 @@ describe("DST: America/New_York", () => {
 describe("DST: Europe/London", () => {
   it("spring-forward 2026-03-29: wall 01:00–01:59 never yields a slot", () => {
     const d = days({ "2026-03-29": [{ start: "00:00", end: "03:00" }] });
-    const slots = computeSlots(input({ zone: LON, days: d, ...wholeDay("2026-03-29", LON, "2026-03-30"), durationMinutes: 30 }));
-    expect(slots.map((s) => wall(s, LON).slice(11))).toEqual(["00:00", "00:15", "00:30", "00:45", "02:00", "02:15", "02:30"]);
+    const slots = computeSlots(
+      input({ zone: LON, days: d, ...wholeDay("2026-03-29", LON, "2026-03-30"), durationMinutes: 30 }),
+    );
+    expect(slots.map((s) => wall(s, LON).slice(11))).toEqual([
+      "00:00",
+      "00:15",
+      "00:30",
+      "00:45",
+      "02:00",
+      "02:15",
+      "02:30",
+    ]);
     expect(slots).toContainEqual(utc("2026-03-29T00:45:00Z")); // 00:45 GMT → 02:15 BST
   });
 
   it("fall-back 2026-10-25: the repeated 01:xx hour is offered twice", () => {
     const d = days({ "2026-10-25": [{ start: "01:00", end: "02:00" }] });
-    const slots = computeSlots(input({ zone: LON, days: d, ...wholeDay("2026-10-25", LON, "2026-10-26"), durationMinutes: 60 }));
+    const slots = computeSlots(
+      input({ zone: LON, days: d, ...wholeDay("2026-10-25", LON, "2026-10-26"), durationMinutes: 60 }),
+    );
     expect(slots.map((s) => s.toISOString())).toEqual([
       "2026-10-25T00:00:00.000Z", // 01:00 BST
       "2026-10-25T00:15:00.000Z",
@@ -339,7 +453,12 @@ describe("zones far from the server", () => {
   it("Pacific/Auckland: local 09:00 is the previous UTC day", () => {
     const d = days({ "2026-06-15": [{ start: "09:00", end: "10:00" }] });
     const slots = computeSlots(
-      input({ zone: "Pacific/Auckland", days: d, ...wholeDay("2026-06-15", "Pacific/Auckland", "2026-06-16"), durationMinutes: 30 }),
+      input({
+        zone: "Pacific/Auckland",
+        days: d,
+        ...wholeDay("2026-06-15", "Pacific/Auckland", "2026-06-16"),
+        durationMinutes: 30,
+      }),
     );
     expect(slots.map((s) => s.toISOString())).toEqual([
       "2026-06-14T21:00:00.000Z",
@@ -351,7 +470,9 @@ describe("zones far from the server", () => {
   it("Pacific/Auckland fall-back 2026-04-05 (03:00 NZDT → 02:00 NZST)", () => {
     const z = "Pacific/Auckland";
     const d = days({ "2026-04-05": [{ start: "02:00", end: "03:00" }] });
-    const slots = computeSlots(input({ zone: z, days: d, ...wholeDay("2026-04-05", z, "2026-04-06"), durationMinutes: 60 }));
+    const slots = computeSlots(
+      input({ zone: z, days: d, ...wholeDay("2026-04-05", z, "2026-04-06"), durationMinutes: 60 }),
+    );
     expect(slots.map((s) => s.toISOString())).toEqual([
       "2026-04-04T13:00:00.000Z", // 02:00 NZDT
       "2026-04-04T13:15:00.000Z",
@@ -364,7 +485,12 @@ describe("zones far from the server", () => {
   it("Asia/Kolkata (+05:30): the grid stays on local :00/:15/:30/:45", () => {
     const d = days({ "2026-06-15": [{ start: "09:00", end: "10:00" }] });
     const slots = computeSlots(
-      input({ zone: "Asia/Kolkata", days: d, ...wholeDay("2026-06-15", "Asia/Kolkata", "2026-06-16"), durationMinutes: 30 }),
+      input({
+        zone: "Asia/Kolkata",
+        days: d,
+        ...wholeDay("2026-06-15", "Asia/Kolkata", "2026-06-16"),
+        durationMinutes: 30,
+      }),
     );
     expect(slots.map((s) => s.toISOString())).toEqual([
       "2026-06-15T03:30:00.000Z",
@@ -376,7 +502,9 @@ describe("zones far from the server", () => {
   it("Asia/Kathmandu (+05:45): the grid stays on local :00/:15/:30/:45", () => {
     const z = "Asia/Kathmandu";
     const d = days({ "2026-06-15": [{ start: "09:00", end: "10:00" }] });
-    const slots = computeSlots(input({ zone: z, days: d, ...wholeDay("2026-06-15", z, "2026-06-16"), durationMinutes: 45 }));
+    const slots = computeSlots(
+      input({ zone: z, days: d, ...wholeDay("2026-06-15", z, "2026-06-16"), durationMinutes: 45 }),
+    );
     expect(slots.map((s) => wall(s, z).slice(11))).toEqual(["09:00", "09:15"]);
     expect(slots[0]).toEqual(utc("2026-06-15T03:15:00Z"));
   });
@@ -384,7 +512,9 @@ describe("zones far from the server", () => {
   it("Australia/Lord_Howe: a 30-minute DST shift (2026-10-04 02:00 → 02:30)", () => {
     const z = "Australia/Lord_Howe";
     const d = days({ "2026-10-04": [{ start: "01:00", end: "04:00" }] });
-    const slots = computeSlots(input({ zone: z, days: d, ...wholeDay("2026-10-04", z, "2026-10-05"), durationMinutes: 60 }));
+    const slots = computeSlots(
+      input({ zone: z, days: d, ...wholeDay("2026-10-04", z, "2026-10-05"), durationMinutes: 60 }),
+    );
     const walls = slots.map((s) => wall(s, z).slice(11));
     expect(walls).toEqual(["01:00", "01:15", "01:30", "01:45", "02:30", "02:45", "03:00"]);
     expect(slots[3]?.getTime()).toBe((slots[4]?.getTime() ?? 0) - 15 * MIN);
@@ -421,7 +551,7 @@ describe("matches a brute-force reference", () => {
 
   it.each(cases)("%s around %s", (zone, date) => {
     const rnd = mulberry32(date.length * 7919 + zone.length * 104729 + date.charCodeAt(9));
-    const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
     for (let iter = 0; iter < 12; iter++) {
       const dayMap = new Map<string, Uint8Array>();
       const anchor = at(date, "12:00", zone).getTime();
@@ -480,14 +610,25 @@ describe("firstSlot / isSlotBookable / groupSlotsByLocalDate", () => {
       expect(isSlotBookable(rest, new Date(t))).toBe(slots.has(t));
     }
     expect(isSlotBookable(rest, new Date(at("2026-06-20", "14:00", NY).getTime() + 1000))).toBe(false);
-    expect(isSlotBookable({ ...rest, busy: [{ start: at("2026-06-20", "15:00", NY), end: at("2026-06-20", "15:30", NY) }] }, at("2026-06-20", "14:30", NY))).toBe(false);
+    expect(
+      isSlotBookable(
+        { ...rest, busy: [{ start: at("2026-06-20", "15:00", NY), end: at("2026-06-20", "15:30", NY) }] },
+        at("2026-06-20", "14:30", NY),
+      ),
+    ).toBe(false);
   });
 
   it("groupSlotsByLocalDate groups by the zone's date", () => {
     const slots = computeSlots(base);
     const groups = groupSlotsByLocalDate(slots, NY);
     expect([...groups.keys()]).toEqual(["2026-06-15", "2026-06-20"]);
-    expect(groups.get("2026-06-20")?.map((s) => wall(s, NY).slice(11))).toEqual(["14:00", "14:15", "14:30", "14:45", "15:00"]);
+    expect(groups.get("2026-06-20")?.map((s) => wall(s, NY).slice(11))).toEqual([
+      "14:00",
+      "14:15",
+      "14:30",
+      "14:45",
+      "15:00",
+    ]);
     // 2026-06-15 09:00 in New York is already 2026-06-16 in Auckland.
     expect([...groupSlotsByLocalDate(slots, "Pacific/Auckland").keys()]).toEqual(["2026-06-16", "2026-06-21"]);
   });
@@ -499,7 +640,13 @@ describe("30-day workloads", () => {
     let date = "2026-10-20";
     const busy: BusyInterval[] = [];
     for (let i = 0; i < 31; i++) {
-      dayMap.set(date, windowsToBitmap([{ start: "08:00", end: "12:00" }, { start: "13:00", end: "20:00" }]));
+      dayMap.set(
+        date,
+        windowsToBitmap([
+          { start: "08:00", end: "12:00" },
+          { start: "13:00", end: "20:00" },
+        ]),
+      );
       busy.push({ start: at(date, "15:00", NY), end: at(date, "16:00", NY) });
       date = DateTime.fromISO(date, { zone: "UTC" }).plus({ days: 1 }).toISODate() ?? "";
     }
@@ -522,7 +669,11 @@ describe("30-day workloads", () => {
 });
 
 describe("input validation", () => {
-  const base = input({ zone: NY, days: days({ "2026-06-15": fullDay() }), ...wholeDay("2026-06-15", NY, "2026-06-16") });
+  const base = input({
+    zone: NY,
+    days: days({ "2026-06-15": fullDay() }),
+    ...wholeDay("2026-06-15", NY, "2026-06-16"),
+  });
 
   it("throws RangeError on nonsense", () => {
     expect(() => computeSlots({ ...base, zone: "Not/AZone" })).toThrow(RangeError);
@@ -533,7 +684,9 @@ describe("input validation", () => {
     expect(() => computeSlots({ ...base, bufferMinutes: -1 })).toThrow(RangeError);
     expect(() => computeSlots({ ...base, minNoticeMinutes: Number.NaN })).toThrow(RangeError);
     expect(() => computeSlots({ ...base, from: new Date(Number.NaN) })).toThrow(RangeError);
-    expect(() => computeSlots({ ...base, busy: [{ start: new Date(Number.NaN), end: new Date() }] })).toThrow(RangeError);
+    expect(() => computeSlots({ ...base, busy: [{ start: new Date(Number.NaN), end: new Date() }] })).toThrow(
+      RangeError,
+    );
     expect(() => computeSlots({ ...base, days: new Map([["2026-06-15", new Uint8Array(10)]]) })).toThrow(RangeError);
   });
 });

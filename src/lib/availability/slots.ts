@@ -25,7 +25,13 @@
  * offsets resolved per constant-offset segment, not per minute), clear buffered busy ranges, turn it
  * into "available run length from here" counts, then test each grid start in O(1).
  */
-import { getZone, isoDateFromEpochDay, offsetAtEpochMinute, offsetSegments, type OffsetSegment } from "~/lib/time/zoned";
+import {
+  getZone,
+  isoDateFromEpochDay,
+  offsetAtEpochMinute,
+  offsetSegments,
+  type OffsetSegment,
+} from "~/lib/time/zoned";
 import type { IANAZone } from "luxon";
 import { BITMAP_BYTES } from "./bitmap";
 
@@ -84,7 +90,8 @@ function timeOf(value: Date, name: string): number {
 }
 
 function nonNegative(value: number, name: string): number {
-  if (!Number.isFinite(value) || value < 0) throw new RangeError(`${name} must be a finite number ≥ 0, got ${String(value)}`);
+  if (!Number.isFinite(value) || value < 0)
+    throw new RangeError(`${name} must be a finite number ≥ 0, got ${String(value)}`);
   return value;
 }
 

@@ -26,13 +26,25 @@ describe("parseTime", () => {
     expect(parseTime("24:00")).toBe(1440);
   });
 
-  it.each(["24:01", "25:00", "9:00", "09:0", "09:60", "0900", "09:00:00", " 09:00", "09:00 ", "", "ab:cd", "-1:00", "09.00", "２３:００"])(
-    "rejects %j",
-    (v) => {
-      expect(parseTime(v)).toBeNull();
-      expect(isTimeString(v)).toBe(false);
-    },
-  );
+  it.each([
+    "24:01",
+    "25:00",
+    "9:00",
+    "09:0",
+    "09:60",
+    "0900",
+    "09:00:00",
+    " 09:00",
+    "09:00 ",
+    "",
+    "ab:cd",
+    "-1:00",
+    "09.00",
+    "２３:００",
+  ])("rejects %j", (v) => {
+    expect(parseTime(v)).toBeNull();
+    expect(isTimeString(v)).toBe(false);
+  });
 
   it("rejects non-strings", () => {
     expect(parseTime(540 as unknown as string)).toBeNull();
@@ -90,12 +102,17 @@ describe("validateWindow / parseWindows", () => {
   });
 
   it("collects every error across the list", () => {
-    const r = parseWindows([{ start: "09:00", end: "10:00" }, { start: "12:00", end: "11:00" }, { start: "bad", end: "13:00" }]);
-    expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.errors.map((e) => [e.index, e.code])).toEqual([
-      [1, "start_not_before_end"],
-      [2, "invalid_start"],
+    const r = parseWindows([
+      { start: "09:00", end: "10:00" },
+      { start: "12:00", end: "11:00" },
+      { start: "bad", end: "13:00" },
     ]);
+    expect(r.ok).toBe(false);
+    if (!r.ok)
+      expect(r.errors.map((e) => [e.index, e.code])).toEqual([
+        [1, "start_not_before_end"],
+        [2, "invalid_start"],
+      ]);
   });
 
   it("rejects a non-array", () => {
@@ -104,7 +121,12 @@ describe("validateWindow / parseWindows", () => {
   });
 
   it("keeps input order when valid", () => {
-    expect(parseWindows([{ start: "12:00", end: "13:00" }, { start: "09:00", end: "10:00" }])).toEqual({
+    expect(
+      parseWindows([
+        { start: "12:00", end: "13:00" },
+        { start: "09:00", end: "10:00" },
+      ]),
+    ).toEqual({
       ok: true,
       value: [
         { start: 720, end: 780 },
@@ -154,7 +176,10 @@ describe("normalizeWindows", () => {
   });
 
   it("does not merge windows separated by a gap", () => {
-    const r = normalizeWindows([{ start: "09:00", end: "10:00" }, { start: "10:01", end: "11:00" }]);
+    const r = normalizeWindows([
+      { start: "09:00", end: "10:00" },
+      { start: "10:01", end: "11:00" },
+    ]);
     expect(r.ok && r.value).toHaveLength(2);
   });
 });

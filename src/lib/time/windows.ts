@@ -67,7 +67,12 @@ export function validateWindow(value: unknown, index = 0): WindowError[] {
   const s = typeof start === "string" ? parseTime(start) : null;
   const e = typeof end === "string" ? parseTime(end) : null;
   if (s === null) {
-    errors.push({ index, field: "start", code: "invalid_start", message: 'start must be a time "HH:MM" (00:00–23:59)' });
+    errors.push({
+      index,
+      field: "start",
+      code: "invalid_start",
+      message: 'start must be a time "HH:MM" (00:00–23:59)',
+    });
   } else if (s === MINUTES_PER_DAY) {
     errors.push({ index, field: "start", code: "invalid_start", message: 'start cannot be "24:00"' });
   }
@@ -83,7 +88,10 @@ export function validateWindow(value: unknown, index = 0): WindowError[] {
 /** Validates a list of windows and converts them to minute ranges in input order (not normalized); collects every error. */
 export function parseWindows(input: unknown): WindowResult<MinuteRange[]> {
   if (!Array.isArray(input)) {
-    return { ok: false, errors: [{ index: -1, field: "window", code: "not_a_window", message: "windows must be an array" }] };
+    return {
+      ok: false,
+      errors: [{ index: -1, field: "window", code: "not_a_window", message: "windows must be an array" }],
+    };
   }
   const errors: WindowError[] = [];
   const ranges: MinuteRange[] = [];

@@ -31,7 +31,19 @@ describe("calendar math", () => {
     for (const ok of ["2026-01-01", "2024-02-29", "2000-02-29", "0001-01-01", "9999-12-31"]) {
       expect(isValidIsoDate(ok)).toBe(true);
     }
-    for (const bad of ["2026-02-29", "1900-02-29", "2026-13-01", "2026-00-10", "2026-04-31", "2026-1-01", "20260101", "2026-01-01T00:00", "", null, 20260101]) {
+    for (const bad of [
+      "2026-02-29",
+      "1900-02-29",
+      "2026-13-01",
+      "2026-00-10",
+      "2026-04-31",
+      "2026-1-01",
+      "20260101",
+      "2026-01-01T00:00",
+      "",
+      null,
+      20260101,
+    ]) {
       expect(isValidIsoDate(bad)).toBe(false);
     }
     expect(() => epochDayFromIsoDate("2026-02-30")).toThrow(RangeError);
@@ -114,7 +126,10 @@ describe("localMinuteToInstant / instantToLocal", () => {
     expect(localMinuteToInstant("2026-06-15", 9 * 60, "Asia/Kolkata")).toEqual(utc("2026-06-15T03:30:00Z"));
     expect(localMinuteToInstant("2026-06-15", 9 * 60, "Pacific/Auckland")).toEqual(utc("2026-06-14T21:00:00Z"));
     expect(instantToLocal(utc("2026-06-15T03:30:00Z"), "Asia/Kolkata")).toEqual({ date: "2026-06-15", minute: 540 });
-    expect(instantToLocal(utc("2026-06-14T21:00:00Z"), "Pacific/Auckland")).toEqual({ date: "2026-06-15", minute: 540 });
+    expect(instantToLocal(utc("2026-06-14T21:00:00Z"), "Pacific/Auckland")).toEqual({
+      date: "2026-06-15",
+      minute: 540,
+    });
   });
 
   it("minute 1440 is the next day's midnight", () => {
@@ -142,7 +157,10 @@ describe("localMinuteToInstant / instantToLocal", () => {
 
   it("New York fall-back (2026-11-01): 01:00–01:59 repeat, earlier occurrence wins", () => {
     expect(localMinuteToInstant("2026-11-01", 90, NY)).toEqual(utc("2026-11-01T05:30:00Z"));
-    expect(localMinuteToInstants("2026-11-01", 90, NY)).toEqual([utc("2026-11-01T05:30:00Z"), utc("2026-11-01T06:30:00Z")]);
+    expect(localMinuteToInstants("2026-11-01", 90, NY)).toEqual([
+      utc("2026-11-01T05:30:00Z"),
+      utc("2026-11-01T06:30:00Z"),
+    ]);
     expect(localMinuteToInstants("2026-11-01", 59, NY)).toEqual([utc("2026-11-01T04:59:00Z")]);
     expect(localMinuteToInstants("2026-11-01", 120, NY)).toEqual([utc("2026-11-01T07:00:00Z")]);
     expect(instantToLocal(utc("2026-11-01T05:30:00Z"), NY)).toEqual({ date: "2026-11-01", minute: 90 });
@@ -154,7 +172,10 @@ describe("localMinuteToInstant / instantToLocal", () => {
     expect(localMinuteToInstant("2026-03-29", 60, LON)).toBeNull();
     expect(localMinuteToInstant("2026-03-29", 119, LON)).toBeNull();
     expect(localMinuteToInstant("2026-03-29", 120, LON)).toEqual(utc("2026-03-29T01:00:00Z"));
-    expect(localMinuteToInstants("2026-10-25", 75, LON)).toEqual([utc("2026-10-25T00:15:00Z"), utc("2026-10-25T01:15:00Z")]);
+    expect(localMinuteToInstants("2026-10-25", 75, LON)).toEqual([
+      utc("2026-10-25T00:15:00Z"),
+      utc("2026-10-25T01:15:00Z"),
+    ]);
   });
 
   it("a midnight gap (America/Santiago 2026-09-06) and a skipped day (Pacific/Apia 2011-12-30)", () => {
@@ -162,7 +183,10 @@ describe("localMinuteToInstant / instantToLocal", () => {
     expect(startOfLocalDay("2026-09-06", "America/Santiago")).toEqual(utc("2026-09-06T04:00:00Z"));
     expect(instantToLocal(utc("2026-09-06T04:00:00Z"), "America/Santiago")).toEqual({ date: "2026-09-06", minute: 60 });
     expect(localMinuteToInstant("2011-12-30", 600, "Pacific/Apia")).toBeNull();
-    expect(instantToLocal(startOfLocalDay("2011-12-30", "Pacific/Apia"), "Pacific/Apia")).toEqual({ date: "2011-12-31", minute: 0 });
+    expect(instantToLocal(startOfLocalDay("2011-12-30", "Pacific/Apia"), "Pacific/Apia")).toEqual({
+      date: "2011-12-31",
+      minute: 0,
+    });
   });
 
   it("round-trips every minute of DST days: wall → instant → wall", () => {
@@ -209,7 +233,10 @@ describe("day bounds and ranges", () => {
       "2026-03-08",
       "2026-03-09",
     ]);
-    expect(localDatesForRange(utc("2026-03-07T05:00:00Z"), utc("2026-03-09T04:00:00Z"), NY)).toEqual(["2026-03-07", "2026-03-08"]);
+    expect(localDatesForRange(utc("2026-03-07T05:00:00Z"), utc("2026-03-09T04:00:00Z"), NY)).toEqual([
+      "2026-03-07",
+      "2026-03-08",
+    ]);
     expect(localDatesForRange(utc("2026-03-07T05:00:00Z"), utc("2026-03-07T05:00:00Z"), NY)).toEqual([]);
     // Santiago falls back at midnight: 2026-04-05T03:00Z is 00:00 on 04-05 (−03) and 03:30Z is 23:30 on 04-04 (−04).
     expect(localDatesForRange(utc("2026-04-05T03:10:00Z"), utc("2026-04-05T03:40:00Z"), "America/Santiago")).toEqual([

@@ -4,7 +4,10 @@ import { PEER_HEADER, PEER_TOKEN_HEADER, normalisePeerAddress } from "./peer";
 
 const TOKEN = "per-process-token";
 const h = (xff?: string, peer?: string, token = TOKEN) =>
-  new Headers({ ...(xff ? { "x-forwarded-for": xff } : {}), ...(peer ? { [PEER_HEADER]: peer, [PEER_TOKEN_HEADER]: token } : {}) });
+  new Headers({
+    ...(xff ? { "x-forwarded-for": xff } : {}),
+    ...(peer ? { [PEER_HEADER]: peer, [PEER_TOKEN_HEADER]: token } : {}),
+  });
 
 describe("clientIpFromHeaders", () => {
   it("with no trusted proxy (the default), a spoofed X-Forwarded-For changes nothing: the peer address counts", () => {
@@ -13,7 +16,9 @@ describe("clientIpFromHeaders", () => {
     expect(clientIpFromHeaders(h(undefined, "198.51.100.4"), 0, TOKEN)).toBe("198.51.100.4");
   });
   it("two different connections are two different clients (no shared bucket)", () => {
-    expect(clientIpFromHeaders(h(undefined, "198.51.100.4"), 0, TOKEN)).not.toBe(clientIpFromHeaders(h(undefined, "198.51.100.5"), 0, TOKEN));
+    expect(clientIpFromHeaders(h(undefined, "198.51.100.4"), 0, TOKEN)).not.toBe(
+      clientIpFromHeaders(h(undefined, "198.51.100.5"), 0, TOKEN),
+    );
   });
   it("ignores a peer header a client forged (wrong or missing token, or no server token at all)", () => {
     expect(clientIpFromHeaders(h(undefined, "1.2.3.4", "guess"), 0, TOKEN)).toBe(UNKNOWN_CLIENT);
@@ -50,7 +55,11 @@ describe("batchSize", () => {
 
 describe("readBodyCapped", () => {
   it("refuses by Content-Length and while streaming", async () => {
-    const big = new Request("http://localhost/x", { method: "POST", body: "x".repeat(2048), headers: { "content-length": "2048" } });
+    const big = new Request("http://localhost/x", {
+      method: "POST",
+      body: "x".repeat(2048),
+      headers: { "content-length": "2048" },
+    });
     expect(await readBodyCapped(big, 1024)).toBeNull();
     const lying = new Request("http://localhost/x", { method: "POST", body: "x".repeat(2048) });
     lying.headers.delete("content-length");

@@ -36,10 +36,17 @@ export function peerAddress(headers: Headers, peerToken = env.INSTAINSTRU_PEER_T
  * Behind N trusted proxies it is the X-Forwarded-For entry N places from the right (what the outermost trusted
  * proxy saw); entries a client wrote itself sit further left and are ignored.
  */
-export function clientIpFromHeaders(headers: Headers, hops = env.TRUSTED_PROXY_HOPS, peerToken = env.INSTAINSTRU_PEER_TOKEN): string {
+export function clientIpFromHeaders(
+  headers: Headers,
+  hops = env.TRUSTED_PROXY_HOPS,
+  peerToken = env.INSTAINSTRU_PEER_TOKEN,
+): string {
   const peer = peerAddress(headers, peerToken);
   if (hops > 0) {
-    const chain = (headers.get("x-forwarded-for") ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+    const chain = (headers.get("x-forwarded-for") ?? "")
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean);
     const ip = chain[chain.length - hops];
     if (ip) return ip;
   }

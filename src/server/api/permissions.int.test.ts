@@ -54,7 +54,10 @@ describe("permission checks on admin procedures", () => {
   it("refuses students and instructors with FORBIDDEN", async () => {
     for (const u of [student, instructor]) {
       const caller = await callerFor(rt, u);
-      await expect(caller.admin.overview()).rejects.toMatchObject({ code: "FORBIDDEN", message: "You don't have permission to do that." });
+      await expect(caller.admin.overview()).rejects.toMatchObject({
+        code: "FORBIDDEN",
+        message: "You don't have permission to do that.",
+      });
       await expect(caller.admin.auditLog({ limit: 5 })).rejects.toMatchObject({ code: "FORBIDDEN" });
     }
   });
@@ -72,7 +75,11 @@ describe("permission checks on admin procedures", () => {
       expect(err.code).toBe("FORBIDDEN");
       expect(err.message).toMatch(/two-factor authentication/i);
     }
-    expect(await caller.account.me()).toMatchObject({ role: "admin", twoFactorEnabled: false, twoFactorRequired: true });
+    expect(await caller.account.me()).toMatchObject({
+      role: "admin",
+      twoFactorEnabled: false,
+      twoFactorRequired: true,
+    });
   });
 
   it("a suspended user's session resolves to no actor", async () => {
@@ -88,13 +95,24 @@ describe("permission checks on admin procedures", () => {
     // Deleted accounts and unknown ids resolve to nobody as well.
     await rt.dbh.db.update(users).set({ status: "deleted" }).where(eq(users.id, victim.id));
     expect((await createContextInner({ rt, session: await sessionFor(rt, victim) })).actor).toBeNull();
-    expect((await createContextInner({ rt, session: { userId: "01JUNKNOWNUSER0000000000000", sessionVersion: 1, sid: "01JUNKNOWNSESSION000000000" } })).actor).toBeNull();
+    expect(
+      (
+        await createContextInner({
+          rt,
+          session: { userId: "01JUNKNOWNUSER0000000000000", sessionVersion: 1, sid: "01JUNKNOWNSESSION000000000" },
+        })
+      ).actor,
+    ).toBeNull();
   });
 });
 
 /* ───────── Over HTTP: the real route handler and error formatter ───────── */
 
-type ErrorShape = { message: string; code: number; data: Record<string, unknown> & { code: string; httpStatus: number } };
+type ErrorShape = {
+  message: string;
+  code: number;
+  data: Record<string, unknown> & { code: string; httpStatus: number };
+};
 const trpcUrl = (path: string, input?: unknown) =>
   `http://localhost/api/trpc/${path}?batch=1${input === undefined ? "" : `&input=${encodeURIComponent(JSON.stringify({ 0: { json: input } }))}`}`;
 const post = (path: string, input: unknown, headers: Record<string, string> = {}) =>
@@ -130,7 +148,9 @@ describe("HTTP error responses", () => {
       return s;
     });
     try {
-      const res = await route.GET(new NextRequest(trpcUrl("account.me"), { headers: { cookie: await sessionCookie(student) } }));
+      const res = await route.GET(
+        new NextRequest(trpcUrl("account.me"), { headers: { cookie: await sessionCookie(student) } }),
+      );
       expect(res.status).toBe(500);
       const { body, error } = await errorOf(res);
       expect(error.data.code).toBe("INTERNAL_SERVER_ERROR");
@@ -141,7 +161,10 @@ describe("HTTP error responses", () => {
       expect(body).not.toMatch(/stack/i);
       expect(body).not.toContain("at ");
       // …while the server log keeps the cause under the same reference.
-      expect(logged).toHaveBeenCalledWith("unhandled error", expect.objectContaining({ requestId: error.data.requestId, error: raw }));
+      expect(logged).toHaveBeenCalledWith(
+        "unhandled error",
+        expect.objectContaining({ requestId: error.data.requestId, error: raw }),
+      );
     } finally {
       spy.mockRestore();
       logged.mockRestore();
@@ -151,7 +174,9 @@ describe("HTTP error responses", () => {
   it("with createCaller the same failure surfaces as a TRPCError wrapping the raw cause (formatting is HTTP-only)", async () => {
     const ctx = await createContextInner({ rt, session: await sessionFor(rt, student) });
     vi.spyOn(ctx.services.account, "me").mockRejectedValue(new Error("SELECT secret FROM users"));
-    const err = (await createCaller(ctx).account.me().catch((e: unknown) => e)) as TRPCError;
+    const err = (await createCaller(ctx)
+      .account.me()
+      .catch((e: unknown) => e)) as TRPCError;
     expect(err.code).toBe("INTERNAL_SERVER_ERROR");
     expect(err.cause?.message).toContain("SELECT");
   });
@@ -193,18 +218,30 @@ describe("HTTP error responses", () => {
     const victim = await createTestUser(rt, { email: "locked@example.test" });
     const headers = { "x-forwarded-for": "192.0.2.44" };
     for (let i = 1; i <= 4; i++) {
-      const res = await post("auth.login", { email: victim.email, password: "wrong password", captchaToken: TURNSTILE_DUMMY_TOKEN }, headers);
+      const res = await post(
+        "auth.login",
+        { email: victim.email, password: "wrong password", captchaToken: TURNSTILE_DUMMY_TOKEN },
+        headers,
+      );
       expect(res.status).toBe(401);
       expect(res.headers.get("retry-after")).toBeNull();
     }
-    const fifth = await post("auth.login", { email: victim.email, password: "wrong password", captchaToken: TURNSTILE_DUMMY_TOKEN }, headers);
+    const fifth = await post(
+      "auth.login",
+      { email: victim.email, password: "wrong password", captchaToken: TURNSTILE_DUMMY_TOKEN },
+      headers,
+    );
     expect(fifth.status).toBe(429);
     expect(fifth.headers.get("retry-after")).toBe("60");
     const { error } = await errorOf(fifth);
     expect(error.data).toMatchObject({ code: "TOO_MANY_REQUESTS", details: { reason: "locked", retryAfter: 60 } });
 
     // While locked, even the right password gets 429 and a whole-second Retry-After.
-    const sixth = await post("auth.login", { email: victim.email, password: "correct horse battery staple", captchaToken: TURNSTILE_DUMMY_TOKEN }, headers);
+    const sixth = await post(
+      "auth.login",
+      { email: victim.email, password: "correct horse battery staple", captchaToken: TURNSTILE_DUMMY_TOKEN },
+      headers,
+    );
     expect(sixth.status).toBe(429);
     const retryAfter = sixth.headers.get("retry-after")!;
     expect(retryAfter).toMatch(/^\d+$/);
@@ -213,14 +250,20 @@ describe("HTTP error responses", () => {
   });
 
   it("resolves the session cookie: an admin without 2FA gets 403 with the 2FA message, a forged cookie is signed out", async () => {
-    const res = await route.GET(new NextRequest(trpcUrl("admin.overview"), { headers: { cookie: await sessionCookie(adminNo2fa) } }));
+    const res = await route.GET(
+      new NextRequest(trpcUrl("admin.overview"), { headers: { cookie: await sessionCookie(adminNo2fa) } }),
+    );
     expect(res.status).toBe(403);
     expect((await errorOf(res)).error.message).toMatch(/two-factor authentication/i);
 
-    const ok = await route.GET(new NextRequest(trpcUrl("admin.overview"), { headers: { cookie: await sessionCookie(admin) } }));
+    const ok = await route.GET(
+      new NextRequest(trpcUrl("admin.overview"), { headers: { cookie: await sessionCookie(admin) } }),
+    );
     expect(ok.status).toBe(200);
 
-    const forged = await route.GET(new NextRequest(trpcUrl("admin.overview"), { headers: { cookie: "next-auth.session-token=forged" } }));
+    const forged = await route.GET(
+      new NextRequest(trpcUrl("admin.overview"), { headers: { cookie: "next-auth.session-token=forged" } }),
+    );
     expect(forged.status).toBe(401);
   });
 });

@@ -21,7 +21,11 @@ beforeAll(async () => {
 afterAll(async () => rt?.close());
 
 const get = (path: string, cookie?: string) =>
-  route.GET(new NextRequest(`http://localhost/api/trpc/${path}?batch=1&input=${encodeURIComponent("{}")}`, { headers: cookie ? { cookie } : {} }));
+  route.GET(
+    new NextRequest(`http://localhost/api/trpc/${path}?batch=1&input=${encodeURIComponent("{}")}`, {
+      headers: cookie ? { cookie } : {},
+    }),
+  );
 
 describe("Cache-Control on tRPC responses", () => {
   it("is private, no-store for a signed-in user and absent for public answers", async () => {

@@ -43,7 +43,14 @@ export async function createContextInner(opts: {
   const actor = await services.session.resolveActor(opts.session);
   // A signed-in answer is that person's data: never stored by the browser or a shared cache.
   const responseHeaders = new Headers(actor ? { "Cache-Control": "private, no-store" } : {});
-  return { rt: opts.rt, services, actor, ip: opts.ip ?? "127.0.0.1", requestId: opts.requestId ?? newId(), responseHeaders };
+  return {
+    rt: opts.rt,
+    services,
+    actor,
+    ip: opts.ip ?? "127.0.0.1",
+    requestId: opts.requestId ?? newId(),
+    responseHeaders,
+  };
 }
 
 /* ───────────────────────── 2. Initialization ───────────────────────── */
@@ -65,7 +72,9 @@ const t = initTRPC.context<Context>().create({
     // Input validation: one sentence + per-field messages; the zod issue list never leaves the server.
     const invalid = cause instanceof ZodError ? summariseZodError(cause) : null;
     return {
-      message: isInternal ? `Something went wrong on our side. Reference: ${ctx?.requestId ?? "n/a"}` : (invalid?.message ?? shape.message),
+      message: isInternal
+        ? `Something went wrong on our side. Reference: ${ctx?.requestId ?? "n/a"}`
+        : (invalid?.message ?? shape.message),
       code: shape.code,
       data: {
         code: shape.data.code,
@@ -132,7 +141,10 @@ export const costLimited = (points: number) =>
   t.middleware(async ({ ctx, next }) => {
     const key = ctx.actor?.userId ?? hmac(ctx.rt.secret, ctx.ip);
     const r = await ctx.rt.limiters(QUERY_COST_BUDGET).consume(key, points);
-    if (!r.ok) throw new RateLimitedError("Too many searches in a short time. Please wait a moment.", r.retryAfterSeconds, { reason: "query_budget" });
+    if (!r.ok)
+      throw new RateLimitedError("Too many searches in a short time. Please wait a moment.", r.retryAfterSeconds, {
+        reason: "query_budget",
+      });
     return next();
   });
 

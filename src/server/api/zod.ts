@@ -25,7 +25,9 @@ const OUT_OF_WINDOW = "Choose a date between 2000 and 2099";
 const inWindow = (d: Date) => !Number.isNaN(d.getTime()) && d >= DATE_WINDOW.min && d < DATE_WINDOW.max;
 
 /** An instant (Date, ISO string or epoch ms) inside DATE_WINDOW. */
-export const ZInstant = z.coerce.date({ message: "Enter a valid date and time" }).refine(inWindow, { message: OUT_OF_WINDOW });
+export const ZInstant = z.coerce
+  .date({ message: "Enter a valid date and time" })
+  .refine(inWindow, { message: OUT_OF_WINDOW });
 
 /** A calendar date "YYYY-MM-DD" inside DATE_WINDOW. */
 export const ZIsoDate = z
@@ -37,7 +39,11 @@ export const ZIsoDate = z
 /* ── cursors and keys ── */
 
 /** An opaque page cursor (what a previous page returned as `nextCursor`): URL-safe characters only. */
-export const ZCursorToken = z.string().min(1).max(200).regex(/^[A-Za-z0-9_-]+$/, { message: "Invalid cursor" });
+export const ZCursorToken = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[A-Za-z0-9_-]+$/, { message: "Invalid cursor" });
 
 /** A keyset cursor written by `encodeKeysetCursor` (src/lib/cursor.ts); anything else is a 400. */
 export const ZKeysetCursor = z
@@ -97,7 +103,9 @@ export function zText({ max, min = 0, multiline = false }: TextOptions) {
     .refine((v) => !BIDI_CONTROL.test(v), { message: "Remove the text-direction control characters" })
     .refine((v) => !LONE_SURROGATE.test(v), { message: "Contains invalid characters" });
   if (!multiline) s = s.refine((v) => !LINE_BREAK.test(v), { message: "Use a single line" });
-  s = s.refine((v) => v === "" || hasVisibleText(v), { message: min > 0 ? "Required" : "Enter visible text or leave it empty" });
+  s = s.refine((v) => v === "" || hasVisibleText(v), {
+    message: min > 0 ? "Required" : "Enter visible text or leave it empty",
+  });
   if (min > 0) s = s.min(min, { message: min === 1 ? "Required" : `At least ${min} characters` });
   return s.max(max, { message: `At most ${max} characters` });
 }
@@ -176,6 +184,9 @@ export function summariseZodError(error: z.ZodError): ValidationSummary {
       if (!list.includes(issue.message)) list.push(issue.message);
     }
   }
-  const message = Object.keys(fieldErrors).length > 0 ? "Please check the highlighted fields." : (formErrors[0] ?? "That request wasn't valid.");
+  const message =
+    Object.keys(fieldErrors).length > 0
+      ? "Please check the highlighted fields."
+      : (formErrors[0] ?? "That request wasn't valid.");
   return { message, fieldErrors, formErrors };
 }

@@ -50,8 +50,13 @@ export const authOptions: NextAuthOptions = {
         const claims = await services.auth.redeemTicket(credentials?.ticket ?? "");
         if (!claims) return null;
         const headers = new Headers();
-        for (const [k, v] of Object.entries((req.headers ?? {}) as Record<string, unknown>)) if (typeof v === "string") headers.set(k, v);
-        const sid = await services.session.start({ userId: claims.userId, ip: clientIpFromHeaders(headers), userAgent: headers.get("user-agent") });
+        for (const [k, v] of Object.entries((req.headers ?? {}) as Record<string, unknown>))
+          if (typeof v === "string") headers.set(k, v);
+        const sid = await services.session.start({
+          userId: claims.userId,
+          ip: clientIpFromHeaders(headers),
+          userAgent: headers.get("user-agent"),
+        });
         return { id: claims.userId, role: claims.role, sv: claims.sessionVersion, sid };
       },
     }),

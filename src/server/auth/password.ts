@@ -32,7 +32,11 @@ export class HashGate {
           timer: setTimeout(() => {
             const i = this.queue.indexOf(entry);
             if (i >= 0) this.queue.splice(i, 1);
-            reject(new RateLimitedError("The server is busy signing people in. Try again in a moment.", 2, { reason: "busy" }));
+            reject(
+              new RateLimitedError("The server is busy signing people in. Try again in a moment.", 2, {
+                reason: "busy",
+              }),
+            );
           }, this.timeoutMs),
         };
         this.queue.push(entry);

@@ -27,7 +27,13 @@ export type Permission = (typeof PERMISSIONS)[number];
 const common: Permission[] = ["account:manage:own", "booking:read:own", "booking:manage:own", "message:send"];
 
 export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
-  student: new Set<Permission>([...common, "booking:create", "review:write", "favourite:manage:own", "payment:manage:own"]),
+  student: new Set<Permission>([
+    ...common,
+    "booking:create",
+    "review:write",
+    "favourite:manage:own",
+    "payment:manage:own",
+  ]),
   instructor: new Set<Permission>([...common, "instructor:manage:own", "availability:manage:own", "payout:manage:own"]),
   admin: new Set<Permission>(PERMISSIONS),
 };

@@ -6,7 +6,8 @@ const secret = newTotpSecret();
 // A fixed instant in the middle of a time step, so ±1 step is unambiguous.
 const NOW = Date.UTC(2026, 0, 15, 12, 0, 15);
 const STEP = Math.floor(NOW / 1000 / TOTP_PERIOD_SECONDS);
-const codeAt = (stepOffset: number) => generate({ secret, epoch: Math.floor(NOW / 1000) + stepOffset * TOTP_PERIOD_SECONDS });
+const codeAt = (stepOffset: number) =>
+  generate({ secret, epoch: Math.floor(NOW / 1000) + stepOffset * TOTP_PERIOD_SECONDS });
 
 describe("verifyTotp", () => {
   it("accepts the current code and returns its time step", async () => {

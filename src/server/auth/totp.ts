@@ -16,7 +16,12 @@ export function totpUri(secret: string, accountEmail: string): string {
  * caller can refuse its reuse (replay protection); null when the code is wrong.
  * Note: otplib v13's verify() returns an object — never test it for truthiness.
  */
-export async function verifyTotp(secret: string, token: string, afterTimeStep?: number, now = Date.now()): Promise<number | null> {
+export async function verifyTotp(
+  secret: string,
+  token: string,
+  afterTimeStep?: number,
+  now = Date.now(),
+): Promise<number | null> {
   if (!/^\d{6}$/.test(token)) return null;
   // Every step in the window is already spent (e.g. recorded by a server whose clock runs ahead);
   // otplib would throw here rather than answer "no".

@@ -1,4 +1,14 @@
-import { closeSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync, constants } from "node:fs";
+import {
+  closeSync,
+  fsyncSync,
+  linkSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  unlinkSync,
+  writeSync,
+  constants,
+} from "node:fs";
 import { randomBytes } from "node:crypto";
 import { dirname } from "node:path";
 
@@ -46,7 +56,9 @@ function tryRead(file: string): string | null {
     throw e;
   }
   if (Buffer.from(text, "base64url").length < GENERATED_SECRET_BYTES) {
-    throw new Error(`The session secret at ${file} is malformed; delete it to generate a new one (every session ends).`);
+    throw new Error(
+      `The session secret at ${file} is malformed; delete it to generate a new one (every session ends).`,
+    );
   }
   return text;
 }

@@ -48,13 +48,18 @@ const REAL = {
 
 describe("session secret (hardening item 1)", () => {
   it("production with real parts still requires AUTH_SECRET even with the embedded flag", async () => {
-    await expect(loadEnv({ NODE_ENV: "production", INSTAINSTRU_ALLOW_EMBEDDED: "1", ...REAL, TURNSTILE_SECRET_KEY: "ts" })).rejects.toThrow(
-      /AUTH_SECRET: AUTH_SECRET is required/,
-    );
+    await expect(
+      loadEnv({ NODE_ENV: "production", INSTAINSTRU_ALLOW_EMBEDDED: "1", ...REAL, TURNSTILE_SECRET_KEY: "ts" }),
+    ).rejects.toThrow(/AUTH_SECRET: AUTH_SECRET is required/);
     // A single real part is enough to make it a real deployment.
-    await expect(loadEnv({ NODE_ENV: "production", INSTAINSTRU_ALLOW_EMBEDDED: "1", RESEND_API_KEY: "re_x", TURNSTILE_SECRET_KEY: "ts" })).rejects.toThrow(
-      /AUTH_SECRET/,
-    );
+    await expect(
+      loadEnv({
+        NODE_ENV: "production",
+        INSTAINSTRU_ALLOW_EMBEDDED: "1",
+        RESEND_API_KEY: "re_x",
+        TURNSTILE_SECRET_KEY: "ts",
+      }),
+    ).rejects.toThrow(/AUTH_SECRET/);
   });
 
   it("the embedded default generates a random secret on first use, kept 0600 in the data directory and read back", async () => {
@@ -81,7 +86,13 @@ describe("session secret (hardening item 1)", () => {
 
   it("a configured AUTH_SECRET wins and no file is written", async () => {
     const file = tmpSecretFile();
-    const m = await loadEnv({ NODE_ENV: "production", ...REAL, AUTH_SECRET: "s".repeat(40), TURNSTILE_SECRET_KEY: "ts", AUTH_SECRET_FILE: file });
+    const m = await loadEnv({
+      NODE_ENV: "production",
+      ...REAL,
+      AUTH_SECRET: "s".repeat(40),
+      TURNSTILE_SECRET_KEY: "ts",
+      AUTH_SECRET_FILE: file,
+    });
     expect(m.authSecret()).toBe("s".repeat(40));
     expect(() => statSync(file)).toThrow();
   });
@@ -96,16 +107,24 @@ describe("CAPTCHA secret (hardening item 6)", () => {
     await expect(loadEnv({ NODE_ENV: "production", ...REAL, AUTH_SECRET: "s".repeat(40) })).rejects.toThrow(
       /TURNSTILE_SECRET_KEY: TURNSTILE_SECRET_KEY is required/,
     );
-    await expect(loadEnv({ NODE_ENV: "production", INSTAINSTRU_ALLOW_EMBEDDED: "1", ...REAL, AUTH_SECRET: "s".repeat(40) })).rejects.toThrow(
-      /TURNSTILE_SECRET_KEY/,
-    );
+    await expect(
+      loadEnv({ NODE_ENV: "production", INSTAINSTRU_ALLOW_EMBEDDED: "1", ...REAL, AUTH_SECRET: "s".repeat(40) }),
+    ).rejects.toThrow(/TURNSTILE_SECRET_KEY/);
   });
 
   it("the local verifier is chosen only in development, tests and the fully-embedded demo", async () => {
     expect((await loadEnv({ NODE_ENV: "development" })).captchaMode()).toBe("local");
     expect((await loadEnv({ NODE_ENV: "test" })).captchaMode()).toBe("local");
-    expect((await loadEnv({ NODE_ENV: "production", INSTAINSTRU_ALLOW_EMBEDDED: "1", AUTH_SECRET_FILE: tmpSecretFile() })).captchaMode()).toBe("local");
-    expect((await loadEnv({ NODE_ENV: "production", ...REAL, AUTH_SECRET: "s".repeat(40), TURNSTILE_SECRET_KEY: "ts" })).captchaMode()).toBe("turnstile");
+    expect(
+      (
+        await loadEnv({ NODE_ENV: "production", INSTAINSTRU_ALLOW_EMBEDDED: "1", AUTH_SECRET_FILE: tmpSecretFile() })
+      ).captchaMode(),
+    ).toBe("local");
+    expect(
+      (
+        await loadEnv({ NODE_ENV: "production", ...REAL, AUTH_SECRET: "s".repeat(40), TURNSTILE_SECRET_KEY: "ts" })
+      ).captchaMode(),
+    ).toBe("turnstile");
     expect((await loadEnv({ NODE_ENV: "development", TURNSTILE_SECRET_KEY: "ts" })).captchaMode()).toBe("turnstile");
   });
 });
@@ -117,7 +136,9 @@ describe("generated secret across processes", () => {
     const script = `import { readOrCreateSecretFile } from ${JSON.stringify(new URL("./auth-secret.ts", import.meta.url).pathname)}; process.stdout.write(readOrCreateSecretFile(${JSON.stringify(file)}));`;
     const run = () =>
       new Promise<string>((resolve, reject) =>
-        execFile(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], (err, out) => (err ? reject(new Error(err.message)) : resolve(out))),
+        execFile(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], (err, out) =>
+          err ? reject(new Error(err.message)) : resolve(out),
+        ),
       );
     const secrets = await Promise.all([run(), run(), run(), run()]);
     expect(new Set(secrets).size).toBe(1);

@@ -18,7 +18,10 @@ const schema = z
     /** Where the embedded PGlite keeps its files. */
     PGLITE_DIR: z.string().default(".data/pglite"),
     /** Signs sessions and encrypts TOTP secrets. Unset: a random secret generated at AUTH_SECRET_FILE (embedded only). */
-    AUTH_SECRET: z.preprocess((v) => (v === "" ? undefined : v), z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional()),
+    AUTH_SECRET: z.preprocess(
+      (v) => (v === "" ? undefined : v),
+      z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
+    ),
     /** Where the embedded default keeps its generated session secret. */
     AUTH_SECRET_FILE: z.preprocess((v) => (v === "" ? undefined : v), z.string().min(1).default(".data/auth-secret")),
     /** Public origin of the site, used for CSRF origin checks and links. */
@@ -75,7 +78,12 @@ const schema = z
     /** Where the local storage adapter keeps uploads (profile photos). */
     UPLOAD_DIR: z.string().min(1).default(".data/uploads"),
     /** Largest accepted upload in bytes (default 5 MiB). */
-    UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(5 * 1024 * 1024),
+    UPLOAD_MAX_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .max(50 * 1024 * 1024)
+      .default(5 * 1024 * 1024),
     // Tests only: run integration tests against real servers instead of PGlite / in-process ports.
     TEST_DATABASE_URL: optionalUrl,
     TEST_REDIS_URL: optionalUrl,
@@ -86,17 +94,38 @@ const schema = z
     const publishable = env.STRIPE_PUBLISHABLE_KEY ?? env.NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY;
     const stripeMode = (key: string) => (/^(sk|rk|pk)_live_/.test(key) ? "live" : "test");
     if (env.STRIPE_SECRET_KEY) {
-      if (!publishable) ctx.addIssue({ code: "custom", path: ["STRIPE_PUBLISHABLE_KEY"], message: "STRIPE_PUBLISHABLE_KEY is required with STRIPE_SECRET_KEY" });
+      if (!publishable)
+        ctx.addIssue({
+          code: "custom",
+          path: ["STRIPE_PUBLISHABLE_KEY"],
+          message: "STRIPE_PUBLISHABLE_KEY is required with STRIPE_SECRET_KEY",
+        });
       else if (stripeMode(publishable) !== stripeMode(env.STRIPE_SECRET_KEY)) {
-        ctx.addIssue({ code: "custom", path: ["STRIPE_PUBLISHABLE_KEY"], message: "STRIPE_PUBLISHABLE_KEY and STRIPE_SECRET_KEY must both be test or both be live keys" });
+        ctx.addIssue({
+          code: "custom",
+          path: ["STRIPE_PUBLISHABLE_KEY"],
+          message: "STRIPE_PUBLISHABLE_KEY and STRIPE_SECRET_KEY must both be test or both be live keys",
+        });
       }
       if (env.NODE_ENV === "production" && !env.STRIPE_WEBHOOK_SECRET) {
-        ctx.addIssue({ code: "custom", path: ["STRIPE_WEBHOOK_SECRET"], message: "STRIPE_WEBHOOK_SECRET is required in production when STRIPE_SECRET_KEY is set" });
+        ctx.addIssue({
+          code: "custom",
+          path: ["STRIPE_WEBHOOK_SECRET"],
+          message: "STRIPE_WEBHOOK_SECRET is required in production when STRIPE_SECRET_KEY is set",
+        });
       }
     } else if (publishable) {
-      ctx.addIssue({ code: "custom", path: ["STRIPE_PUBLISHABLE_KEY"], message: "STRIPE_PUBLISHABLE_KEY needs STRIPE_SECRET_KEY (without it the local gateway runs)" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["STRIPE_PUBLISHABLE_KEY"],
+        message: "STRIPE_PUBLISHABLE_KEY needs STRIPE_SECRET_KEY (without it the local gateway runs)",
+      });
     } else if (env.NODE_ENV === "production" && process.env.INSTAINSTRU_ALLOW_EMBEDDED !== "1") {
-      ctx.addIssue({ code: "custom", path: ["STRIPE_SECRET_KEY"], message: "STRIPE_SECRET_KEY is required in production" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["STRIPE_SECRET_KEY"],
+        message: "STRIPE_SECRET_KEY is required in production",
+      });
     }
     // Production must not silently fall back to embedded parts, a generated secret or the local CAPTCHA. The
     // embedded flag relaxes this only for the fully-embedded demo: once any real part is configured it is a real

@@ -35,7 +35,11 @@ export async function openDatabase(opts: { url?: string; pgliteDir?: string; poo
     const { default: postgres } = await import("postgres");
     const { drizzle } = await import("drizzle-orm/postgres-js");
     const client = postgres(opts.url, { max: opts.poolSize ?? 10, onnotice: () => undefined, prepare: true });
-    handle = { db: drizzle(client, { schema, casing: "snake_case" }), driver: "postgres", close: () => client.end({ timeout: 5 }) };
+    handle = {
+      db: drizzle(client, { schema, casing: "snake_case" }),
+      driver: "postgres",
+      close: () => client.end({ timeout: 5 }),
+    };
   } else {
     const { PGlite } = await import("@electric-sql/pglite");
     const { vector } = await import("@electric-sql/pglite-pgvector");
@@ -52,7 +56,9 @@ export async function openDatabase(opts: { url?: string; pgliteDir?: string; poo
 
 async function detectCapabilities(db: Database): Promise<DbCapabilities> {
   try {
-    const rows = await db.execute<{ present: boolean }>(sql`select exists(select 1 from pg_extension where extname = 'vector') as present`);
+    const rows = await db.execute<{ present: boolean }>(
+      sql`select exists(select 1 from pg_extension where extname = 'vector') as present`,
+    );
     return { vector: Boolean(rowsOf<{ present: boolean }>(rows)[0]?.present) };
   } catch {
     return { vector: false };
@@ -62,7 +68,7 @@ async function detectCapabilities(db: Database): Promise<DbCapabilities> {
 /** Rows of a raw `db.execute` result, whichever driver produced it. */
 export function rowsOf<T>(result: unknown): T[] {
   if (Array.isArray(result)) return result as T[];
-  return ((result as { rows?: T[] }).rows ?? []);
+  return (result as { rows?: T[] }).rows ?? [];
 }
 
 /** Applies the committed migrations in drizzle/ (idempotent). */

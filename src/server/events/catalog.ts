@@ -9,7 +9,10 @@ const bookingRef = z.object({ bookingId: z.string(), studentId: z.string(), inst
 export const EVENT_SCHEMAS = {
   "booking/created": bookingRef,
   "booking/confirmed": bookingRef,
-  "booking/cancelled": bookingRef.extend({ cancelledBy: z.enum(["student", "instructor", "admin", "system"]), feeCents: z.number().int() }),
+  "booking/cancelled": bookingRef.extend({
+    cancelledBy: z.enum(["student", "instructor", "admin", "system"]),
+    feeCents: z.number().int(),
+  }),
   "booking/rescheduled": bookingRef.extend({ previousBookingId: z.string() }),
   "booking/completed": bookingRef,
   "booking/no-show": bookingRef.extend({ reportedBy: z.enum(["student", "instructor"]) }),
@@ -22,10 +25,17 @@ export const EVENT_SCHEMAS = {
   "payment/released": bookingRef,
   "payment/refunded": bookingRef,
   "payment/disputed": bookingRef,
-  "message/sent": z.object({ messageId: z.string(), conversationId: z.string(), senderId: z.string(), recipientId: z.string() }),
+  "message/sent": z.object({
+    messageId: z.string(),
+    conversationId: z.string(),
+    senderId: z.string(),
+    recipientId: z.string(),
+  }),
   "message/read": z.object({ conversationId: z.string(), readerId: z.string(), upToMessageId: z.string() }),
 } as const;
 
 export type EventName = keyof typeof EVENT_SCHEMAS;
 export type EventData<N extends EventName> = z.infer<(typeof EVENT_SCHEMAS)[N]>;
-export type DomainEvent = { [N in EventName]: { name: N; data: EventData<N>; /** Idempotency key: the same id is delivered once. */ id?: string } }[EventName];
+export type DomainEvent = {
+  [N in EventName]: { name: N; data: EventData<N>; /** Idempotency key: the same id is delivered once. */ id?: string };
+}[EventName];

@@ -51,7 +51,13 @@ async function effect(db: Database, runKey: string, step: string, by = "") {
   await db.execute(sql`insert into test_effects (run_key, step, by) values (${runKey}, ${step}, ${by})`);
 }
 async function effects(db: Database, step?: string): Promise<{ run_key: string; step: string; by: string }[]> {
-  return rowsOf(await db.execute(step ? sql`select run_key, step, by from test_effects where step = ${step} order by id` : sql`select run_key, step, by from test_effects order by id`));
+  return rowsOf(
+    await db.execute(
+      step
+        ? sql`select run_key, step, by from test_effects where step = ${step} order by id`
+        : sql`select run_key, step, by from test_effects order by id`,
+    ),
+  );
 }
 /** How many times each run key passed the given step. */
 async function countsBy(db: Database, step: string): Promise<Map<string, number>> {
@@ -63,7 +69,11 @@ async function countsBy(db: Database, step: string): Promise<Map<string, number>
 const ref = (key: string) => ({ bookingId: key, studentId: "s", instructorId: "i" });
 
 /** The test-only functions. `db()` is the database of whichever runtime executes them. */
-function testFunctions(db: () => Database, clock: { now: () => Date }, gates: Map<string, Promise<void>> = new Map()): FunctionSpec<EventName>[] {
+function testFunctions(
+  db: () => Database,
+  clock: { now: () => Date },
+  gates: Map<string, Promise<void>> = new Map(),
+): FunctionSpec<EventName>[] {
   const sleeper: FunctionSpec<"booking/completed"> = {
     id: "t-sleeper",
     event: "booking/completed",
@@ -133,16 +143,27 @@ afterAll(async () => {
 });
 
 /** A runtime ("process") on `place` running the test functions with the given clock. */
-async function runtimeOn(place: Place, clock: TestClock | { now: () => Date }, opts: DurableRunnerOptions & { gates?: Map<string, Promise<void>> } = {}) {
+async function runtimeOn(
+  place: Place,
+  clock: TestClock | { now: () => Date },
+  opts: DurableRunnerOptions & { gates?: Map<string, Promise<void>> } = {},
+) {
   const { gates, ...runnerOpts } = opts;
   const self: { rt?: Runtime } = {};
   const rt = (self.rt = await createRuntime({
     databaseUrl: place.databaseUrl,
     pgliteDir: place.pgliteDir,
     migrate: true,
-    events: { functions: testFunctions(() => self.rt!.dbh.db, clock, gates), now: clock.now, background: false, ...runnerOpts },
+    events: {
+      functions: testFunctions(() => self.rt!.dbh.db, clock, gates),
+      now: clock.now,
+      background: false,
+      ...runnerOpts,
+    },
   }));
-  await rt.dbh.db.execute(sql`create table if not exists test_effects (id serial primary key, run_key text not null, step text not null, by text not null default '')`);
+  await rt.dbh.db.execute(
+    sql`create table if not exists test_effects (id serial primary key, run_key text not null, step text not null, by text not null default '')`,
+  );
   open.push(rt);
   return rt;
 }
@@ -164,7 +185,11 @@ describe(`durable runner (${onPg ? "postgres" : "pglite"})`, { timeout: 300_000 
     const [sleeping] = await runsOf(a.dbh.db, "t-sleeper");
     expect(sleeping).toMatchObject({ status: "sleeping", wakeAt: new Date(T0.getTime() + HOUR), leaseOwner: null });
     const steps = await a.dbh.db.select().from(jobSteps).where(eq(jobSteps.runId, sleeping!.id));
-    expect(steps.map((s) => [s.stepId, s.kind]).sort()).toEqual([["before", "run"], ["nap", "sleep"], ["wake-at", "run"]]);
+    expect(steps.map((s) => [s.stepId, s.kind]).sort()).toEqual([
+      ["before", "run"],
+      ["nap", "sleep"],
+      ["wake-at", "run"],
+    ]);
     await a.close();
     open.splice(open.indexOf(a), 1);
 
@@ -176,7 +201,11 @@ describe(`durable runner (${onPg ? "postgres" : "pglite"})`, { timeout: 300_000 
     expect(await b.events.runDue()).toBe(1);
     expect(await b.events.runDue()).toBe(0);
     const [done] = await runsOf(b.dbh.db, "t-sleeper");
-    expect(done).toMatchObject({ status: "completed", output: { by: "done", wakeAt: new Date(T0.getTime() + HOUR).toISOString() }, finishedAt: clock.now() });
+    expect(done).toMatchObject({
+      status: "completed",
+      output: { by: "done", wakeAt: new Date(T0.getTime() + HOUR).toISOString() },
+      finishedAt: clock.now(),
+    });
     expect(await countsBy(b.dbh.db, "before")).toEqual(new Map([["r1", 1]]));
     expect(await countsBy(b.dbh.db, "after")).toEqual(new Map([["r1", 1]]));
   });
@@ -197,7 +226,8 @@ describe(`durable runner (${onPg ? "postgres" : "pglite"})`, { timeout: 300_000 
 
     const b = await runtimeOn(place, clock, { background: true, pollMs: 50 });
     const deadline = Date.now() + 10_000;
-    while ((await runsOf(b.dbh.db, "t-sleeper"))[0]!.status !== "completed" && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    while ((await runsOf(b.dbh.db, "t-sleeper"))[0]!.status !== "completed" && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 50));
     expect((await runsOf(b.dbh.db, "t-sleeper"))[0]!.status).toBe("completed");
     expect(await countsBy(b.dbh.db, "after")).toEqual(new Map([["bg", 1]]));
   });
@@ -210,9 +240,20 @@ describe(`durable runner (${onPg ? "postgres" : "pglite"})`, { timeout: 300_000 
     // handle (another lease owner) stands in for it.
     const b = onPg
       ? (await runtimeOn(place, clock, { concurrency: 4 })).events
-      : createDurableRunner({ db: a.dbh.db, functions: testFunctions(() => a.dbh.db, clock), services: () => createServices(a, { now: clock.now }), options: { now: clock.now, background: false, concurrency: 4 } });
+      : createDurableRunner({
+          db: a.dbh.db,
+          functions: testFunctions(() => a.dbh.db, clock),
+          services: () => createServices(a, { now: clock.now }),
+          options: { now: clock.now, background: false, concurrency: 4 },
+        });
     const N = 40;
-    await a.events.publish(Array.from({ length: N }, (_, i) => ({ name: "booking/created" as const, data: ref(`race-${i}`), id: `race-${i}` })));
+    await a.events.publish(
+      Array.from({ length: N }, (_, i) => ({
+        name: "booking/created" as const,
+        data: ref(`race-${i}`),
+        id: `race-${i}`,
+      })),
+    );
     const [ranA, ranB] = await Promise.all([a.events.runDue(), b.runDue()]);
     expect(ranA + ranB).toBe(N); // every run executed once (to its sleep), by one of them
     clock.advance(HOUR);
@@ -236,7 +277,13 @@ describe(`durable runner (${onPg ? "postgres" : "pglite"})`, { timeout: 300_000 
     await rt.events.publish({ name: "booking/no-show", data: { ...ref("flaky"), reportedBy: "student" } });
     expect(await rt.events.runDue()).toBe(1);
     let [run] = await runsOf(rt.dbh.db, "t-flaky");
-    expect(run).toMatchObject({ status: "queued", attempt: 1, maxAttempts: 3, lastError: "Error: boom", wakeAt: new Date(T0.getTime() + 10_000) });
+    expect(run).toMatchObject({
+      status: "queued",
+      attempt: 1,
+      maxAttempts: 3,
+      lastError: "Error: boom",
+      wakeAt: new Date(T0.getTime() + 10_000),
+    });
 
     expect(await rt.events.runDue()).toBe(0); // backing off
     clock.advance(10_000);
@@ -247,7 +294,13 @@ describe(`durable runner (${onPg ? "postgres" : "pglite"})`, { timeout: 300_000 
     clock.advance(20_000);
     expect(await rt.events.runDue()).toBe(1);
     [run] = await runsOf(rt.dbh.db, "t-flaky");
-    expect(run).toMatchObject({ status: "failed", attempt: 3, lastError: "Error: boom", finishedAt: clock.now(), leaseOwner: null });
+    expect(run).toMatchObject({
+      status: "failed",
+      attempt: 3,
+      lastError: "Error: boom",
+      finishedAt: clock.now(),
+      leaseOwner: null,
+    });
     clock.advance(HOUR);
     expect(await rt.events.runDue()).toBe(0);
     expect(await countsBy(rt.dbh.db, "explode")).toEqual(new Map([["flaky", 3]]));
@@ -257,14 +310,25 @@ describe(`durable runner (${onPg ? "postgres" : "pglite"})`, { timeout: 300_000 
   it("cancelOn: a matching event cancels the sleeping run in the database; others run", async () => {
     const clock = createTestClock(T0);
     const rt = await runtimeOn(await freshPlace(), clock);
-    const sent = (conversationId: string) => ({ name: "message/sent" as const, data: { messageId: newId(), conversationId, senderId: "a", recipientId: "b" } });
+    const sent = (conversationId: string) => ({
+      name: "message/sent" as const,
+      data: { messageId: newId(), conversationId, senderId: "a", recipientId: "b" },
+    });
     await rt.events.publish([sent("c1"), sent("c2")]);
     await rt.events.runDue();
     expect((await runsOf(rt.dbh.db, "t-cancellable")).map((r) => r.status)).toEqual(["sleeping", "sleeping"]);
 
-    await rt.events.publish({ name: "message/read", data: { conversationId: "c1", readerId: "b", upToMessageId: "m" } });
-    const byConv = async () => new Map((await runsOf(rt.dbh.db, "t-cancellable")).map((r) => [r.eventData.conversationId, r]));
-    expect((await byConv()).get("c1")).toMatchObject({ status: "cancelled", lastError: "cancelled by message/read", finishedAt: T0 });
+    await rt.events.publish({
+      name: "message/read",
+      data: { conversationId: "c1", readerId: "b", upToMessageId: "m" },
+    });
+    const byConv = async () =>
+      new Map((await runsOf(rt.dbh.db, "t-cancellable")).map((r) => [r.eventData.conversationId, r]));
+    expect((await byConv()).get("c1")).toMatchObject({
+      status: "cancelled",
+      lastError: "cancelled by message/read",
+      finishedAt: T0,
+    });
     expect((await byConv()).get("c2")!.status).toBe("sleeping");
 
     clock.advance(2 * HOUR);
@@ -285,7 +349,12 @@ describe(`durable runner (${onPg ? "postgres" : "pglite"})`, { timeout: 300_000 
     await rt.events.publish({ name: "booking/completed", data: ref("no-id") });
     expect(await runsOf(rt.dbh.db, "t-sleeper")).toHaveLength(3);
     await rt.events.idle();
-    expect(await countsBy(rt.dbh.db, "before")).toEqual(new Map([["dup", 1], ["no-id", 2]]));
+    expect(await countsBy(rt.dbh.db, "before")).toEqual(
+      new Map([
+        ["dup", 1],
+        ["no-id", 2],
+      ]),
+    );
   });
 
   it("reclaims the run of a process that died mid-step once its lease expires; the dead process's late writes are refused", async () => {
@@ -301,7 +370,8 @@ describe(`durable runner (${onPg ? "postgres" : "pglite"})`, { timeout: 300_000 
     frozen.advance(HOUR);
     const stuck = a.events.runDue();
     const deadline = Date.now() + 5000;
-    while ((await runsOf(a.dbh.db, "t-sleeper"))[0]!.status !== "running" && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    while ((await runsOf(a.dbh.db, "t-sleeper"))[0]!.status !== "running" && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 10));
     expect((await runsOf(a.dbh.db, "t-sleeper"))[0]).toMatchObject({ status: "running", leaseOwner: "process-a" });
 
     // Process B (on PGlite: a second runner on the same handle) sees a valid lease, then an expired one.
@@ -316,7 +386,11 @@ describe(`durable runner (${onPg ? "postgres" : "pglite"})`, { timeout: 300_000 
     clock.advance(5 * 60_000 + 1);
     expect(await bRunner.runDue()).toBe(1);
     const [run] = await runsOf(a.dbh.db, "t-sleeper");
-    expect(run).toMatchObject({ status: "completed", leaseOwner: null, lastError: "lease expired: the worker stopped before finishing the run" });
+    expect(run).toMatchObject({
+      status: "completed",
+      leaseOwner: null,
+      lastError: "lease expired: the worker stopped before finishing the run",
+    });
     expect(await countsBy(a.dbh.db, "before")).toEqual(new Map([["crash", 1]])); // memoised by A, not re-run by B
     expect(await countsBy(a.dbh.db, "after")).toEqual(new Map([["crash", 1]]));
 

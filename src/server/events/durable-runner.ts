@@ -115,7 +115,9 @@ export function createDurableRunner(deps: {
   const owner = o.owner ?? `${hostname()}:${process.pid}:${newId()}`;
   const repo = createJobRepository(deps.db);
   const byId = new Map(deps.functions.map((f) => [f.id, f]));
-  const cancelRules = deps.functions.flatMap((f) => (f.cancelOn ?? []).map((c) => ({ functionId: f.id, event: c.event, match: c.match, path: cancelPath(c.match) })));
+  const cancelRules = deps.functions.flatMap((f) =>
+    (f.cancelOn ?? []).map((c) => ({ functionId: f.id, event: c.event, match: c.match, path: cancelPath(c.match) })),
+  );
 
   const executing = new Set<Promise<void>>();
   const timers = new Set<NodeJS.Timeout>();
@@ -173,12 +175,18 @@ export function createDurableRunner(deps: {
   async function execute(run: JobRunRow): Promise<void> {
     const spec = byId.get(run.functionId);
     if (!spec) {
-      await repo.release({ runId: run.id, owner, now: now() }, { status: "failed", error: `Unknown function "${run.functionId}"`, attempt: run.attempt });
+      await repo.release(
+        { runId: run.id, owner, now: now() },
+        { status: "failed", error: `Unknown function "${run.functionId}"`, attempt: run.attempt },
+      );
       return;
     }
     if (run.attempt >= run.maxAttempts) {
       // Reclaimed after its last attempt's process died.
-      await repo.release({ runId: run.id, owner, now: now() }, { status: "failed", error: run.lastError ?? "out of attempts", attempt: run.attempt });
+      await repo.release(
+        { runId: run.id, owner, now: now() },
+        { status: "failed", error: run.lastError ?? "out of attempts", attempt: run.attempt },
+      );
       return;
     }
     const memo = new Map((await repo.listSteps(run.id)).map((s) => [s.stepId, s]));
@@ -274,14 +282,33 @@ export function createDurableRunner(deps: {
     };
 
     // Keep the lease alive while a long step runs.
-    const heartbeat = setInterval(() => {
-      repo.renewLease(deps.db, lease(run.id)).catch(() => undefined);
-    }, Math.max(1000, leaseMs / 3));
+    const heartbeat = setInterval(
+      () => {
+        repo.renewLease(deps.db, lease(run.id)).catch(() => undefined);
+      },
+      Math.max(1000, leaseMs / 3),
+    );
     heartbeat.unref();
     let outcome: Stop | { type: "done"; value: unknown } | { type: "error"; error: unknown };
     try {
-      const handler = Promise.resolve().then(() => spec.handler({ event: { name: run.eventName as never, data: run.eventData as never, ...(run.eventId ? { id: run.eventId } : {}) }, step, services: deps.services() }));
-      const ended = await Promise.race([handler.then((value) => ({ type: "done" as const, value }), (error: unknown) => ({ type: "error" as const, error })), stopSignal]);
+      const handler = Promise.resolve().then(() =>
+        spec.handler({
+          event: {
+            name: run.eventName as never,
+            data: run.eventData as never,
+            ...(run.eventId ? { id: run.eventId } : {}),
+          },
+          step,
+          services: deps.services(),
+        }),
+      );
+      const ended = await Promise.race([
+        handler.then(
+          (value) => ({ type: "done" as const, value }),
+          (error: unknown) => ({ type: "error" as const, error }),
+        ),
+        stopSignal,
+      ]);
       outcome = stopped ?? ended;
       // Parallel steps still running finish (and store their results) before the run is released.
       while (inFlight.size) await Promise.allSettled([...inFlight]).then(() => new Promise((r) => setImmediate(r)));
@@ -318,7 +345,12 @@ export function createDurableRunner(deps: {
           logger.error("job run gave up", { runId: run.id, fn: run.functionId, attempts: next, error: outcome.error });
           await repo.release(l, { status: "failed", error, attempt: next });
         } else {
-          logger.warn("job run failed; will retry", { runId: run.id, fn: run.functionId, attempt: next, error: outcome.error });
+          logger.warn("job run failed; will retry", {
+            runId: run.id,
+            fn: run.functionId,
+            attempt: next,
+            error: outcome.error,
+          });
           const wakeAt = new Date(now().getTime() + backoffMs(next));
           await repo.release(l, { status: "queued", wakeAt, error, attempt: next });
         }
@@ -350,7 +382,13 @@ export function createDurableRunner(deps: {
           for (const rule of cancelRules.filter((r) => r.event === event.name)) {
             const value = valueAt(event, rule.match);
             if (typeof value !== "string" && typeof value !== "number" && typeof value !== "boolean") continue;
-            await repo.cancelMatching(tx, { functionId: rule.functionId, path: rule.path, value: String(value), now: at, reason: `cancelled by ${event.name}` });
+            await repo.cancelMatching(tx, {
+              functionId: rule.functionId,
+              path: rule.path,
+              value: String(value),
+              now: at,
+              reason: `cancelled by ${event.name}`,
+            });
           }
           await repo.insertRuns(
             tx,
@@ -390,4 +428,3 @@ export function createDurableRunner(deps: {
     },
   };
 }
-

@@ -11,8 +11,16 @@ const URL_ = "http://localhost:3000/api/inngest";
 const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined, debug: () => undefined };
 
 function testRoute(mode: "cloud" | "dev") {
-  const client = new Inngest({ id: "route-test", isDev: mode === "dev", signingKey: mode === "cloud" ? SIGNING_KEY : undefined, eventKey: "test-event-key", logger: quiet });
-  const fn = client.createFunction({ id: "hello", triggers: [{ event: "test/hello" }] }, async ({ step }) => ({ v: (await step.run("a", () => 41)) + 1 }));
+  const client = new Inngest({
+    id: "route-test",
+    isDev: mode === "dev",
+    signingKey: mode === "cloud" ? SIGNING_KEY : undefined,
+    eventKey: "test-event-key",
+    logger: quiet,
+  });
+  const fn = client.createFunction({ id: "hello", triggers: [{ event: "test/hello" }] }, async ({ step }) => ({
+    v: (await step.run("a", () => 41)) + 1,
+  }));
   return createInngestRoute({ configured: true, client, functions: [fn] });
 }
 
@@ -31,14 +39,23 @@ function canonical(v: unknown): string {
 
 function signature(body: string, key = SIGNING_KEY) {
   const ts = String(Math.round(Date.now() / 1000));
-  const s = createHmac("sha256", key.replace(/^signkey-\w+-/, "")).update(body + ts).digest("hex");
+  const s = createHmac("sha256", key.replace(/^signkey-\w+-/, ""))
+    .update(body + ts)
+    .digest("hex");
   return `t=${ts}&s=${s}`;
 }
 
-const req = (init: RequestInit & { path?: string } = {}) => new Request(URL_ + (init.path ?? ""), init) as unknown as NextRequest;
+const req = (init: RequestInit & { path?: string } = {}) =>
+  new Request(URL_ + (init.path ?? ""), init) as unknown as NextRequest;
 
 const callBody = canonical({
-  ctx: { attempt: 0, disable_immediate_execution: true, fn_id: "route-test-hello", run_id: "01JTEST", stack: { current: 0, stack: [] } },
+  ctx: {
+    attempt: 0,
+    disable_immediate_execution: true,
+    fn_id: "route-test-hello",
+    run_id: "01JTEST",
+    stack: { current: 0, stack: [] },
+  },
   event: { data: {}, name: "test/hello" },
   events: [{ data: {}, name: "test/hello" }],
   steps: {},
@@ -67,15 +84,35 @@ describe("/api/inngest", () => {
   it("cloud mode (signing key): refuses unsigned or badly signed requests, answers signed introspection and calls", async () => {
     const route = testRoute("cloud");
     expect((await route.GET(req(), {})).status).toBe(401);
-    expect((await route.GET(req({ headers: { "x-inngest-signature": signature("", `signkey-test-${"cd".repeat(32)}`) } }), {})).status).toBe(401);
+    expect(
+      (
+        await route.GET(
+          req({ headers: { "x-inngest-signature": signature("", `signkey-test-${"cd".repeat(32)}`) } }),
+          {},
+        )
+      ).status,
+    ).toBe(401);
 
     const intro = await route.GET(req({ headers: { "x-inngest-signature": signature("") } }), {});
     expect(intro.status).toBe(200);
-    expect(await intro.json()).toMatchObject({ mode: "cloud", authentication_succeeded: true, function_count: 1, has_signing_key: true });
+    expect(await intro.json()).toMatchObject({
+      mode: "cloud",
+      authentication_succeeded: true,
+      function_count: 1,
+      has_signing_key: true,
+    });
 
-    const call = { method: "POST", path: "?fnId=route-test-hello&stepId=step", body: callBody, headers: { "content-type": "application/json" } };
+    const call = {
+      method: "POST",
+      path: "?fnId=route-test-hello&stepId=step",
+      body: callBody,
+      headers: { "content-type": "application/json" },
+    };
     expect((await route.POST(req(call), {})).status).toBe(401);
-    const res = await route.POST(req({ ...call, headers: { ...call.headers, "x-inngest-signature": signature(callBody) } }), {});
+    const res = await route.POST(
+      req({ ...call, headers: { ...call.headers, "x-inngest-signature": signature(callBody) } }),
+      {},
+    );
     // 206: the SDK reports the first step to run, as Inngest expects; the response is signed back.
     expect(res.status).toBe(206);
     expect(res.headers.get("x-inngest-signature")).toMatch(/^t=\d+&s=[0-9a-f]{64}$/);

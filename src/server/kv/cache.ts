@@ -31,7 +31,13 @@ export function createRedisCache(redis: Redis, namespace: string): Cache {
       let cursor = "0";
       do {
         // MATCH takes a glob: escape the prefix so `?`, `*` and `[` in keys match only themselves.
-        const [next, found] = await redis.scan(cursor, "MATCH", `${k(prefix).replace(/[*?[\]\\]/g, "\\$&")}*`, "COUNT", 500);
+        const [next, found] = await redis.scan(
+          cursor,
+          "MATCH",
+          `${k(prefix).replace(/[*?[\]\\]/g, "\\$&")}*`,
+          "COUNT",
+          500,
+        );
         cursor = next;
         if (found.length) await redis.unlink(...found);
       } while (cursor !== "0");

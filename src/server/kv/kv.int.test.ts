@@ -7,7 +7,12 @@ import { Redis } from "ioredis";
 import { newId } from "~/lib/ids";
 import { env } from "~/server/config/env";
 import { createMemoryCache, createRedisCache, type Cache } from "./cache";
-import { createMemoryRateLimiters, createRedisRateLimiters, type LimitRule, type RateLimiterFactory } from "./rate-limit";
+import {
+  createMemoryRateLimiters,
+  createRedisRateLimiters,
+  type LimitRule,
+  type RateLimiterFactory,
+} from "./rate-limit";
 import { createMemoryBus, createRedisBus, type EventBus } from "~/server/realtime/bus";
 
 type Stores = {
@@ -62,7 +67,9 @@ function contract(label: string, open: () => Promise<Stores>) {
     });
 
     it("setIfAbsent has exactly one winner among 20 concurrent calls", async () => {
-      const results = await Promise.all(Array.from({ length: 20 }, (_, i) => s.cache.setIfAbsent("lock:x", `owner-${i}`, 60)));
+      const results = await Promise.all(
+        Array.from({ length: 20 }, (_, i) => s.cache.setIfAbsent("lock:x", `owner-${i}`, 60)),
+      );
       expect(results.filter(Boolean)).toHaveLength(1);
       const winner = results.indexOf(true);
       expect(await s.cache.get("lock:x")).toBe(`owner-${winner}`);
@@ -327,7 +334,10 @@ describe.skipIf(!env.TEST_REDIS_URL)("redis", () => {
 
     it("rate limits hold across processes: 50 consumes split over two connections → exactly 10 pass", async () => {
       const r = rule(10);
-      const [a, b] = [createRedisRateLimiters(connect(), namespace)(r), createRedisRateLimiters(connect(), namespace)(r)];
+      const [a, b] = [
+        createRedisRateLimiters(connect(), namespace)(r),
+        createRedisRateLimiters(connect(), namespace)(r),
+      ];
       const results = await Promise.all(Array.from({ length: 50 }, (_, i) => (i % 2 ? a : b).consume("shared")));
       expect(results.filter((x) => x.ok)).toHaveLength(10);
     });

@@ -7,7 +7,10 @@ export type LimitState = { consumed: number; remaining: number; retryAfterSecond
 
 /** A named fixed-window limiter; `consume` rejects with the seconds to wait instead of throwing. */
 export type Limiter = {
-  consume(key: string, points?: number): Promise<{ ok: true; state: LimitState } | { ok: false; retryAfterSeconds: number }>;
+  consume(
+    key: string,
+    points?: number,
+  ): Promise<{ ok: true; state: LimitState } | { ok: false; retryAfterSeconds: number }>;
   get(key: string): Promise<LimitState | null>;
   /** Blocks the key for a duration (lockouts). */
   block(key: string, seconds: number): Promise<void>;
@@ -27,7 +30,8 @@ function wrap(limiter: RateLimiterAbstract, points: number): Limiter {
       try {
         return { ok: true, state: toState(await limiter.consume(key, n)) };
       } catch (e) {
-        if (e instanceof RateLimiterRes) return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(e.msBeforeNext / 1000)) };
+        if (e instanceof RateLimiterRes)
+          return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(e.msBeforeNext / 1000)) };
         throw e; // a store failure is not a rate limit: let it surface
       }
     },
@@ -48,7 +52,12 @@ function wrap(limiter: RateLimiterAbstract, points: number): Limiter {
 export function createRedisRateLimiters(redis: Redis, namespace: string): RateLimiterFactory {
   return (rule) =>
     wrap(
-      new RateLimiterRedis({ storeClient: redis, keyPrefix: `${namespace}rl:${rule.name}`, points: rule.points, duration: rule.durationSeconds }),
+      new RateLimiterRedis({
+        storeClient: redis,
+        keyPrefix: `${namespace}rl:${rule.name}`,
+        points: rule.points,
+        duration: rule.durationSeconds,
+      }),
       rule.points,
     );
 }
@@ -60,7 +69,10 @@ export function createMemoryRateLimiters(): RateLimiterFactory {
     const id = `${rule.name}:${rule.points}:${rule.durationSeconds}`;
     let l = made.get(id);
     if (!l) {
-      l = wrap(new RateLimiterMemory({ keyPrefix: rule.name, points: rule.points, duration: rule.durationSeconds }), rule.points);
+      l = wrap(
+        new RateLimiterMemory({ keyPrefix: rule.name, points: rule.points, duration: rule.durationSeconds }),
+        rule.points,
+      );
       made.set(id, l);
     }
     return l;

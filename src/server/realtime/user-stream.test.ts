@@ -114,14 +114,28 @@ describe("userStream", () => {
     const log = fakeLog();
     const start = log.add(0);
     for (let i = 1; i <= 30; i++) log.add(i);
-    const stream = userStream<D, E>({ bus, userId: "u1", lastEventId: start.id, head: log.head, since: log.since, pageSize: 10, maxReplay: 20 });
+    const stream = userStream<D, E>({
+      bus,
+      userId: "u1",
+      lastEventId: start.id,
+      head: log.head,
+      since: log.since,
+      pageSize: 10,
+      maxReplay: 20,
+    });
     const got = await take(stream, 22);
     expect(nums(got)).toHaveLength(20);
     expect(got[20]).toEqual({ kind: "resync", id: log.rows[30]!.id });
     expect(got[21]).toMatchObject({ kind: "ready", id: log.rows[30]!.id });
     await stream.return(undefined);
 
-    const future = userStream<D, E>({ bus, userId: "u1", lastEventId: "7ZZZZZZZZZZZZZZZZZZZZZZZZZ", head: log.head, since: log.since });
+    const future = userStream<D, E>({
+      bus,
+      userId: "u1",
+      lastEventId: "7ZZZZZZZZZZZZZZZZZZZZZZZZZ",
+      head: log.head,
+      since: log.since,
+    });
     expect(await take(future, 1)).toEqual([{ kind: "ready", id: log.rows[30]!.id, resumed: false }]);
     await future.return(undefined);
   });

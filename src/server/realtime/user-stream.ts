@@ -10,12 +10,16 @@ import { ZERO_EVENT_ID } from "./event-ids";
  * missing (Redis pub/sub delivers at most once, and publishes from two processes can overtake each other) and
  * fills the gap from the database. Ephemeral events (typing, counters) are not stored.
  */
-export type StreamEnvelope<D, E> = { kind: "durable"; id: string; prev: string; event: D } | { kind: "ephemeral"; event: E };
+export type StreamEnvelope<D, E> =
+  { kind: "durable"; id: string; prev: string; event: D } | { kind: "ephemeral"; event: E };
 
 export const userChannel = (userId: string) => `user:${userId}`;
 
 /** Publishes after commit. Each envelope goes to one user's channel. */
-export async function publishToUsers<D, E>(bus: EventBus, items: { userId: string; envelope: StreamEnvelope<D, E> }[]): Promise<void> {
+export async function publishToUsers<D, E>(
+  bus: EventBus,
+  items: { userId: string; envelope: StreamEnvelope<D, E> }[],
+): Promise<void> {
   await Promise.all(items.map((i) => bus.publish(userChannel(i.userId), JSON.stringify(i.envelope))));
 }
 

@@ -9,7 +9,12 @@ import {
   instructorServices,
 } from "~/server/db/schema";
 
-export type AvailabilitySettings = { timeZone: string; bufferMinutes: number; minNoticeMinutes: number; horizonDays: number };
+export type AvailabilitySettings = {
+  timeZone: string;
+  bufferMinutes: number;
+  minNoticeMinutes: number;
+  horizonDays: number;
+};
 
 /** Availability bitmaps, weekly patterns, blackouts and week versions. */
 export function createAvailabilityRepository(db: DbOrTx) {
@@ -72,7 +77,12 @@ export function createAvailabilityRepository(db: DbOrTx) {
       return tx
         .select({ localDate: availabilityBlackouts.localDate, reason: availabilityBlackouts.reason })
         .from(availabilityBlackouts)
-        .where(and(eq(availabilityBlackouts.instructorId, instructorId), between(availabilityBlackouts.localDate, fromDate, toDate)))
+        .where(
+          and(
+            eq(availabilityBlackouts.instructorId, instructorId),
+            between(availabilityBlackouts.localDate, fromDate, toDate),
+          ),
+        )
         .orderBy(availabilityBlackouts.localDate);
     },
     async weekVersion(instructorId: string, weekStart: string, tx: DbOrTx = db): Promise<number> {
@@ -87,7 +97,12 @@ export function createAvailabilityRepository(db: DbOrTx) {
      * Compare-and-set of a week's version: succeeds only when the stored version equals `expected`
      * (0 = never saved). Concurrent savers serialise on the row; the loser gets null.
      */
-    async advanceWeekVersion(tx: DbOrTx, instructorId: string, weekStart: string, expected: number): Promise<number | null> {
+    async advanceWeekVersion(
+      tx: DbOrTx,
+      instructorId: string,
+      weekStart: string,
+      expected: number,
+    ): Promise<number | null> {
       if (expected === 0) {
         const rows = await tx
           .insert(availabilityWeeks)
@@ -103,7 +118,13 @@ export function createAvailabilityRepository(db: DbOrTx) {
       const rows = await tx
         .update(availabilityWeeks)
         .set({ version: sql`${availabilityWeeks.version} + 1`, updatedAt: new Date() })
-        .where(and(eq(availabilityWeeks.instructorId, instructorId), eq(availabilityWeeks.weekStart, weekStart), eq(availabilityWeeks.version, expected)))
+        .where(
+          and(
+            eq(availabilityWeeks.instructorId, instructorId),
+            eq(availabilityWeeks.weekStart, weekStart),
+            eq(availabilityWeeks.version, expected),
+          ),
+        )
         .returning({ version: availabilityWeeks.version });
       return rows[0]?.version ?? null;
     },
@@ -129,7 +150,11 @@ export function createAvailabilityRepository(db: DbOrTx) {
           set: { bits: sql`excluded.bits`, updatedAt: new Date() },
         });
     },
-    async replacePatterns(tx: DbOrTx, instructorId: string, rows: { weekday: number; bits: Uint8Array }[]): Promise<void> {
+    async replacePatterns(
+      tx: DbOrTx,
+      instructorId: string,
+      rows: { weekday: number; bits: Uint8Array }[],
+    ): Promise<void> {
       await tx.delete(availabilityPatterns).where(eq(availabilityPatterns.instructorId, instructorId));
       if (rows.length) await tx.insert(availabilityPatterns).values(rows.map((r) => ({ instructorId, ...r })));
     },
@@ -137,12 +162,17 @@ export function createAvailabilityRepository(db: DbOrTx) {
       await db
         .insert(availabilityBlackouts)
         .values({ instructorId, localDate, reason })
-        .onConflictDoUpdate({ target: [availabilityBlackouts.instructorId, availabilityBlackouts.localDate], set: { reason } });
+        .onConflictDoUpdate({
+          target: [availabilityBlackouts.instructorId, availabilityBlackouts.localDate],
+          set: { reason },
+        });
     },
     async removeBlackout(instructorId: string, localDate: string): Promise<boolean> {
       const rows = await db
         .delete(availabilityBlackouts)
-        .where(and(eq(availabilityBlackouts.instructorId, instructorId), eq(availabilityBlackouts.localDate, localDate)))
+        .where(
+          and(eq(availabilityBlackouts.instructorId, instructorId), eq(availabilityBlackouts.localDate, localDate)),
+        )
         .returning({ d: availabilityBlackouts.localDate });
       return rows.length > 0;
     },

@@ -1,6 +1,15 @@
 import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, lte, ne, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "~/server/db/client";
-import { bookings, instructorProfiles, instructorServiceAreas, instructorServices, regions, reviews, subjects, users } from "~/server/db/schema";
+import {
+  bookings,
+  instructorProfiles,
+  instructorServiceAreas,
+  instructorServices,
+  regions,
+  reviews,
+  subjects,
+  users,
+} from "~/server/db/schema";
 
 /** Statuses that hold time on a calendar (the exclusion constraints cover exactly these). */
 export const ACTIVE_BOOKING_STATUSES = ["pending_payment", "confirmed"] as const;
@@ -36,7 +45,10 @@ export function createBookingRepository(db: DbOrTx) {
       .innerJoin(sql`users i`, sql`i.id = ${bookings.instructorId}`)
       .leftJoin(reviews, eq(reviews.bookingId, bookings.id))
       .where(where)
-      .orderBy(order === "asc" ? asc(bookings.startAt) : desc(bookings.startAt), order === "asc" ? asc(bookings.id) : desc(bookings.id))
+      .orderBy(
+        order === "asc" ? asc(bookings.startAt) : desc(bookings.startAt),
+        order === "asc" ? asc(bookings.id) : desc(bookings.id),
+      )
       .limit(limit);
   }
 
@@ -49,7 +61,12 @@ export function createBookingRepository(db: DbOrTx) {
 
   return {
     /** Active bookings of an instructor that overlap [from, to). */
-    async listActiveForInstructorBetween(instructorId: string, from: Date, to: Date, excludeBookingId?: string): Promise<{ start: Date; end: Date }[]> {
+    async listActiveForInstructorBetween(
+      instructorId: string,
+      from: Date,
+      to: Date,
+      excludeBookingId?: string,
+    ): Promise<{ start: Date; end: Date }[]> {
       return db
         .select({ start: bookings.startAt, end: bookings.endAt })
         .from(bookings)
@@ -73,7 +90,9 @@ export function createBookingRepository(db: DbOrTx) {
           bufferMinutes: instructorProfiles.bufferMinutes,
           timeZone: instructorProfiles.timeZone,
           subjectName: subjects.name,
-          areaIds: sql<string[]>`coalesce((select array_agg(a.region_id) from ${instructorServiceAreas} a where a.instructor_id = ${instructorServices.instructorId}), '{}')`,
+          areaIds: sql<
+            string[]
+          >`coalesce((select array_agg(a.region_id) from ${instructorServiceAreas} a where a.instructor_id = ${instructorServices.instructorId}), '{}')`,
         })
         .from(instructorServices)
         .innerJoin(instructorProfiles, eq(instructorProfiles.userId, instructorServices.instructorId))
@@ -96,7 +115,11 @@ export function createBookingRepository(db: DbOrTx) {
 
     /** A region and its parent (a neighbourhood's borough), for service-area coverage. */
     async findRegionWithParent(regionId: string) {
-      const [row] = await db.select({ id: regions.id, parentId: regions.parentId, kind: regions.kind, name: regions.name }).from(regions).where(eq(regions.id, regionId)).limit(1);
+      const [row] = await db
+        .select({ id: regions.id, parentId: regions.parentId, kind: regions.kind, name: regions.name })
+        .from(regions)
+        .where(eq(regions.id, regionId))
+        .limit(1);
       return row ?? null;
     },
 
@@ -108,8 +131,13 @@ export function createBookingRepository(db: DbOrTx) {
      */
     async lockCalendars(tx: DbOrTx, ...userIds: string[]): Promise<void> {
       const keys = [...new Set(userIds)].sort().map((id) => `calendar:${id}`);
-      const list = sql.join(keys.map((k) => sql`${k}`), sql`, `);
-      await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(k, 0)) from unnest(array[${list}]::text[]) with ordinality as t(k, n) order by n`);
+      const list = sql.join(
+        keys.map((k) => sql`${k}`),
+        sql`, `,
+      );
+      await tx.execute(
+        sql`select pg_advisory_xact_lock(hashtextextended(k, 0)) from unnest(array[${list}]::text[]) with ordinality as t(k, n) order by n`,
+      );
     },
 
     async insert(tx: DbOrTx, values: NewBooking): Promise<BookingRow> {
@@ -141,16 +169,33 @@ export function createBookingRepository(db: DbOrTx) {
       return row ?? null;
     },
 
-    async listForStudent(studentId: string, when: "upcoming" | "past", now: Date, limit: number, cursor?: BookingCursor) {
+    async listForStudent(
+      studentId: string,
+      when: "upcoming" | "past",
+      now: Date,
+      limit: number,
+      cursor?: BookingCursor,
+    ) {
       const order = when === "upcoming" ? "asc" : "desc";
       return listQuery(
-        and(eq(bookings.studentId, studentId), when === "upcoming" ? gte(bookings.endAt, now) : lt(bookings.endAt, now), afterCursor(cursor, order)),
+        and(
+          eq(bookings.studentId, studentId),
+          when === "upcoming" ? gte(bookings.endAt, now) : lt(bookings.endAt, now),
+          afterCursor(cursor, order),
+        ),
         order,
         limit,
       );
     },
 
-    async listForInstructor(instructorId: string, when: "upcoming" | "past", now: Date, limit: number, cursor?: BookingCursor, range?: { from: Date; to: Date }) {
+    async listForInstructor(
+      instructorId: string,
+      when: "upcoming" | "past",
+      now: Date,
+      limit: number,
+      cursor?: BookingCursor,
+      range?: { from: Date; to: Date },
+    ) {
       const order = when === "upcoming" ? "asc" : "desc";
       return listQuery(
         and(
@@ -169,7 +214,13 @@ export function createBookingRepository(db: DbOrTx) {
       const [row] = await db
         .select({ id: bookings.id })
         .from(bookings)
-        .where(and(eq(bookings.studentId, studentId), eq(bookings.instructorId, instructorId), inArray(bookings.status, ["confirmed", "completed"])))
+        .where(
+          and(
+            eq(bookings.studentId, studentId),
+            eq(bookings.instructorId, instructorId),
+            inArray(bookings.status, ["confirmed", "completed"]),
+          ),
+        )
         .limit(1);
       return Boolean(row);
     },
@@ -179,7 +230,9 @@ export function createBookingRepository(db: DbOrTx) {
       return db
         .select()
         .from(bookings)
-        .where(and(eq(bookings.status, "confirmed"), lte(bookings.endAt, endedBefore), isNull(bookings.noShowReportedAt)))
+        .where(
+          and(eq(bookings.status, "confirmed"), lte(bookings.endAt, endedBefore), isNull(bookings.noShowReportedAt)),
+        )
         .orderBy(asc(bookings.endAt))
         .limit(limit);
     },
@@ -230,7 +283,12 @@ export function createBookingRepository(db: DbOrTx) {
         .where(
           and(
             eq(reviews.instructorId, instructorId),
-            cursor ? or(lt(reviews.createdAt, cursor.createdAt), and(eq(reviews.createdAt, cursor.createdAt), lt(reviews.id, cursor.id))) : undefined,
+            cursor
+              ? or(
+                  lt(reviews.createdAt, cursor.createdAt),
+                  and(eq(reviews.createdAt, cursor.createdAt), lt(reviews.id, cursor.id)),
+                )
+              : undefined,
           ),
         )
         .orderBy(desc(reviews.createdAt), desc(reviews.id))

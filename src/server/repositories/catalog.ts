@@ -1,6 +1,14 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "~/server/db/client";
-import { categories, instructorProfiles, instructorServices, regions, subjectAliases, subjects, users } from "~/server/db/schema";
+import {
+  categories,
+  instructorProfiles,
+  instructorServices,
+  regions,
+  subjectAliases,
+  subjects,
+  users,
+} from "~/server/db/schema";
 import { listedInstructorCondition } from "./instructors";
 
 export type RegionRow = typeof regions.$inferSelect;
@@ -29,7 +37,10 @@ export function createCatalogRepository(db: DbOrTx) {
     /** Listed instructors per subject (an instructor counts once per subject with an active service in it). */
     async countListedInstructorsBySubject(): Promise<Map<string, number>> {
       const rows = await db
-        .select({ subjectId: instructorServices.subjectId, n: sql<number>`count(distinct ${instructorServices.instructorId})::int` })
+        .select({
+          subjectId: instructorServices.subjectId,
+          n: sql<number>`count(distinct ${instructorServices.instructorId})::int`,
+        })
         .from(instructorServices)
         .innerJoin(instructorProfiles, eq(instructorProfiles.userId, instructorServices.instructorId))
         .innerJoin(users, eq(users.id, instructorProfiles.userId))
@@ -41,7 +52,10 @@ export function createCatalogRepository(db: DbOrTx) {
     /** Listed instructors per category (an instructor teaching two subjects of one category counts once). */
     async countListedInstructorsByCategory(): Promise<Map<string, number>> {
       const rows = await db
-        .select({ categoryId: subjects.categoryId, n: sql<number>`count(distinct ${instructorServices.instructorId})::int` })
+        .select({
+          categoryId: subjects.categoryId,
+          n: sql<number>`count(distinct ${instructorServices.instructorId})::int`,
+        })
         .from(instructorServices)
         .innerJoin(subjects, eq(subjects.id, instructorServices.subjectId))
         .innerJoin(instructorProfiles, eq(instructorProfiles.userId, instructorServices.instructorId))

@@ -94,8 +94,16 @@ export function createConversationRepository(db: DbOrTx) {
      * Creates the pair's conversation and both participants' state rows unless it exists. Concurrent callers
      * meet on the unique pair index: the loser's insert waits for the winner's commit and then does nothing.
      */
-    async insertIfAbsent(studentId: string, instructorId: string, tx: DbOrTx = db): Promise<{ row: ConversationRow; created: boolean }> {
-      const [inserted] = await tx.insert(conversations).values({ studentId, instructorId }).onConflictDoNothing().returning();
+    async insertIfAbsent(
+      studentId: string,
+      instructorId: string,
+      tx: DbOrTx = db,
+    ): Promise<{ row: ConversationRow; created: boolean }> {
+      const [inserted] = await tx
+        .insert(conversations)
+        .values({ studentId, instructorId })
+        .onConflictDoNothing()
+        .returning();
       if (inserted) {
         await tx.insert(conversationUserState).values([
           { conversationId: inserted.id, userId: studentId },
@@ -116,7 +124,14 @@ export function createConversationRepository(db: DbOrTx) {
 
     async participants(ids: string[], tx: DbOrTx = db) {
       return tx
-        .select({ id: users.id, role: users.role, status: users.status, email: users.email, firstName: users.firstName, lastName: users.lastName })
+        .select({
+          id: users.id,
+          role: users.role,
+          status: users.status,
+          email: users.email,
+          firstName: users.firstName,
+          lastName: users.lastName,
+        })
         .from(users)
         .where(inArray(users.id, ids));
     },
@@ -125,7 +140,13 @@ export function createConversationRepository(db: DbOrTx) {
       const [row] = await tx
         .select({ id: bookings.id })
         .from(bookings)
-        .where(and(eq(bookings.studentId, studentId), eq(bookings.instructorId, instructorId), inArray(bookings.status, [...CONTACT_SHARING_STATUSES])))
+        .where(
+          and(
+            eq(bookings.studentId, studentId),
+            eq(bookings.instructorId, instructorId),
+            inArray(bookings.status, [...CONTACT_SHARING_STATUSES]),
+          ),
+        )
         .limit(1);
       return Boolean(row);
     },
@@ -167,7 +188,13 @@ export function createConversationRepository(db: DbOrTx) {
       const [row] = await tx
         .select()
         .from(messages)
-        .where(and(eq(messages.conversationId, conversationId), eq(messages.clientId, clientId), eq(messages.kind, "system")))
+        .where(
+          and(
+            eq(messages.conversationId, conversationId),
+            eq(messages.clientId, clientId),
+            eq(messages.kind, "system"),
+          ),
+        )
         .limit(1);
       return row ?? null;
     },
@@ -178,22 +205,43 @@ export function createConversationRepository(db: DbOrTx) {
       return row ?? null;
     },
 
-    async updateMessage(id: string, set: Partial<Pick<MessageRow, "body" | "masked" | "editedAt" | "deletedAt">>, tx: DbOrTx): Promise<MessageRow | null> {
+    async updateMessage(
+      id: string,
+      set: Partial<Pick<MessageRow, "body" | "masked" | "editedAt" | "deletedAt">>,
+      tx: DbOrTx,
+    ): Promise<MessageRow | null> {
       const [row] = await tx.update(messages).set(set).where(eq(messages.id, id)).returning();
       return row ?? null;
     },
 
     /** Points the conversation and both participants' inbox sort keys at its newest message; returns both states. */
-    async touchLastMessage(conversationId: string, messageId: string, at: Date, tx: DbOrTx): Promise<ConversationStateRow[]> {
-      await tx.update(conversations).set({ lastMessageId: messageId, lastMessageAt: at }).where(eq(conversations.id, conversationId));
-      return tx.update(conversationUserState).set({ lastMessageId: messageId }).where(eq(conversationUserState.conversationId, conversationId)).returning();
+    async touchLastMessage(
+      conversationId: string,
+      messageId: string,
+      at: Date,
+      tx: DbOrTx,
+    ): Promise<ConversationStateRow[]> {
+      await tx
+        .update(conversations)
+        .set({ lastMessageId: messageId, lastMessageAt: at })
+        .where(eq(conversations.id, conversationId));
+      return tx
+        .update(conversationUserState)
+        .set({ lastMessageId: messageId })
+        .where(eq(conversationUserState.conversationId, conversationId))
+        .returning();
     },
 
     async states(conversationId: string, tx: DbOrTx = db): Promise<ConversationStateRow[]> {
       return tx.select().from(conversationUserState).where(eq(conversationUserState.conversationId, conversationId));
     },
 
-    async stateOf(conversationId: string, userId: string, tx: DbOrTx = db, lock = false): Promise<ConversationStateRow | null> {
+    async stateOf(
+      conversationId: string,
+      userId: string,
+      tx: DbOrTx = db,
+      lock = false,
+    ): Promise<ConversationStateRow | null> {
       const q = tx
         .select()
         .from(conversationUserState)
@@ -230,7 +278,10 @@ export function createConversationRepository(db: DbOrTx) {
           and(
             eq(conversationUserState.conversationId, conversationId),
             eq(conversationUserState.userId, userId),
-            or(isNull(conversationUserState.lastDeliveredMessageId), lt(conversationUserState.lastDeliveredMessageId, upTo)),
+            or(
+              isNull(conversationUserState.lastDeliveredMessageId),
+              lt(conversationUserState.lastDeliveredMessageId, upTo),
+            ),
           ),
         )
         .returning({ id: conversationUserState.conversationId });
@@ -239,7 +290,12 @@ export function createConversationRepository(db: DbOrTx) {
 
     /** Newest message of the conversation (null when empty). */
     async latestMessageId(conversationId: string, tx: DbOrTx = db): Promise<string | null> {
-      const [row] = await tx.select({ id: messages.id }).from(messages).where(eq(messages.conversationId, conversationId)).orderBy(desc(messages.id)).limit(1);
+      const [row] = await tx
+        .select({ id: messages.id })
+        .from(messages)
+        .where(eq(messages.conversationId, conversationId))
+        .orderBy(desc(messages.id))
+        .limit(1);
       return row?.id ?? null;
     },
 
@@ -376,11 +432,18 @@ export function createConversationRepository(db: DbOrTx) {
     },
 
     /** Reactions of several messages, grouped by message and emoji, in the order they were added. */
-    async reactionsOf(messageIds: string[], tx: DbOrTx = db): Promise<Map<string, { emoji: ReactionEmoji; userIds: string[] }[]>> {
+    async reactionsOf(
+      messageIds: string[],
+      tx: DbOrTx = db,
+    ): Promise<Map<string, { emoji: ReactionEmoji; userIds: string[] }[]>> {
       const out = new Map<string, { emoji: ReactionEmoji; userIds: string[] }[]>();
       if (!messageIds.length) return out;
       const rows = await tx
-        .select({ messageId: messageReactions.messageId, emoji: messageReactions.emoji, userId: messageReactions.userId })
+        .select({
+          messageId: messageReactions.messageId,
+          emoji: messageReactions.emoji,
+          userId: messageReactions.userId,
+        })
         .from(messageReactions)
         .where(inArray(messageReactions.messageId, messageIds))
         .orderBy(asc(messageReactions.createdAt), asc(messageReactions.userId));
@@ -396,14 +459,24 @@ export function createConversationRepository(db: DbOrTx) {
 
     /** True when the reaction was added now (false: it already existed). */
     async addReaction(messageId: string, userId: string, emoji: ReactionEmoji, tx: DbOrTx): Promise<boolean> {
-      const rows = await tx.insert(messageReactions).values({ messageId, userId, emoji }).onConflictDoNothing().returning({ m: messageReactions.messageId });
+      const rows = await tx
+        .insert(messageReactions)
+        .values({ messageId, userId, emoji })
+        .onConflictDoNothing()
+        .returning({ m: messageReactions.messageId });
       return rows.length > 0;
     },
 
     async removeReaction(messageId: string, userId: string, emoji: ReactionEmoji, tx: DbOrTx): Promise<boolean> {
       const rows = await tx
         .delete(messageReactions)
-        .where(and(eq(messageReactions.messageId, messageId), eq(messageReactions.userId, userId), eq(messageReactions.emoji, emoji)))
+        .where(
+          and(
+            eq(messageReactions.messageId, messageId),
+            eq(messageReactions.userId, userId),
+            eq(messageReactions.emoji, emoji),
+          ),
+        )
         .returning({ m: messageReactions.messageId });
       return rows.length > 0;
     },
@@ -434,7 +507,13 @@ export function createConversationRepository(db: DbOrTx) {
       for (const item of items) {
         const id = nextEventId(last);
         last = id;
-        rows.push({ id, conversationId: item.conversationId, audienceUserId: item.audienceUserId, type: item.type, payload: item.event });
+        rows.push({
+          id,
+          conversationId: item.conversationId,
+          audienceUserId: item.audienceUserId,
+          type: item.type,
+          payload: item.event,
+        });
         for (const userId of item.audience) {
           out.push({ userId, id, prev: heads.get(userId) ?? ZERO_EVENT_ID, event: item.event });
           heads.set(userId, id);
@@ -452,7 +531,11 @@ export function createConversationRepository(db: DbOrTx) {
     },
 
     async headOf(userId: string): Promise<string | null> {
-      const [row] = await db.select({ id: userEventHeads.lastEventId }).from(userEventHeads).where(eq(userEventHeads.userId, userId)).limit(1);
+      const [row] = await db
+        .select({ id: userEventHeads.lastEventId })
+        .from(userEventHeads)
+        .where(eq(userEventHeads.userId, userId))
+        .limit(1);
       return row?.id ?? null;
     },
 
@@ -472,7 +555,10 @@ export function createConversationRepository(db: DbOrTx) {
           messages,
           and(
             inArray(conversationEvents.type, ["message.created", "message.edited"]),
-            eq(messages.id, sql`coalesce(${conversationEvents.payload}->'message'->>'id', ${conversationEvents.payload}->>'messageId')`),
+            eq(
+              messages.id,
+              sql`coalesce(${conversationEvents.payload}->'message'->>'id', ${conversationEvents.payload}->>'messageId')`,
+            ),
           ),
         )
         .where(
@@ -480,7 +566,10 @@ export function createConversationRepository(db: DbOrTx) {
             gt(conversationEvents.id, cursor),
             inArray(
               conversationEvents.conversationId,
-              db.select({ id: conversationUserState.conversationId }).from(conversationUserState).where(eq(conversationUserState.userId, userId)),
+              db
+                .select({ id: conversationUserState.conversationId })
+                .from(conversationUserState)
+                .where(eq(conversationUserState.userId, userId)),
             ),
             or(isNull(conversationEvents.audienceUserId), eq(conversationEvents.audienceUserId, userId)),
           ),
@@ -490,7 +579,13 @@ export function createConversationRepository(db: DbOrTx) {
     },
 
     /** Unread user messages from the other participant after `after` (for the unread-message email). */
-    async unreadUserMessages(conversationId: string, recipientId: string, after: string | null, limit: number, tx: DbOrTx = db) {
+    async unreadUserMessages(
+      conversationId: string,
+      recipientId: string,
+      after: string | null,
+      limit: number,
+      tx: DbOrTx = db,
+    ) {
       return tx
         .select()
         .from(messages)
@@ -512,7 +607,12 @@ export function createConversationRepository(db: DbOrTx) {
      * Claims an unread-message email batch: moves the recipient's last-emailed mark from `previous` to `newest`,
      * only if nobody moved it meanwhile and `messageId` is still unread. False when another run won or it was read.
      */
-    async claimUnreadEmail(conversationId: string, userId: string, c: { previous: string | null; newest: string; messageId: string }, tx: DbOrTx = db): Promise<boolean> {
+    async claimUnreadEmail(
+      conversationId: string,
+      userId: string,
+      c: { previous: string | null; newest: string; messageId: string },
+      tx: DbOrTx = db,
+    ): Promise<boolean> {
       const rows = await tx
         .update(conversationUserState)
         .set({ lastEmailedMessageId: c.newest })
@@ -520,8 +620,13 @@ export function createConversationRepository(db: DbOrTx) {
           and(
             eq(conversationUserState.conversationId, conversationId),
             eq(conversationUserState.userId, userId),
-            c.previous === null ? isNull(conversationUserState.lastEmailedMessageId) : eq(conversationUserState.lastEmailedMessageId, c.previous),
-            or(isNull(conversationUserState.lastReadMessageId), lt(conversationUserState.lastReadMessageId, c.messageId)),
+            c.previous === null
+              ? isNull(conversationUserState.lastEmailedMessageId)
+              : eq(conversationUserState.lastEmailedMessageId, c.previous),
+            or(
+              isNull(conversationUserState.lastReadMessageId),
+              lt(conversationUserState.lastReadMessageId, c.messageId),
+            ),
           ),
         )
         .returning({ id: conversationUserState.conversationId });
@@ -529,7 +634,12 @@ export function createConversationRepository(db: DbOrTx) {
     },
 
     /** Undoes a claim whose email could not be sent (only if nothing moved the mark since). */
-    async releaseUnreadEmail(conversationId: string, userId: string, c: { previous: string | null; newest: string }, tx: DbOrTx = db): Promise<void> {
+    async releaseUnreadEmail(
+      conversationId: string,
+      userId: string,
+      c: { previous: string | null; newest: string },
+      tx: DbOrTx = db,
+    ): Promise<void> {
       await tx
         .update(conversationUserState)
         .set({ lastEmailedMessageId: c.previous })

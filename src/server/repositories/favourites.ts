@@ -7,7 +7,11 @@ export function createFavouriteRepository(db: DbOrTx) {
   return {
     /** True when this call created the favourite, false when it already existed. */
     async add(studentId: string, instructorId: string): Promise<boolean> {
-      const rows = await db.insert(favourites).values({ studentId, instructorId }).onConflictDoNothing().returning({ studentId: favourites.studentId });
+      const rows = await db
+        .insert(favourites)
+        .values({ studentId, instructorId })
+        .onConflictDoNothing()
+        .returning({ studentId: favourites.studentId });
       return rows.length === 1;
     },
     async remove(studentId: string, instructorId: string): Promise<boolean> {
@@ -26,7 +30,10 @@ export function createFavouriteRepository(db: DbOrTx) {
       return Boolean(row);
     },
     async countForStudent(studentId: string): Promise<number> {
-      const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(favourites).where(eq(favourites.studentId, studentId));
+      const [row] = await db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(favourites)
+        .where(eq(favourites.studentId, studentId));
       return row?.n ?? 0;
     },
     /** Newest first. */

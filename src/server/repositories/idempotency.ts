@@ -6,11 +6,16 @@ export type IdempotencyKeyRef = { scope: string; userId: string; key: string };
 
 /** Idempotency keys of our own mutations (see the table's doc). */
 export function createIdempotencyRepository(db: DbOrTx) {
-  const byRef = (r: IdempotencyKeyRef) => and(eq(idempotencyKeys.scope, r.scope), eq(idempotencyKeys.userId, r.userId), eq(idempotencyKeys.key, r.key));
+  const byRef = (r: IdempotencyKeyRef) =>
+    and(eq(idempotencyKeys.scope, r.scope), eq(idempotencyKeys.userId, r.userId), eq(idempotencyKeys.key, r.key));
   return {
     /** Inserts a pending reservation; null when (scope, user, key) is already taken. */
     async reserve(r: IdempotencyKeyRef & { requestHash: string }): Promise<IdempotencyKeyRow | null> {
-      const [row] = await db.insert(idempotencyKeys).values({ ...r, status: "pending" }).onConflictDoNothing().returning();
+      const [row] = await db
+        .insert(idempotencyKeys)
+        .values({ ...r, status: "pending" })
+        .onConflictDoNothing()
+        .returning();
       return row ?? null;
     },
     async find(r: IdempotencyKeyRef): Promise<IdempotencyKeyRow | null> {

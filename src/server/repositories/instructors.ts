@@ -100,7 +100,13 @@ export function createInstructorRepository(db: DbOrTx) {
       const [row] = await tx
         .select({
           profile: instructorProfiles,
-          user: { firstName: users.firstName, lastName: users.lastName, email: users.email, status: users.status, role: users.role },
+          user: {
+            firstName: users.firstName,
+            lastName: users.lastName,
+            email: users.email,
+            status: users.status,
+            role: users.role,
+          },
           neighbourhoodName: neighbourhood.name,
           boroughName: borough.name,
         })
@@ -115,12 +121,25 @@ export function createInstructorRepository(db: DbOrTx) {
 
     /** Locks the profile row: serialises one instructor's service edits (one active service per subject). */
     async lockProfile(tx: DbOrTx, userId: string): Promise<InstructorProfileRow | null> {
-      const [row] = await tx.select().from(instructorProfiles).where(eq(instructorProfiles.userId, userId)).for("update").limit(1);
+      const [row] = await tx
+        .select()
+        .from(instructorProfiles)
+        .where(eq(instructorProfiles.userId, userId))
+        .for("update")
+        .limit(1);
       return row ?? null;
     },
 
-    async updateProfile(userId: string, values: Partial<Omit<NewInstructorProfile, "userId">>, tx: DbOrTx = db): Promise<InstructorProfileRow | null> {
-      const [row] = await tx.update(instructorProfiles).set(values).where(eq(instructorProfiles.userId, userId)).returning();
+    async updateProfile(
+      userId: string,
+      values: Partial<Omit<NewInstructorProfile, "userId">>,
+      tx: DbOrTx = db,
+    ): Promise<InstructorProfileRow | null> {
+      const [row] = await tx
+        .update(instructorProfiles)
+        .set(values)
+        .where(eq(instructorProfiles.userId, userId))
+        .returning();
       return row ?? null;
     },
 
@@ -177,7 +196,11 @@ export function createInstructorRepository(db: DbOrTx) {
     },
 
     /** A service only when it belongs to the instructor (others' ids look exactly like unknown ids). */
-    async findOwnedService(instructorId: string, serviceId: string, tx: DbOrTx = db): Promise<InstructorServiceRow | null> {
+    async findOwnedService(
+      instructorId: string,
+      serviceId: string,
+      tx: DbOrTx = db,
+    ): Promise<InstructorServiceRow | null> {
       const [row] = await tx
         .select()
         .from(instructorServices)
@@ -186,7 +209,12 @@ export function createInstructorRepository(db: DbOrTx) {
       return row ?? null;
     },
 
-    async findActiveServiceForSubject(tx: DbOrTx, instructorId: string, subjectId: string, exceptId?: string): Promise<InstructorServiceRow | null> {
+    async findActiveServiceForSubject(
+      tx: DbOrTx,
+      instructorId: string,
+      subjectId: string,
+      exceptId?: string,
+    ): Promise<InstructorServiceRow | null> {
       const [row] = await tx
         .select()
         .from(instructorServices)
@@ -216,7 +244,11 @@ export function createInstructorRepository(db: DbOrTx) {
       return row;
     },
 
-    async updateService(tx: DbOrTx, id: string, values: Partial<Omit<NewInstructorService, "id" | "instructorId">>): Promise<InstructorServiceRow> {
+    async updateService(
+      tx: DbOrTx,
+      id: string,
+      values: Partial<Omit<NewInstructorService, "id" | "instructorId">>,
+    ): Promise<InstructorServiceRow> {
       const [row] = await tx.update(instructorServices).set(values).where(eq(instructorServices.id, id)).returning();
       if (!row) throw new Error("update returned no row");
       return row;
@@ -228,13 +260,23 @@ export function createInstructorRepository(db: DbOrTx) {
 
     /** Whether any booking (any status) references the service: such a service can only be deactivated. */
     async serviceHasBookings(serviceId: string, tx: DbOrTx = db): Promise<boolean> {
-      const [row] = await tx.select({ id: bookings.id }).from(bookings).where(eq(bookings.serviceId, serviceId)).limit(1);
+      const [row] = await tx
+        .select({ id: bookings.id })
+        .from(bookings)
+        .where(eq(bookings.serviceId, serviceId))
+        .limit(1);
       return Boolean(row);
     },
 
     async listServiceAreas(instructorId: string, tx: DbOrTx = db) {
       return tx
-        .select({ id: regions.id, slug: regions.slug, name: regions.name, kind: regions.kind, parentId: regions.parentId })
+        .select({
+          id: regions.id,
+          slug: regions.slug,
+          name: regions.name,
+          kind: regions.kind,
+          parentId: regions.parentId,
+        })
         .from(instructorServiceAreas)
         .innerJoin(regions, eq(regions.id, instructorServiceAreas.regionId))
         .where(eq(instructorServiceAreas.instructorId, instructorId))
@@ -243,7 +285,8 @@ export function createInstructorRepository(db: DbOrTx) {
 
     async replaceServiceAreas(tx: DbOrTx, instructorId: string, regionIds: string[]): Promise<void> {
       await tx.delete(instructorServiceAreas).where(eq(instructorServiceAreas.instructorId, instructorId));
-      if (regionIds.length) await tx.insert(instructorServiceAreas).values(regionIds.map((regionId) => ({ instructorId, regionId })));
+      if (regionIds.length)
+        await tx.insert(instructorServiceAreas).values(regionIds.map((regionId) => ({ instructorId, regionId })));
     },
   };
 }

@@ -11,14 +11,19 @@ export type Lease = { runId: string; owner: string; now: Date; until: Date };
 const DUE_STATUSES = ["queued", "sleeping"] as const satisfies JobRunStatus[];
 const LIVE_STATUSES = ["queued", "sleeping", "running"] as const satisfies JobRunStatus[];
 
-const held = (l: Pick<Lease, "runId" | "owner">) => and(eq(jobRuns.id, l.runId), eq(jobRuns.leaseOwner, l.owner), eq(jobRuns.status, "running"));
+const held = (l: Pick<Lease, "runId" | "owner">) =>
+  and(eq(jobRuns.id, l.runId), eq(jobRuns.leaseOwner, l.owner), eq(jobRuns.status, "running"));
 
 /** Runs, memoised steps and seen event ids of the durable job runner (src/server/events/durable-runner.ts). */
 export function createJobRepository(db: Database) {
   return {
     /** Records an event id; false when it was seen before (the event is a duplicate). */
     async acceptEvent(tx: DbOrTx, e: { id: string; name: string; at: Date }): Promise<boolean> {
-      const rows = await tx.insert(jobEvents).values({ id: e.id, name: e.name, receivedAt: e.at }).onConflictDoNothing().returning({ id: jobEvents.id });
+      const rows = await tx
+        .insert(jobEvents)
+        .values({ id: e.id, name: e.name, receivedAt: e.at })
+        .onConflictDoNothing()
+        .returning({ id: jobEvents.id });
       return rows.length > 0;
     },
 
@@ -30,10 +35,20 @@ export function createJobRepository(db: Database) {
      * Cancels the live runs of a function whose triggering event has `value` at `path` (inside its data).
      * A running run keeps executing its current step, then finds its lease gone and stops.
      */
-    async cancelMatching(tx: DbOrTx, m: { functionId: string; path: string[]; value: string; now: Date; reason: string }): Promise<number> {
+    async cancelMatching(
+      tx: DbOrTx,
+      m: { functionId: string; path: string[]; value: string; now: Date; reason: string },
+    ): Promise<number> {
       const rows = await tx
         .update(jobRuns)
-        .set({ status: "cancelled", finishedAt: m.now, updatedAt: m.now, leaseOwner: null, leaseUntil: null, lastError: m.reason })
+        .set({
+          status: "cancelled",
+          finishedAt: m.now,
+          updatedAt: m.now,
+          leaseOwner: null,
+          leaseUntil: null,
+          lastError: m.reason,
+        })
         .where(
           and(
             eq(jobRuns.functionId, m.functionId),
@@ -84,13 +99,29 @@ export function createJobRepository(db: Database) {
 
     /** Extends the lease; false when the run is no longer ours (cancelled, or reclaimed after expiry). */
     async renewLease(tx: DbOrTx, l: Lease): Promise<boolean> {
-      const rows = await tx.update(jobRuns).set({ leaseUntil: l.until, updatedAt: l.now }).where(held(l)).returning({ id: jobRuns.id });
+      const rows = await tx
+        .update(jobRuns)
+        .set({ leaseUntil: l.until, updatedAt: l.now })
+        .where(held(l))
+        .returning({ id: jobRuns.id });
       return rows.length > 0;
     },
 
     /** Stores a step's result or a sleep's wake time; a completed step also resets the attempt count. */
-    async insertStep(tx: DbOrTx, s: { runId: string; stepId: string; kind: JobStepKind; output: unknown; wakeAt: Date | null; now: Date }): Promise<void> {
-      await tx.insert(jobSteps).values({ runId: s.runId, stepId: s.stepId, kind: s.kind, output: s.output ?? null, wakeAt: s.wakeAt, createdAt: s.now });
+    async insertStep(
+      tx: DbOrTx,
+      s: { runId: string; stepId: string; kind: JobStepKind; output: unknown; wakeAt: Date | null; now: Date },
+    ): Promise<void> {
+      await tx
+        .insert(jobSteps)
+        .values({
+          runId: s.runId,
+          stepId: s.stepId,
+          kind: s.kind,
+          output: s.output ?? null,
+          wakeAt: s.wakeAt,
+          createdAt: s.now,
+        });
       if (s.kind === "run") await tx.update(jobRuns).set({ attempt: 0 }).where(eq(jobRuns.id, s.runId));
     },
 
@@ -140,7 +171,12 @@ export function createJobRepository(db: Database) {
       return db
         .select()
         .from(jobRuns)
-        .where(and(f.functionId ? eq(jobRuns.functionId, f.functionId) : undefined, f.status ? eq(jobRuns.status, f.status) : undefined))
+        .where(
+          and(
+            f.functionId ? eq(jobRuns.functionId, f.functionId) : undefined,
+            f.status ? eq(jobRuns.status, f.status) : undefined,
+          ),
+        )
         .orderBy(sql`${jobRuns.id} desc`)
         .limit(f.limit ?? 1000);
     },

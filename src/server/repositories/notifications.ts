@@ -1,27 +1,51 @@
 import { and, count, desc, eq, inArray, isNull, lt } from "drizzle-orm";
 import type { DbOrTx } from "~/server/db/client";
-import { notificationPreferences, notifications, type NotificationCategory, type NotificationChannel } from "~/server/db/schema";
+import {
+  notificationPreferences,
+  notifications,
+  type NotificationCategory,
+  type NotificationChannel,
+} from "~/server/db/schema";
 
 export type NotificationRow = typeof notifications.$inferSelect;
 
 /** Notification preferences (opt-outs) and in-app notifications. */
 export function createNotificationRepository(db: DbOrTx) {
   return {
-    async preference(userId: string, category: NotificationCategory, channel: NotificationChannel): Promise<boolean | null> {
+    async preference(
+      userId: string,
+      category: NotificationCategory,
+      channel: NotificationChannel,
+    ): Promise<boolean | null> {
       const [row] = await db
         .select({ enabled: notificationPreferences.enabled })
         .from(notificationPreferences)
-        .where(and(eq(notificationPreferences.userId, userId), eq(notificationPreferences.category, category), eq(notificationPreferences.channel, channel)))
+        .where(
+          and(
+            eq(notificationPreferences.userId, userId),
+            eq(notificationPreferences.category, category),
+            eq(notificationPreferences.channel, channel),
+          ),
+        )
         .limit(1);
       return row ? row.enabled : null;
     },
     async preferences(userId: string) {
       return db
-        .select({ category: notificationPreferences.category, channel: notificationPreferences.channel, enabled: notificationPreferences.enabled })
+        .select({
+          category: notificationPreferences.category,
+          channel: notificationPreferences.channel,
+          enabled: notificationPreferences.enabled,
+        })
         .from(notificationPreferences)
         .where(eq(notificationPreferences.userId, userId));
     },
-    async setPreference(userId: string, category: NotificationCategory, channel: NotificationChannel, enabled: boolean): Promise<void> {
+    async setPreference(
+      userId: string,
+      category: NotificationCategory,
+      channel: NotificationChannel,
+      enabled: boolean,
+    ): Promise<void> {
       await db
         .insert(notificationPreferences)
         .values({ userId, category, channel, enabled })
@@ -47,7 +71,9 @@ export function createNotificationRepository(db: DbOrTx) {
       const rows = await db
         .update(notifications)
         .set({ readAt: at })
-        .where(and(eq(notifications.userId, userId), isNull(notifications.readAt), ids === "all" ? undefined : inIds(ids)))
+        .where(
+          and(eq(notifications.userId, userId), isNull(notifications.readAt), ids === "all" ? undefined : inIds(ids)),
+        )
         .returning({ id: notifications.id });
       return rows.length;
     },

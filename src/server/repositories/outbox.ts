@@ -25,7 +25,10 @@ export function createOutboxRepository(db: DbOrTx) {
         .from(outbox)
         .where(
           or(
-            and(eq(outbox.channel, "email"), sql`lower(${outbox.recipient}) = (select lower(${users.email}) from ${users} where ${users.id} = ${userId})`),
+            and(
+              eq(outbox.channel, "email"),
+              sql`lower(${outbox.recipient}) = (select lower(${users.email}) from ${users} where ${users.id} = ${userId})`,
+            ),
             and(
               eq(outbox.channel, "sms"),
               or(

@@ -29,11 +29,19 @@ export function createPaymentRepository(db: DbOrTx) {
   return {
     // ── Connect accounts ──
     async findAccount(instructorId: string, tx: DbOrTx = db): Promise<PaymentAccountRow | null> {
-      const [row] = await tx.select().from(paymentAccounts).where(eq(paymentAccounts.instructorId, instructorId)).limit(1);
+      const [row] = await tx
+        .select()
+        .from(paymentAccounts)
+        .where(eq(paymentAccounts.instructorId, instructorId))
+        .limit(1);
       return row ?? null;
     },
     async findAccountByStripeId(accountId: string, tx: DbOrTx = db): Promise<PaymentAccountRow | null> {
-      const [row] = await tx.select().from(paymentAccounts).where(eq(paymentAccounts.stripeAccountId, accountId)).limit(1);
+      const [row] = await tx
+        .select()
+        .from(paymentAccounts)
+        .where(eq(paymentAccounts.stripeAccountId, accountId))
+        .limit(1);
       return row ?? null;
     },
     /** Creates the account row once; a concurrent second onboarding start keeps the first account. */
@@ -47,10 +55,24 @@ export function createPaymentRepository(db: DbOrTx) {
     async updateAccountStatus(
       tx: DbOrTx,
       stripeAccountId: string,
-      s: { state: "pending" | "complete"; chargesEnabled: boolean; payoutsEnabled: boolean; detailsSubmitted: boolean; requirementsDue: string[] },
+      s: {
+        state: "pending" | "complete";
+        chargesEnabled: boolean;
+        payoutsEnabled: boolean;
+        detailsSubmitted: boolean;
+        requirementsDue: string[];
+      },
     ): Promise<PaymentAccountRow | null> {
-      const [row] = await tx.update(paymentAccounts).set(s).where(eq(paymentAccounts.stripeAccountId, stripeAccountId)).returning();
-      if (row) await tx.update(instructorProfiles).set({ payoutStatus: s.state === "complete" ? "active" : "pending" }).where(eq(instructorProfiles.userId, row.instructorId));
+      const [row] = await tx
+        .update(paymentAccounts)
+        .set(s)
+        .where(eq(paymentAccounts.stripeAccountId, stripeAccountId))
+        .returning();
+      if (row)
+        await tx
+          .update(instructorProfiles)
+          .set({ payoutStatus: s.state === "complete" ? "active" : "pending" })
+          .where(eq(instructorProfiles.userId, row.instructorId));
       return row ?? null;
     },
 
@@ -66,7 +88,10 @@ export function createPaymentRepository(db: DbOrTx) {
       return row;
     },
     async setDefaultCard(userId: string, paymentMethodId: string | null): Promise<void> {
-      await db.update(paymentCustomers).set({ defaultPaymentMethodId: paymentMethodId }).where(eq(paymentCustomers.userId, userId));
+      await db
+        .update(paymentCustomers)
+        .set({ defaultPaymentMethodId: paymentMethodId })
+        .where(eq(paymentCustomers.userId, userId));
     },
     /** Whether a card holds (or will hold) the authorization of an upcoming lesson. */
     async cardInUse(studentId: string, paymentMethodId: string): Promise<boolean> {
@@ -98,15 +123,28 @@ export function createPaymentRepository(db: DbOrTx) {
     },
     /** The payment row, locked until the transaction ends: payment steps on one booking run one at a time. */
     async lockPayment(tx: DbOrTx, bookingId: string): Promise<BookingPaymentRow | null> {
-      const [row] = await tx.select().from(bookingPayments).where(eq(bookingPayments.bookingId, bookingId)).for("update").limit(1);
+      const [row] = await tx
+        .select()
+        .from(bookingPayments)
+        .where(eq(bookingPayments.bookingId, bookingId))
+        .for("update")
+        .limit(1);
       return row ?? null;
     },
     async findBookingIdByPaymentIntent(paymentIntentId: string, tx: DbOrTx = db): Promise<string | null> {
-      const [row] = await tx.select({ id: bookingPayments.bookingId }).from(bookingPayments).where(eq(bookingPayments.paymentIntentId, paymentIntentId)).limit(1);
+      const [row] = await tx
+        .select({ id: bookingPayments.bookingId })
+        .from(bookingPayments)
+        .where(eq(bookingPayments.paymentIntentId, paymentIntentId))
+        .limit(1);
       return row?.id ?? null;
     },
     async findBookingIdByCharge(chargeId: string, tx: DbOrTx = db): Promise<string | null> {
-      const [row] = await tx.select({ id: bookingPayments.bookingId }).from(bookingPayments).where(eq(bookingPayments.chargeId, chargeId)).limit(1);
+      const [row] = await tx
+        .select({ id: bookingPayments.bookingId })
+        .from(bookingPayments)
+        .where(eq(bookingPayments.chargeId, chargeId))
+        .limit(1);
       return row?.id ?? null;
     },
     /** Updates a locked payment row and bumps its version. */
@@ -127,34 +165,71 @@ export function createPaymentRepository(db: DbOrTx) {
     },
 
     // ── Timeline ──
-    async addEvent(tx: DbOrTx, values: { bookingId: string; kind: string; label: string; amountCents?: number | null; data?: Record<string, unknown>; createdAt?: Date }): Promise<void> {
-      await tx.insert(paymentEvents).values({ ...values, amountCents: values.amountCents ?? null, data: values.data ?? {} });
+    async addEvent(
+      tx: DbOrTx,
+      values: {
+        bookingId: string;
+        kind: string;
+        label: string;
+        amountCents?: number | null;
+        data?: Record<string, unknown>;
+        createdAt?: Date;
+      },
+    ): Promise<void> {
+      await tx
+        .insert(paymentEvents)
+        .values({ ...values, amountCents: values.amountCents ?? null, data: values.data ?? {} });
     },
     async listEvents(bookingId: string) {
-      return db.select().from(paymentEvents).where(eq(paymentEvents.bookingId, bookingId)).orderBy(asc(paymentEvents.createdAt), asc(paymentEvents.id));
+      return db
+        .select()
+        .from(paymentEvents)
+        .where(eq(paymentEvents.bookingId, bookingId))
+        .orderBy(asc(paymentEvents.createdAt), asc(paymentEvents.id));
     },
 
     // ── Ledger ──
     /** Writes one balanced ledger transaction (the deferred trigger refuses an unbalanced one at commit). */
     async postLedger(
       tx: DbOrTx,
-      entry: { bookingId: string | null; kind: string; createdAt?: Date; lines: { account: LedgerAccount; amountCents: number; userId: string | null }[] },
+      entry: {
+        bookingId: string | null;
+        kind: string;
+        createdAt?: Date;
+        lines: { account: LedgerAccount; amountCents: number; userId: string | null }[];
+      },
     ): Promise<string> {
       const transactionId = newId();
       if (entry.lines.length === 0) return transactionId;
-      await tx.insert(ledgerEntries).values(
-        entry.lines.map((l) => ({ transactionId, bookingId: entry.bookingId, userId: l.userId, account: l.account, amountCents: l.amountCents, kind: entry.kind, createdAt: entry.createdAt })),
-      );
+      await tx
+        .insert(ledgerEntries)
+        .values(
+          entry.lines.map((l) => ({
+            transactionId,
+            bookingId: entry.bookingId,
+            userId: l.userId,
+            account: l.account,
+            amountCents: l.amountCents,
+            kind: entry.kind,
+            createdAt: entry.createdAt,
+          })),
+        );
       return transactionId;
     },
     /** Ledger transactions whose entries do not sum to zero (should always be empty). */
     async ledgerImbalances(): Promise<{ transactionId: string; sum: number }[]> {
       return rowsOf<{ transactionId: string; sum: number }>(
-        await db.execute(sql`select transaction_id as "transactionId", sum(amount_cents)::int as sum from ${ledgerEntries} group by transaction_id having sum(amount_cents) <> 0`),
+        await db.execute(
+          sql`select transaction_id as "transactionId", sum(amount_cents)::int as sum from ${ledgerEntries} group by transaction_id having sum(amount_cents) <> 0`,
+        ),
       );
     },
     async ledgerForBooking(bookingId: string) {
-      return db.select().from(ledgerEntries).where(eq(ledgerEntries.bookingId, bookingId)).orderBy(asc(ledgerEntries.createdAt), asc(ledgerEntries.id));
+      return db
+        .select()
+        .from(ledgerEntries)
+        .where(eq(ledgerEntries.bookingId, bookingId))
+        .orderBy(asc(ledgerEntries.createdAt), asc(ledgerEntries.id));
     },
 
     // ── Credits ──
@@ -163,7 +238,10 @@ export function createPaymentRepository(db: DbOrTx) {
       await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`credits:${studentId}`}, 0))`);
     },
     async creditBalance(studentId: string, tx: DbOrTx = db): Promise<number> {
-      const [row] = await tx.select({ n: sql<number>`coalesce(sum(${creditEntries.amountCents}), 0)::int` }).from(creditEntries).where(eq(creditEntries.studentId, studentId));
+      const [row] = await tx
+        .select({ n: sql<number>`coalesce(sum(${creditEntries.amountCents}), 0)::int` })
+        .from(creditEntries)
+        .where(eq(creditEntries.studentId, studentId));
       return Number(row?.n ?? 0);
     },
     /** Inserts a credit entry; null when this booking already has one of that kind (never twice). */
@@ -172,7 +250,12 @@ export function createPaymentRepository(db: DbOrTx) {
       return row ?? null;
     },
     async listCredits(studentId: string, limit = 100): Promise<CreditEntryRow[]> {
-      return db.select().from(creditEntries).where(eq(creditEntries.studentId, studentId)).orderBy(desc(creditEntries.createdAt), desc(creditEntries.id)).limit(limit);
+      return db
+        .select()
+        .from(creditEntries)
+        .where(eq(creditEntries.studentId, studentId))
+        .orderBy(desc(creditEntries.createdAt), desc(creditEntries.id))
+        .limit(limit);
     },
 
     // ── Fee tier inputs ──
@@ -180,18 +263,32 @@ export function createPaymentRepository(db: DbOrTx) {
       const [row] = await tx
         .select({ n: sql<number>`count(*)::int` })
         .from(bookings)
-        .where(and(eq(bookings.instructorId, instructorId), eq(bookings.status, "completed"), gte(bookings.completedAt, since)));
+        .where(
+          and(
+            eq(bookings.instructorId, instructorId),
+            eq(bookings.status, "completed"),
+            gte(bookings.completedAt, since),
+          ),
+        );
       return Number(row?.n ?? 0);
     },
     async isFounding(instructorId: string, tx: DbOrTx = db): Promise<boolean> {
-      const [row] = await tx.select({ founding: instructorProfiles.founding }).from(instructorProfiles).where(eq(instructorProfiles.userId, instructorId)).limit(1);
+      const [row] = await tx
+        .select({ founding: instructorProfiles.founding })
+        .from(instructorProfiles)
+        .where(eq(instructorProfiles.userId, instructorId))
+        .limit(1);
       return row?.founding ?? false;
     },
 
     // ── Webhook events ──
     /** Stores an event id once; false when it was already stored. */
     async insertStripeEvent(tx: DbOrTx, values: { id: string; type: string; createdUnix: number }): Promise<boolean> {
-      const rows = await tx.insert(stripeEvents).values(values).onConflictDoNothing().returning({ id: stripeEvents.id });
+      const rows = await tx
+        .insert(stripeEvents)
+        .values(values)
+        .onConflictDoNothing()
+        .returning({ id: stripeEvents.id });
       return rows.length === 1;
     },
     async lockStripeEvent(tx: DbOrTx, id: string) {
@@ -227,7 +324,9 @@ export function createPaymentRepository(db: DbOrTx) {
         .where(
           and(
             eq(bookingPayments.studentId, studentId),
-            cursor ? or(lt(bookings.startAt, cursor.at), and(eq(bookings.startAt, cursor.at), lt(bookings.id, cursor.id))) : undefined,
+            cursor
+              ? or(lt(bookings.startAt, cursor.at), and(eq(bookings.startAt, cursor.at), lt(bookings.id, cursor.id)))
+              : undefined,
           ),
         )
         .orderBy(desc(bookings.startAt), desc(bookings.id))
@@ -250,7 +349,9 @@ export function createPaymentRepository(db: DbOrTx) {
         .innerJoin(instructorServices, eq(instructorServices.id, bookings.serviceId))
         .innerJoin(subjects, eq(subjects.id, instructorServices.subjectId))
         .innerJoin(users, eq(users.id, bookings.studentId))
-        .where(and(eq(bookingPayments.instructorId, instructorId), gte(bookings.startAt, from), lt(bookings.startAt, to)))
+        .where(
+          and(eq(bookingPayments.instructorId, instructorId), gte(bookings.startAt, from), lt(bookings.startAt, to)),
+        )
         .orderBy(desc(bookings.startAt))
         .limit(1000);
     },

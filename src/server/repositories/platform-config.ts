@@ -5,7 +5,11 @@ import { platformConfig } from "~/server/db/schema";
 export function createPlatformConfigRepository(db: DbOrTx) {
   return {
     async get(key: string): Promise<unknown> {
-      const [row] = await db.select({ value: platformConfig.value }).from(platformConfig).where(eq(platformConfig.key, key)).limit(1);
+      const [row] = await db
+        .select({ value: platformConfig.value })
+        .from(platformConfig)
+        .where(eq(platformConfig.key, key))
+        .limit(1);
       return row?.value;
     },
     async set(key: string, value: unknown, updatedBy: string | null): Promise<void> {

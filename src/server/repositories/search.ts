@@ -56,7 +56,12 @@ export type TextQuery = {
 const KM_PER_DEG_LAT = 110.574;
 
 /** Straight-line km between a row's point and a fixed point (equirectangular; exact enough inside one city). */
-function kmFrom(latCol: SQL | typeof instructorProfiles.publicLat, lngCol: SQL | typeof instructorProfiles.publicLng, lat: number, lng: number): SQL {
+function kmFrom(
+  latCol: SQL | typeof instructorProfiles.publicLat,
+  lngCol: SQL | typeof instructorProfiles.publicLng,
+  lat: number,
+  lng: number,
+): SQL {
   const kx = 111.32 * Math.cos((lat * Math.PI) / 180);
   return sql`sqrt(power((${latCol} - ${lat}::float8) * ${KM_PER_DEG_LAT}::float8, 2) + power((${lngCol} - ${lng}::float8) * ${kx}::float8, 2))`;
 }
@@ -99,7 +104,8 @@ function candidateWhere(f: CandidateFilter): SQL {
     }
     parts.push(ways.length ? sql`(${sql.join(ways, sql` or `)})` : sql`false`);
   }
-  if (f.windowEndsInMinutes !== null) parts.push(sql`p.min_notice_minutes < ${Math.max(0, Math.floor(f.windowEndsInMinutes))}`);
+  if (f.windowEndsInMinutes !== null)
+    parts.push(sql`p.min_notice_minutes < ${Math.max(0, Math.floor(f.windowEndsInMinutes))}`);
   if (f.availability) {
     parts.push(sql`(exists (select 1 from availability_patterns ap where ap.instructor_id = p.user_id and ap.weekday = any(${intArr(f.availability.weekdays)}))
       or exists (select 1 from availability_days ad where ad.instructor_id = p.user_id and ad.local_date = any(${arr(f.availability.dates)})))`);
@@ -111,7 +117,15 @@ const FROM_CANDIDATES = sql`instructor_services s join instructor_profiles p on 
 
 export type ScoredService = { serviceId: string; instructorId: string; score: number };
 
-export type ServiceFeatureRow = { id: string; instructorId: string; subjectId: string; rateCents: number; durations: number[]; locationTypes: string[]; isActive: boolean };
+export type ServiceFeatureRow = {
+  id: string;
+  instructorId: string;
+  subjectId: string;
+  rateCents: number;
+  durations: number[];
+  locationTypes: string[];
+  isActive: boolean;
+};
 export type InstructorFeatureRow = {
   id: string;
   firstName: string;
@@ -139,7 +153,11 @@ export type InstructorFeatureRow = {
 export const COMPLETENESS_ITEMS = 6;
 
 function scored(result: unknown): ScoredService[] {
-  return rowsOf<ScoredService>(result).map((r) => ({ serviceId: r.serviceId, instructorId: r.instructorId, score: Number(r.score) }));
+  return rowsOf<ScoredService>(result).map((r) => ({
+    serviceId: r.serviceId,
+    instructorId: r.instructorId,
+    score: Number(r.score),
+  }));
 }
 
 /** Search retrieval, the search documents, availability in batches, and search analytics. */
@@ -148,14 +166,36 @@ export function createSearchRepository(db: DbOrTx) {
     /** Catalog and gazetteer for the parser's dictionary (learned aliases included). */
     async loadLexiconRows() {
       const [cats, subs, subAliases, regs, regAliases] = await Promise.all([
-        db.select({ id: categories.id, slug: categories.slug, name: categories.name }).from(categories).orderBy(asc(categories.position)),
-        db.select({ id: subjects.id, slug: subjects.slug, name: subjects.name, categoryId: subjects.categoryId }).from(subjects).orderBy(asc(subjects.name)),
+        db
+          .select({ id: categories.id, slug: categories.slug, name: categories.name })
+          .from(categories)
+          .orderBy(asc(categories.position)),
+        db
+          .select({ id: subjects.id, slug: subjects.slug, name: subjects.name, categoryId: subjects.categoryId })
+          .from(subjects)
+          .orderBy(asc(subjects.name)),
         db.select({ alias: subjectAliases.alias, subjectId: subjectAliases.subjectId }).from(subjectAliases),
         db
-          .select({ id: regions.id, slug: regions.slug, name: regions.name, kind: regions.kind, parentId: regions.parentId, lat: regions.lat, lng: regions.lng, radiusKm: regions.radiusKm })
+          .select({
+            id: regions.id,
+            slug: regions.slug,
+            name: regions.name,
+            kind: regions.kind,
+            parentId: regions.parentId,
+            lat: regions.lat,
+            lng: regions.lng,
+            radiusKm: regions.radiusKm,
+          })
           .from(regions)
           .orderBy(asc(regions.name)),
-        db.select({ alias: regionAliases.alias, regionId: regionAliases.regionId, source: regionAliases.source, createdAt: regionAliases.createdAt }).from(regionAliases),
+        db
+          .select({
+            alias: regionAliases.alias,
+            regionId: regionAliases.regionId,
+            source: regionAliases.source,
+            createdAt: regionAliases.createdAt,
+          })
+          .from(regionAliases),
       ]);
       return { categories: cats, subjects: subs, subjectAliases: subAliases, regions: regs, regionAliases: regAliases };
     },
@@ -180,16 +220,25 @@ export function createSearchRepository(db: DbOrTx) {
      * Lexical retrieval: the best `limit` services passing the filter, scored by subject match, full-text rank and
      * trigram word similarity. Ids and scores only: ranking columns come from the in-process feature snapshot.
      */
-    async lexicalCandidates(filter: CandidateFilter, text: TextQuery, boostSubjectIds: string[], limit: number): Promise<ScoredService[]> {
+    async lexicalCandidates(
+      filter: CandidateFilter,
+      text: TextQuery,
+      boostSubjectIds: string[],
+      limit: number,
+    ): Promise<ScoredService[]> {
       const ts = text.tsQuery ? sql`to_tsquery('english', ${text.tsQuery})` : null;
       const score: SQL[] = [sql`0`];
-      if (boostSubjectIds.length) score.push(sql`(case when s.subject_id = any(${arr(boostSubjectIds)}) then 1 else 0 end)`);
+      if (boostSubjectIds.length)
+        score.push(sql`(case when s.subject_id = any(${arr(boostSubjectIds)}) then 1 else 0 end)`);
       if (ts) score.push(sql`coalesce(ts_rank_cd(d.tsv, ${ts}), 0) * 2`);
       if (text.trigramText) score.push(sql`coalesce(word_similarity(${text.trigramText}, d.document), 0)`);
       const match: SQL[] = [];
       if (ts) match.push(sql`d.tsv @@ ${ts}`);
       if (text.trigramText) match.push(sql`${text.trigramText} <% d.document`);
-      const where = text.requireMatch && match.length ? sql`${candidateWhere(filter)} and (${sql.join(match, sql` or `)})` : candidateWhere(filter);
+      const where =
+        text.requireMatch && match.length
+          ? sql`${candidateWhere(filter)} and (${sql.join(match, sql` or `)})`
+          : candidateWhere(filter);
       return scored(
         await db.execute(sql`
           select s.id as "serviceId", s.instructor_id as "instructorId", (${sql.join(score, sql` + `)})::float8 as score
@@ -201,7 +250,12 @@ export function createSearchRepository(db: DbOrTx) {
     },
 
     /** Semantic retrieval in SQL (pgvector present): exact cosine distance over the filtered services. */
-    async vectorCandidates(filter: CandidateFilter, query: Float32Array, model: string, limit: number): Promise<ScoredService[]> {
+    async vectorCandidates(
+      filter: CandidateFilter,
+      query: Float32Array,
+      model: string,
+      limit: number,
+    ): Promise<ScoredService[]> {
       const literal = `[${Array.from(query, (x) => x.toFixed(6)).join(",")}]`;
       return scored(
         await db.execute(sql`
@@ -214,9 +268,14 @@ export function createSearchRepository(db: DbOrTx) {
     },
 
     /** Semantic retrieval without pgvector, step 1: the services the filter admits (cosine is computed in process). */
-    async candidateServiceIds(filter: CandidateFilter, cap: number): Promise<{ serviceId: string; instructorId: string }[]> {
+    async candidateServiceIds(
+      filter: CandidateFilter,
+      cap: number,
+    ): Promise<{ serviceId: string; instructorId: string }[]> {
       return rowsOf<{ serviceId: string; instructorId: string }>(
-        await db.execute(sql`select s.id as "serviceId", s.instructor_id as "instructorId" from ${FROM_CANDIDATES} where ${candidateWhere(filter)} limit ${cap}`),
+        await db.execute(
+          sql`select s.id as "serviceId", s.instructor_id as "instructorId" from ${FROM_CANDIDATES} where ${candidateWhere(filter)} limit ${cap}`,
+        ),
       );
     },
 
@@ -225,7 +284,11 @@ export function createSearchRepository(db: DbOrTx) {
      * null = everything), or of the given services. Only the first name and last initial leave the database.
      */
     async featuresSince(since: string | null, serviceIds?: string[]) {
-      const svcWhere = serviceIds ? sql`s.id = any(${arr(serviceIds)})` : since ? sql`s.updated_at > ${since}::timestamptz` : sql`s.is_active`;
+      const svcWhere = serviceIds
+        ? sql`s.id = any(${arr(serviceIds)})`
+        : since
+          ? sql`s.updated_at > ${since}::timestamptz`
+          : sql`s.is_active`;
       const profWhere = serviceIds
         ? sql`p.user_id in (select instructor_id from instructor_services where id = any(${arr(serviceIds)}))`
         : since
@@ -320,7 +383,16 @@ export function createSearchRepository(db: DbOrTx) {
     },
 
     async upsertDocuments(
-      rows: { serviceId: string; instructorId: string; subjectId: string; document: string; contentHash: string; sourceMs: number; embedding: number[]; embeddingModel: string }[],
+      rows: {
+        serviceId: string;
+        instructorId: string;
+        subjectId: string;
+        document: string;
+        contentHash: string;
+        sourceMs: number;
+        embedding: number[];
+        embeddingModel: string;
+      }[],
       withVector: boolean,
     ): Promise<void> {
       if (!rows.length) return;
@@ -342,14 +414,19 @@ export function createSearchRepository(db: DbOrTx) {
           },
         });
       if (withVector) {
-        await db.execute(sql`update search_documents set embedding_vec = embedding::vector where service_id = any(${arr(rows.map((r) => r.serviceId))})`);
+        await db.execute(
+          sql`update search_documents set embedding_vec = embedding::vector where service_id = any(${arr(rows.map((r) => r.serviceId))})`,
+        );
       }
     },
 
     /** Marks documents whose text did not change as current (no new embedding needed). */
     async touchDocuments(rows: { serviceId: string; sourceMs: number }[]): Promise<void> {
       for (const r of rows) {
-        await db.update(searchDocuments).set({ sourceUpdatedAt: new Date(r.sourceMs) }).where(eq(searchDocuments.serviceId, r.serviceId));
+        await db
+          .update(searchDocuments)
+          .set({ sourceUpdatedAt: new Date(r.sourceMs) })
+          .where(eq(searchDocuments.serviceId, r.serviceId));
       }
     },
 
@@ -357,14 +434,20 @@ export function createSearchRepository(db: DbOrTx) {
     async deleteInactiveDocuments(): Promise<number> {
       const rows = await db
         .delete(searchDocuments)
-        .where(sql`not exists (select 1 from instructor_services s where s.id = ${searchDocuments.serviceId} and s.is_active)`)
+        .where(
+          sql`not exists (select 1 from instructor_services s where s.id = ${searchDocuments.serviceId} and s.is_active)`,
+        )
         .returning({ id: searchDocuments.serviceId });
       return rows.length;
     },
 
     /** Whether the native vector column exists (pgvector was present when migrations ran). */
     async hasVectorColumn(): Promise<boolean> {
-      const rows = rowsOf(await db.execute(sql`select 1 from information_schema.columns where table_name = 'search_documents' and column_name = 'embedding_vec' limit 1`));
+      const rows = rowsOf(
+        await db.execute(
+          sql`select 1 from information_schema.columns where table_name = 'search_documents' and column_name = 'embedding_vec' limit 1`,
+        ),
+      );
       return rows.length > 0;
     },
 
@@ -394,7 +477,14 @@ export function createSearchRepository(db: DbOrTx) {
       if (!instructorIds.length) return out;
       const ids = arr(instructorIds);
       const ds = arr(dates);
-      const rows = rowsOf<{ k: "p" | "d" | "x" | "b"; instructorId: string; key: string | null; bits: Uint8Array | null; startMs: number | null; endMs: number | null }>(
+      const rows = rowsOf<{
+        k: "p" | "d" | "x" | "b";
+        instructorId: string;
+        key: string | null;
+        bits: Uint8Array | null;
+        startMs: number | null;
+        endMs: number | null;
+      }>(
         await db.execute(sql`
           select 'p' as k, instructor_id as "instructorId", weekday::text as key, bits, null::float8 as "startMs", null::float8 as "endMs"
             from availability_patterns where instructor_id = any(${ids})
@@ -408,8 +498,10 @@ export function createSearchRepository(db: DbOrTx) {
               and start_at < ${to.toISOString()}::timestamptz and end_at > ${from.toISOString()}::timestamptz`),
       );
       for (const r of rows) {
-        if (r.k === "p") out.patterns.push({ instructorId: r.instructorId, weekday: Number(r.key), bits: new Uint8Array(r.bits!) });
-        else if (r.k === "d") out.days.push({ instructorId: r.instructorId, localDate: r.key!, bits: new Uint8Array(r.bits!) });
+        if (r.k === "p")
+          out.patterns.push({ instructorId: r.instructorId, weekday: Number(r.key), bits: new Uint8Array(r.bits!) });
+        else if (r.k === "d")
+          out.days.push({ instructorId: r.instructorId, localDate: r.key!, bits: new Uint8Array(r.bits!) });
         else if (r.k === "x") out.blackouts.push({ instructorId: r.instructorId, localDate: r.key! });
         else out.bookings.push({ instructorId: r.instructorId, startMs: Number(r.startMs), endMs: Number(r.endMs) });
       }
@@ -459,20 +551,36 @@ export function createSearchRepository(db: DbOrTx) {
         .select({ n: sql<number>`count(distinct ${searchClicks.clientKey})::int` })
         .from(searchClicks)
         .where(
-          and(eq(searchClicks.locationTerm, term), eq(searchClicks.regionId, regionId), eq(searchClicks.learnable, true), gte(searchClicks.createdAt, since)),
+          and(
+            eq(searchClicks.locationTerm, term),
+            eq(searchClicks.regionId, regionId),
+            eq(searchClicks.learnable, true),
+            gte(searchClicks.createdAt, since),
+          ),
         );
       return Number(row?.n ?? 0);
     },
 
     /** Adds a learned alias unless the phrase already names a region (a region name, or any alias). */
     async insertLearnedAlias(alias: string, regionId: string): Promise<boolean> {
-      if (rowsOf(await db.execute(sql`select 1 from regions where lower(name) = ${alias} limit 1`)).length) return false;
-      const rows = await db.insert(regionAliases).values({ alias, regionId, source: "learned" }).onConflictDoNothing().returning({ alias: regionAliases.alias });
+      if (rowsOf(await db.execute(sql`select 1 from regions where lower(name) = ${alias} limit 1`)).length)
+        return false;
+      const rows = await db
+        .insert(regionAliases)
+        .values({ alias, regionId, source: "learned" })
+        .onConflictDoNothing()
+        .returning({ alias: regionAliases.alias });
       return rows.length > 0;
     },
 
     async topQueries(since: Date, limit: number) {
-      const rows = rowsOf<{ normalised: string; searches: number; avgResults: number; zeroResults: number; clicks: number }>(
+      const rows = rowsOf<{
+        normalised: string;
+        searches: number;
+        avgResults: number;
+        zeroResults: number;
+        clicks: number;
+      }>(
         await db.execute(sql`
           select e.normalised, count(*)::int as searches, round(avg(e.result_count), 1)::float8 as "avgResults",
                  (count(*) filter (where e.result_count = 0))::int as "zeroResults",
@@ -484,12 +592,22 @@ export function createSearchRepository(db: DbOrTx) {
           order by count(*) desc, e.normalised
           limit ${limit}`),
       );
-      return rows.map((r) => ({ ...r, searches: Number(r.searches), avgResults: Number(r.avgResults), zeroResults: Number(r.zeroResults), clicks: Number(r.clicks) }));
+      return rows.map((r) => ({
+        ...r,
+        searches: Number(r.searches),
+        avgResults: Number(r.avgResults),
+        zeroResults: Number(r.zeroResults),
+        clicks: Number(r.clicks),
+      }));
     },
 
     async zeroResultQueries(since: Date, limit: number) {
       const rows = await db
-        .select({ normalised: searchEvents.normalised, searches: sql<number>`count(*)::int`, lastSearchedAt: sql<string>`max(${searchEvents.createdAt})::text` })
+        .select({
+          normalised: searchEvents.normalised,
+          searches: sql<number>`count(*)::int`,
+          lastSearchedAt: sql<string>`max(${searchEvents.createdAt})::text`,
+        })
         .from(searchEvents)
         .where(and(gte(searchEvents.createdAt, since), eq(searchEvents.resultCount, 0)))
         .groupBy(searchEvents.normalised)
@@ -509,17 +627,31 @@ export function createSearchRepository(db: DbOrTx) {
           group by day
           order by day`),
       );
-      return rows.map((r) => ({ date: r.date, searches: Number(r.searches), zeroResults: Number(r.zeroResults), degraded: Number(r.degraded), avgMs: Number(r.avgMs) }));
+      return rows.map((r) => ({
+        date: r.date,
+        searches: Number(r.searches),
+        zeroResults: Number(r.zeroResults),
+        degraded: Number(r.degraded),
+        avgMs: Number(r.avgMs),
+      }));
     },
 
     async countClicksSince(since: Date): Promise<number> {
-      const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(searchClicks).where(gte(searchClicks.createdAt, since));
+      const [row] = await db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(searchClicks)
+        .where(gte(searchClicks.createdAt, since));
       return Number(row?.n ?? 0);
     },
 
     async learnedAliases() {
       return db
-        .select({ alias: regionAliases.alias, regionId: regionAliases.regionId, regionName: regions.name, createdAt: regionAliases.createdAt })
+        .select({
+          alias: regionAliases.alias,
+          regionId: regionAliases.regionId,
+          regionName: regions.name,
+          createdAt: regionAliases.createdAt,
+        })
         .from(regionAliases)
         .innerJoin(regions, eq(regions.id, regionAliases.regionId))
         .where(eq(regionAliases.source, "learned"))
@@ -528,7 +660,14 @@ export function createSearchRepository(db: DbOrTx) {
 
     /** Learned aliases with the number of distinct clients whose votes taught each (newest first). */
     async learnedAliasesWithVotes(limit: number) {
-      const rows = rowsOf<{ alias: string; regionId: string; regionSlug: string; regionName: string; createdAt: string | Date; clients: number }>(
+      const rows = rowsOf<{
+        alias: string;
+        regionId: string;
+        regionSlug: string;
+        regionName: string;
+        createdAt: string | Date;
+        clients: number;
+      }>(
         await db.execute(sql`
           select a.alias, a.region_id as "regionId", r.slug as "regionSlug", r.name as "regionName", a.created_at as "createdAt",
                  (select count(distinct c.client_key) from search_clicks c
@@ -551,13 +690,19 @@ export function createSearchRepository(db: DbOrTx) {
         .where(and(eq(regionAliases.alias, alias), eq(regionAliases.source, "learned")))
         .returning({ alias: regionAliases.alias, regionId: regionAliases.regionId });
       if (!row) return null;
-      await tx.update(searchClicks).set({ learnable: false }).where(and(eq(searchClicks.locationTerm, alias), eq(searchClicks.learnable, true)));
+      await tx
+        .update(searchClicks)
+        .set({ learnable: false })
+        .where(and(eq(searchClicks.locationTerm, alias), eq(searchClicks.learnable, true)));
       return row;
     },
 
     /** Retention: search events (and their clicks) older than the date. */
     async purgeEventsBefore(before: Date): Promise<number> {
-      const rows = await db.delete(searchEvents).where(lt(searchEvents.createdAt, before)).returning({ id: searchEvents.id });
+      const rows = await db
+        .delete(searchEvents)
+        .where(lt(searchEvents.createdAt, before))
+        .returning({ id: searchEvents.id });
       return rows.length;
     },
   };

@@ -35,7 +35,9 @@ export function createSessionRepository(db: DbOrTx) {
       await db
         .update(sessions)
         .set({ lastSeenAt: sql`now()` })
-        .where(and(eq(sessions.id, id), lt(sessions.lastSeenAt, sql`now() - make_interval(secs => ${olderThanSeconds})`)));
+        .where(
+          and(eq(sessions.id, id), lt(sessions.lastSeenAt, sql`now() - make_interval(secs => ${olderThanSeconds})`)),
+        );
     },
   };
 }

@@ -13,11 +13,18 @@ export function createUserRepository(db: DbOrTx) {
       return row ?? null;
     },
     async findByEmail(email: string, tx: DbOrTx = db): Promise<UserRow | null> {
-      const [row] = await tx.select().from(users).where(sql`lower(${users.email}) = lower(${email})`).limit(1);
+      const [row] = await tx
+        .select()
+        .from(users)
+        .where(sql`lower(${users.email}) = lower(${email})`)
+        .limit(1);
       return row ?? null;
     },
     async countByRole(): Promise<Record<string, number>> {
-      const rows = await db.select({ role: users.role, n: sql<number>`count(*)::int` }).from(users).groupBy(users.role);
+      const rows = await db
+        .select({ role: users.role, n: sql<number>`count(*)::int` })
+        .from(users)
+        .groupBy(users.role);
       return Object.fromEntries(rows.map((r) => [r.role, r.n]));
     },
     async insert(values: NewUser, tx: DbOrTx = db): Promise<UserRow> {
@@ -34,7 +41,10 @@ export function createUserRepository(db: DbOrTx) {
       await tx.insert(instructorProfiles).values({ userId, timeZone });
     },
     async bumpSessionVersion(id: string, tx: DbOrTx = db): Promise<void> {
-      await tx.update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, id));
+      await tx
+        .update(users)
+        .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
+        .where(eq(users.id, id));
     },
     async replaceBackupCodes(userId: string, hashes: string[], tx: DbOrTx = db): Promise<void> {
       await tx.delete(backupCodes).where(eq(backupCodes.userId, userId));

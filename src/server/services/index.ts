@@ -68,7 +68,11 @@ export function createServices(rt: Runtime, opts: { now?: () => Date } = {}) {
     hashIp: (ip) => hmac(rt.secret, ip),
     maxUploadBytes: env.UPLOAD_MAX_BYTES,
   });
-  const notifications = createNotificationService({ notifications: createNotificationRepository(db), bus: rt.bus, now });
+  const notifications = createNotificationService({
+    notifications: createNotificationRepository(db),
+    bus: rt.bus,
+    now,
+  });
   const messaging = createMessagingService({
     db,
     conversations: createConversationRepository(db),
@@ -103,10 +107,23 @@ export function createServices(rt: Runtime, opts: { now?: () => Date } = {}) {
     favourites: createFavouriteService({ favourites: createFavouriteRepository(db), instructors }),
     testHooks: createTestHooksService({ db, users, bookings: bookingRepo, payments }),
     idempotency,
-    booking: createBookingService({ db, bookings: bookingRepo, availability, cache: rt.cache, events: rt.events, idempotency, payments: payments.flow, now }),
+    booking: createBookingService({
+      db,
+      bookings: bookingRepo,
+      availability,
+      cache: rt.cache,
+      events: rt.events,
+      idempotency,
+      payments: payments.flow,
+      now,
+    }),
     auth: createAuthService({ rt, db, users, audit }),
     account: createAccountService({ rt, db, users, audit }),
-    session: createSessionService({ users, sessions: createSessionRepository(db), hashIp: (ip) => hmac(rt.secret, ip) }),
+    session: createSessionService({
+      users,
+      sessions: createSessionRepository(db),
+      hashIp: (ip) => hmac(rt.secret, ip),
+    }),
     admin: createAdminService({ users, audit }),
     search: createSearchService({
       db,
@@ -124,7 +141,9 @@ export function createServices(rt: Runtime, opts: { now?: () => Date } = {}) {
     }),
     outbox: createOutboxService({
       outbox,
-      available: (rt.sms.kind === "outbox" || rt.email.kind === "outbox") && (env.NODE_ENV !== "production" || env.ALLOW_EMBEDDED),
+      available:
+        (rt.sms.kind === "outbox" || rt.email.kind === "outbox") &&
+        (env.NODE_ENV !== "production" || env.ALLOW_EMBEDDED),
     }),
   };
 }

@@ -32,7 +32,12 @@ type PeerInit = Omit<RequestInit, "headers"> & { headers?: Record<string, string
 function fromPeer(peer: string, path: string, init: PeerInit = {}) {
   return new Request(`${ORIGIN}/api/trpc/${path}`, {
     ...init,
-    headers: { "content-type": "application/json", ...init.headers, [PEER_HEADER]: peer, [PEER_TOKEN_HEADER]: PEER_TOKEN },
+    headers: {
+      "content-type": "application/json",
+      ...init.headers,
+      [PEER_HEADER]: peer,
+      [PEER_TOKEN_HEADER]: PEER_TOKEN,
+    },
   });
 }
 const userCount = async () => Number((await rt.dbh.db.select({ n: count() }).from(users))[0]!.n);
@@ -44,10 +49,17 @@ const signUpInput = (i: number) => ({
   role: "student",
 });
 /** A POST batch body for n sign-ups (each would write a user if it ran). */
-const signUpBatchBody = (n: number) => JSON.stringify(Object.fromEntries(Array.from({ length: n }, (_, i) => [String(i), superjson.serialize(signUpInput(i))])));
+const signUpBatchBody = (n: number) =>
+  JSON.stringify(
+    Object.fromEntries(Array.from({ length: n }, (_, i) => [String(i), superjson.serialize(signUpInput(i))])),
+  );
 const suggestBatch = (n: number) => {
   const path = Array.from({ length: n }, () => "search.suggest").join(",");
-  const input = encodeURIComponent(JSON.stringify(Object.fromEntries(Array.from({ length: n }, (_, i) => [String(i), superjson.serialize({ prefix: "pia" })]))));
+  const input = encodeURIComponent(
+    JSON.stringify(
+      Object.fromEntries(Array.from({ length: n }, (_, i) => [String(i), superjson.serialize({ prefix: "pia" })])),
+    ),
+  );
   return `${path}?batch=1&input=${input}`;
 };
 
@@ -78,13 +90,24 @@ describe("abuse: HTTP", () => {
       { "cf-connecting-ip": "203.0.113.99", "true-client-ip": "203.0.113.99" },
     ];
     for (const headers of spoofs) {
-      const res = await handle(fromPeer("198.51.100.20", "search.suggest?input=" + encodeURIComponent(JSON.stringify(superjson.serialize({ prefix: "pia" }))), { headers }));
+      const res = await handle(
+        fromPeer(
+          "198.51.100.20",
+          "search.suggest?input=" + encodeURIComponent(JSON.stringify(superjson.serialize({ prefix: "pia" }))),
+          { headers },
+        ),
+      );
       expect(res.status, JSON.stringify(headers)).toBe(429);
       expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
       expect(JSON.stringify(await res.json())).toContain("TOO_MANY_REQUESTS");
     }
     // A different connection is a different client: its own bucket, untouched.
-    const other = await handle(fromPeer("198.51.100.21", "search.suggest?input=" + encodeURIComponent(JSON.stringify(superjson.serialize({ prefix: "pia" })))));
+    const other = await handle(
+      fromPeer(
+        "198.51.100.21",
+        "search.suggest?input=" + encodeURIComponent(JSON.stringify(superjson.serialize({ prefix: "pia" }))),
+      ),
+    );
     expect(other.status).toBe(200);
   });
 
@@ -99,7 +122,9 @@ describe("abuse: HTTP", () => {
     const before = await userCount();
     for (const n of [MAX_BATCH_SIZE + 1, 1000]) {
       const path = join(Array.from({ length: n }, () => "auth.signUp"));
-      const res = await handle(fromPeer("198.51.100.30", `${path}?batch=1`, { method: "POST", body: signUpBatchBody(Math.min(n, 20)) }));
+      const res = await handle(
+        fromPeer("198.51.100.30", `${path}?batch=1`, { method: "POST", body: signUpBatchBody(Math.min(n, 20)) }),
+      );
       expect(res.status).toBeGreaterThanOrEqual(400);
       expect(res.status).toBeLessThan(500);
     }
@@ -114,7 +139,13 @@ describe("abuse: HTTP", () => {
   it("bodies over 1 MiB are refused with 413 — by Content-Length and while streaming — and nothing is written", async () => {
     const before = await userCount();
     const big = JSON.stringify(superjson.serialize({ ...signUpInput(0), firstName: "x".repeat(MAX_BODY_BYTES + 10) }));
-    const declared = await handle(fromPeer("198.51.100.40", "auth.signUp", { method: "POST", body: big, headers: { "content-length": String(big.length) } }));
+    const declared = await handle(
+      fromPeer("198.51.100.40", "auth.signUp", {
+        method: "POST",
+        body: big,
+        headers: { "content-length": String(big.length) },
+      }),
+    );
     expect(declared.status).toBe(413);
     expect(((await declared.json()) as { error: { code: string } }).error.code).toBe("PAYLOAD_TOO_LARGE");
 
@@ -128,7 +159,9 @@ describe("abuse: HTTP", () => {
         c.enqueue(chunk);
       },
     });
-    const streamed = await handle(fromPeer("198.51.100.40", "auth.signUp", { method: "POST", body: stream, duplex: "half" }));
+    const streamed = await handle(
+      fromPeer("198.51.100.40", "auth.signUp", { method: "POST", body: stream, duplex: "half" }),
+    );
     expect(streamed.status).toBe(413);
     expect(sent).toBeLessThanOrEqual(MAX_BODY_BYTES + 2 * chunk.byteLength); // stopped reading soon after the cap
     expect(await userCount()).toBe(before);

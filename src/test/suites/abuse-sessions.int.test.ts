@@ -40,10 +40,17 @@ async function signIn(u: UserRow): Promise<string> {
   const anon = await callerFor(rt, null, `198.51.100.${Math.floor(Math.random() * 200) + 1}`);
   const login = await anon.auth.login({ email: u.email, password: TEST_PASSWORD });
   if (login.status !== "ok") throw new Error("expected a ticket");
-  const provider = authOptions.providers[0] as unknown as { options: { authorize: (c: unknown, req: unknown) => Promise<User | null> } };
+  const provider = authOptions.providers[0] as unknown as {
+    options: { authorize: (c: unknown, req: unknown) => Promise<User | null> };
+  };
   const user = await provider.options.authorize(
     { ticket: login.ticket },
-    { headers: { "user-agent": "abuse-suite/1.0", "x-forwarded-for": "198.51.100.9" }, body: {}, query: {}, method: "POST" },
+    {
+      headers: { "user-agent": "abuse-suite/1.0", "x-forwarded-for": "198.51.100.9" },
+      body: {},
+      query: {},
+      method: "POST",
+    },
   );
   expect(user).not.toBeNull();
   const jwtCallback = authOptions.callbacks!.jwt! as unknown as (p: { token: JWT; user?: User }) => Promise<JWT> | JWT;
@@ -52,12 +59,22 @@ async function signIn(u: UserRow): Promise<string> {
 }
 
 const trpcGet = (path: string, cookie?: string) =>
-  route.GET(new NextRequest(`${ORIGIN}/api/trpc/${path}?batch=1&input=${encodeURIComponent(JSON.stringify({ 0: { json: undefined } }))}`, { headers: cookie ? { cookie: `${COOKIE}=${cookie}` } : {} }));
+  route.GET(
+    new NextRequest(
+      `${ORIGIN}/api/trpc/${path}?batch=1&input=${encodeURIComponent(JSON.stringify({ 0: { json: undefined } }))}`,
+      { headers: cookie ? { cookie: `${COOKIE}=${cookie}` } : {} },
+    ),
+  );
 const trpcPost = (path: string, input: unknown, cookie?: string) =>
   route.POST(
     new NextRequest(`${ORIGIN}/api/trpc/${path}?batch=1`, {
       method: "POST",
-      headers: { "content-type": "application/json", origin: ORIGIN, host: "localhost", ...(cookie ? { cookie: `${COOKIE}=${cookie}` } : {}) },
+      headers: {
+        "content-type": "application/json",
+        origin: ORIGIN,
+        host: "localhost",
+        ...(cookie ? { cookie: `${COOKIE}=${cookie}` } : {}),
+      },
       body: JSON.stringify({ 0: { json: input } }),
     }),
   );
@@ -84,7 +101,11 @@ async function expectSignedOut(token: string, u: UserRow) {
   const read = await trpcGet("auth.backupCodesLeft", token);
   expect(read.status).toBe(401);
   expect(await codeOf(read)).toBe("UNAUTHORIZED");
-  const write = await trpcPost("account.updateProfile", { firstName: "Mallory", lastName: "Forged", timeZone: "UTC" }, token);
+  const write = await trpcPost(
+    "account.updateProfile",
+    { firstName: "Mallory", lastName: "Forged", timeZone: "UTC" },
+    token,
+  );
   expect(write.status).toBe(401);
   expect(await codeOf(write)).toBe("UNAUTHORIZED");
   expect(await writesSnapshot(u)).toEqual(before);
@@ -95,9 +116,15 @@ describe("abuse: sessions", () => {
   it("control: a token from the real sign-in path works for reads and writes", async () => {
     const u = await createTestUser(rt);
     const token = await signIn(u);
-    expect(await sessionFromRequest(new NextRequest(`${ORIGIN}/x`, { headers: { cookie: `${COOKIE}=${token}` } }))).toMatchObject({ userId: u.id });
+    expect(
+      await sessionFromRequest(new NextRequest(`${ORIGIN}/x`, { headers: { cookie: `${COOKIE}=${token}` } })),
+    ).toMatchObject({ userId: u.id });
     expect((await trpcGet("auth.backupCodesLeft", token)).status).toBe(200);
-    const write = await trpcPost("account.updateProfile", { firstName: "Real", lastName: "Person", timeZone: "UTC" }, token);
+    const write = await trpcPost(
+      "account.updateProfile",
+      { firstName: "Real", lastName: "Person", timeZone: "UTC" },
+      token,
+    );
     expect(write.status, await write.clone().text()).toBe(200);
     expect((await rt.dbh.db.select().from(users).where(eq(users.id, u.id)))[0]!.firstName).toBe("Real");
   });
@@ -114,7 +141,10 @@ describe("abuse: sessions", () => {
     ];
     for (const secret of guessable) {
       for (const sv of [admin.sessionVersion, admin.sessionVersion + 1]) {
-        const token = await encode({ token: { sub: admin.id, sv, role: "admin", sid: "01JFORGEDSESSION0000000000" }, secret });
+        const token = await encode({
+          token: { sub: admin.id, sv, role: "admin", sid: "01JFORGEDSESSION0000000000" },
+          secret,
+        });
         expect(await expectSignedOut(token, admin), secret).toBeNull();
       }
     }
@@ -146,7 +176,10 @@ describe("abuse: sessions", () => {
     const other = await signIn(u);
     expect((await trpcGet("auth.backupCodesLeft", token)).status).toBe(200);
     // What next-auth's sign-out route does with the cookie it is clearing.
-    await authOptions.events!.signOut!({ token: (await decode({ token, secret: authSecret() }))!, session: undefined as never });
+    await authOptions.events!.signOut!({
+      token: (await decode({ token, secret: authSecret() }))!,
+      session: undefined as never,
+    });
     await expectSignedOut(token, u);
     // Only that session ended: the same user's other sign-in still works.
     expect((await trpcGet("auth.backupCodesLeft", other)).status).toBe(200);
@@ -165,12 +198,19 @@ describe("abuse: sessions", () => {
     const token = await signIn(u);
     const fresh = await createTestUser(rt);
     expect((await trpcGet("auth.backupCodesLeft", token)).status).toBe(200);
-    const changed = await trpcPost("account.changePassword", { currentPassword: TEST_PASSWORD, newPassword: "another long passphrase" }, token);
+    const changed = await trpcPost(
+      "account.changePassword",
+      { currentPassword: TEST_PASSWORD, newPassword: "another long passphrase" },
+      token,
+    );
     expect(changed.status).toBe(200);
     await expectSignedOut(token, u);
     // The same token's claims with the old version are refused even when re-signed with the right secret.
     const real = (await decode({ token, secret: authSecret() }))!;
-    expect(await expectSignedOut(await encode({ token: real, secret: authSecret() }), u)).toMatchObject({ userId: u.id, sessionVersion: u.sessionVersion });
+    expect(await expectSignedOut(await encode({ token: real, secret: authSecret() }), u)).toMatchObject({
+      userId: u.id,
+      sessionVersion: u.sessionVersion,
+    });
     expect(fresh.id).not.toBe(u.id);
   });
 });

@@ -39,7 +39,10 @@ beforeAll(async () => {
   // No background job loop: nothing may write between a fingerprint and the calls it brackets.
   rt = await createTestRuntime({ events: { background: false } });
   // Argon2id costs ~100 ms a call and is not what this suite tests: a transparent stand-in keeps it fast.
-  rt.hasher = { hash: async (password) => `test-hash:${password}`, verify: async (stored, password) => stored === `test-hash:${password}` };
+  rt.hasher = {
+    hash: async (password) => `test-hash:${password}`,
+    verify: async (stored, password) => stored === `test-hash:${password}`,
+  };
   w = await buildWorld(rt);
   // Limits are not what this suite tests, and thousands of calls would trip them (every later call a 429).
   rt.limiters = () => ({
@@ -109,7 +112,11 @@ beforeAll(async () => {
     position: 1,
     rating: 4,
   };
-  const users: Record<(typeof ROLES)[number], UserRow> = { student: w.studentA, instructor: w.instructorA, admin: w.admin };
+  const users: Record<(typeof ROLES)[number], UserRow> = {
+    student: w.studentA,
+    instructor: w.instructorA,
+    admin: w.admin,
+  };
   for (const role of ROLES) callers.set(role, await callerFor(rt, users[role], "198.51.100.200"));
 });
 
@@ -182,7 +189,8 @@ describe("malformed-input fuzz", () => {
             continue;
           }
           refused.push({ role, c });
-          if (!(r.error instanceof TRPCError) || r.error.code === "INTERNAL_SERVER_ERROR") internal.push(`${role} · ${c.label} → ${describeValue(r.error)}`);
+          if (!(r.error instanceof TRPCError) || r.error.code === "INTERNAL_SERVER_ERROR")
+            internal.push(`${role} · ${c.label} → ${describeValue(r.error)}`);
         }
       }
       // Some calls succeeded (and may have written): replay only the refused ones between two fingerprints.
@@ -193,7 +201,9 @@ describe("malformed-input fuzz", () => {
       }
       if (attributable) {
         const allowed = REFUSALS_THAT_RECORD[p.path] ?? [];
-        const changed = changedTables(before, await fingerprint(rt)).filter((t) => !allowed.some((name) => t.startsWith(`${name} `)));
+        const changed = changedTables(before, await fingerprint(rt)).filter(
+          (t) => !allowed.some((name) => t.startsWith(`${name} `)),
+        );
         if (changed.length) writes.push(`refused calls changed ${changed.join(", ")}`);
       }
       timings.push({ path: p.path, calls, ms: performance.now() - started });

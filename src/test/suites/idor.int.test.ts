@@ -20,7 +20,15 @@ import type { ZodType } from "zod";
 /** Keys that name something with an owner. */
 const OWNED_KEY = /(^id$|Id$|Ids$)/;
 /** Ids of shared reference data (places, subjects): not owned, so not what this sweep is about. */
-const REFERENCE_KEYS = new Set(["regionId", "regionIds", "subjectId", "categoryId", "lastEventId", "upToMessageId", "rescheduledFromId"]);
+const REFERENCE_KEYS = new Set([
+  "regionId",
+  "regionIds",
+  "subjectId",
+  "categoryId",
+  "lastEventId",
+  "upToMessageId",
+  "rescheduledFromId",
+]);
 
 /**
  * Public by design: the id names a public thing (an instructor's profile, slots, reviews, the service one books)
@@ -72,9 +80,17 @@ beforeAll(async () => {
   const search = await (await callerFor(rt, w.studentA, "198.51.100.9")).search.instructors({ q: "piano lessons" });
   // A's card (confirmed) and a second, unconfirmed card setup; the admin's pending sign-in challenge.
   const pay = (await callerFor(rt, w.studentA, "198.51.100.9")).payments;
-  const card = await pay.confirmLocalCard({ ...(await pay.startCardSetup()), number: "4242424242424242", expMonth: 12, expYear: 2030, cvc: "123" });
+  const card = await pay.confirmLocalCard({
+    ...(await pay.startCardSetup()),
+    number: "4242424242424242",
+    expMonth: 12,
+    expYear: 2030,
+    cvc: "123",
+  });
   const pendingSetup = await pay.startCardSetup();
-  const login = await (await callerFor(rt, null, "198.51.100.9")).auth.login({ email: w.admin.email, password: TEST_PASSWORD });
+  const login = await (
+    await callerFor(rt, null, "198.51.100.9")
+  ).auth.login({ email: w.admin.email, password: TEST_PASSWORD });
   const monday = new Date(Date.now() + 7 * 86_400_000);
   monday.setUTCDate(monday.getUTCDate() - ((monday.getUTCDay() + 6) % 7));
   const start = new Date(Math.floor(Date.now() / 86_400_000) * 86_400_000 + 5 * 86_400_000 + 16 * 3_600_000);
@@ -124,7 +140,9 @@ beforeAll(async () => {
     ["unrelated student", await callerFor(rt, w.studentB, "198.51.100.77")],
     ["unrelated instructor", await callerFor(rt, w.instructorB, "198.51.100.78")],
   ];
-  const [a] = rowsOf<{ email: string }>(await rt.dbh.db.execute(sql`select email from users where id = ${w.instructorA.id}`));
+  const [a] = rowsOf<{ email: string }>(
+    await rt.dbh.db.execute(sql`select email from users where id = ${w.instructorA.id}`),
+  );
   privateStrings = [
     "Gonzalez-Private",
     "Carter-Private",
@@ -166,7 +184,8 @@ function ownedKeys(schema: ZodType | null): string[] {
     let cur = s as unknown as { _zod: { def: Record<string, unknown> } };
     for (let i = 0; i < 8; i++) {
       const d = cur._zod.def;
-      if (["optional", "nullable", "default", "prefault", "readonly", "catch"].includes(d.type as string)) cur = d.innerType as typeof cur;
+      if (["optional", "nullable", "default", "prefault", "readonly", "catch"].includes(d.type as string))
+        cur = d.innerType as typeof cur;
       else if (d.type === "pipe") cur = d.in as typeof cur;
       else break;
     }
@@ -187,7 +206,16 @@ const swept = listProcedures().filter((p) => p.type !== "subscription" && ownedK
 describe("IDOR sweep", () => {
   it("finds the procedures that take owned ids", () => {
     const paths = swept.map((p) => p.path);
-    expect(paths).toEqual(expect.arrayContaining(["booking.get", "booking.cancel", "conversations.history", "conversations.edit", "booking.updateReview", "instructor.updateService"]));
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        "booking.get",
+        "booking.cancel",
+        "conversations.history",
+        "conversations.edit",
+        "booking.updateReview",
+        "instructor.updateService",
+      ]),
+    );
   });
 
   it("the public-by-design list names only swept procedures", () => {
@@ -221,15 +249,19 @@ async function sweep(p: ProcedureInfo): Promise<string[]> {
     const after = await rowsOfA();
     if (after !== before) problems.push(`${role}: A's rows changed`);
     const code = error instanceof TRPCError ? error.code : error ? "non-tRPC error" : "OK";
-    if (code === "INTERNAL_SERVER_ERROR" || code === "non-tRPC error") problems.push(`${role}: ${code} (${error instanceof Error ? error.message : ""})`);
+    if (code === "INTERNAL_SERVER_ERROR" || code === "non-tRPC error")
+      problems.push(`${role}: ${code} (${error instanceof Error ? error.message : ""})`);
     const detail = error instanceof Error ? ` (${error.message.slice(0, 200)})` : "";
     if (p.path in PUBLIC_BY_DESIGN) {
       const text = JSON.stringify(result ?? null);
-      for (const s of privateStrings) if (text.includes(s)) problems.push(`${role}: the answer contains A's private "${s}"`);
+      for (const s of privateStrings)
+        if (text.includes(s)) problems.push(`${role}: the answer contains A's private "${s}"`);
       const refuse = MUST_REFUSE_WITH[p.path];
-      if (refuse && !refuse.includes(code)) problems.push(`${role}: expected ${refuse.join(" or ")}, got ${code}${detail}`);
+      if (refuse && !refuse.includes(code))
+        problems.push(`${role}: expected ${refuse.join(" or ")}, got ${code}${detail}`);
     } else {
-      if (code !== "FORBIDDEN" && code !== "NOT_FOUND") problems.push(`${role}: expected FORBIDDEN or NOT_FOUND, got ${code}${detail}`);
+      if (code !== "FORBIDDEN" && code !== "NOT_FOUND")
+        problems.push(`${role}: expected FORBIDDEN or NOT_FOUND, got ${code}${detail}`);
       // Refused: nothing anywhere may have changed.
       const changed = changedTables(everything, await fingerprint(rt));
       if (changed.length) problems.push(`${role}: the refused call changed ${changed.join(", ")}`);

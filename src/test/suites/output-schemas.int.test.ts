@@ -26,7 +26,10 @@ describe("output schemas", () => {
 
   it("every procedure declares an output schema unless it is on the owner-only allow-list", () => {
     const missing = procedures.filter((p) => !p.output && !(p.path in OWNER_ONLY)).map((p) => `${p.path} (${p.type})`);
-    expect(missing, `procedures without .output(): add a view schema, or (owner-only data) an allow-list entry with a reason`).toEqual([]);
+    expect(
+      missing,
+      `procedures without .output(): add a view schema, or (owner-only data) an allow-list entry with a reason`,
+    ).toEqual([]);
   });
 
   it("the allow-list names only procedures that exist and still lack a schema", () => {

@@ -25,7 +25,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
     <div className="w-full max-w-md">
       <div className="rounded-2xl border border-slate-200 bg-white p-6 shadow-card sm:p-8">
         <h1 className="text-2xl font-bold tracking-tight text-slate-900">Welcome back</h1>
-        <p className="mt-1 mb-6 text-sm text-slate-600">Sign in to book lessons, message instructors and manage your calendar.</p>
+        <p className="mt-1 mb-6 text-sm text-slate-600">
+          Sign in to book lessons, message instructors and manage your calendar.
+        </p>
         {notice && (
           <Alert tone="success" className="mb-5">
             {notice}

@@ -17,8 +17,12 @@ export default async function SignUpPage({ searchParams }: { searchParams: Searc
   return (
     <div className="w-full max-w-xl">
       <div className="rounded-2xl border border-slate-200 bg-white p-6 shadow-card sm:p-8">
-        <h1 className="text-2xl font-bold tracking-tight text-slate-900">{role === "instructor" ? "Start teaching on InstaInstru" : "Create your account"}</h1>
-        <p className="mt-1 mb-6 text-sm text-slate-600">It takes a minute. You can add a phone number and two-factor authentication later.</p>
+        <h1 className="text-2xl font-bold tracking-tight text-slate-900">
+          {role === "instructor" ? "Start teaching on InstaInstru" : "Create your account"}
+        </h1>
+        <p className="mt-1 mb-6 text-sm text-slate-600">
+          It takes a minute. You can add a phone number and two-factor authentication later.
+        </p>
         <SignUpForm zones={listTimeZones()} defaultRole={role} callbackUrl={callbackUrl} signInHref={signInHref} />
       </div>
     </div>

@@ -31,15 +31,29 @@ export default async function BookPage({ searchParams }: { searchParams: SearchP
   const serviceId = firstParam(sp.serviceId) ?? "";
   const startRaw = firstParam(sp.start) ?? "";
   const duration = Number(firstParam(sp.duration));
-  const qs = new URLSearchParams({ serviceId, start: startRaw, duration: String(firstParam(sp.duration) ?? "") }).toString();
+  const qs = new URLSearchParams({
+    serviceId,
+    start: startRaw,
+    duration: String(firstParam(sp.duration) ?? ""),
+  }).toString();
   const me = await requireUser(`/book?${qs}`);
 
   const start = new Date(startRaw);
   if (!serviceId || Number.isNaN(start.getTime()) || !DURATIONS.includes(duration as Duration)) {
-    return <Problem title="Choose a time first" body="This booking link is incomplete. Pick a lesson time from an instructor's calendar." />;
+    return (
+      <Problem
+        title="Choose a time first"
+        body="This booking link is incomplete. Pick a lesson time from an instructor's calendar."
+      />
+    );
   }
   if (me.role !== "student") {
-    return <Problem title="Bookings are for student accounts" body="You're signed in as an instructor or admin. Sign in with a student account to book lessons." />;
+    return (
+      <Problem
+        title="Bookings are for student accounts"
+        body="You're signed in as an instructor or admin. Sign in with a student account to book lessons."
+      />
+    );
   }
 
   const caller = await serverApi();
@@ -47,10 +61,26 @@ export default async function BookPage({ searchParams }: { searchParams: SearchP
   const slot = await caller.availability
     .getSlots({ instructorServiceId: serviceId, duration, from: start, to: new Date(start.getTime() + 60_000) })
     .catch(() => null);
-  if (!slot) return <Problem title="This lesson isn't available" body="The instructor may have changed this service. Pick another lesson from their profile." />;
-  const [profile, regions] = await Promise.all([caller.instructor.publicProfile({ id: slot.instructorId }), caller.catalog.regions()]);
+  if (!slot)
+    return (
+      <Problem
+        title="This lesson isn't available"
+        body="The instructor may have changed this service. Pick another lesson from their profile."
+      />
+    );
+  const [profile, regions] = await Promise.all([
+    caller.instructor.publicProfile({ id: slot.instructorId }),
+    caller.catalog.regions(),
+  ]);
   const service = profile.services.find((s) => s.id === serviceId);
-  if (!service) return <Problem title="This lesson isn't available" body="The instructor may have changed this service." back={`/instructors/${profile.id}#availability`} />;
+  if (!service)
+    return (
+      <Problem
+        title="This lesson isn't available"
+        body="The instructor may have changed this service."
+        back={`/instructors/${profile.id}#availability`}
+      />
+    );
   if (!slot.slots.some((s) => s.getTime() === start.getTime())) {
     return (
       <Problem
@@ -64,13 +94,18 @@ export default async function BookPage({ searchParams }: { searchParams: SearchP
   // Lessons at the student's place: the neighbourhoods the instructor covers (a borough covers all of its own).
   const areas = new Set(profile.serviceAreas.map((a) => a.id));
   const boroughs = regions
-    .map((b) => ({ ...b, neighbourhoods: areas.has(b.id) ? b.neighbourhoods : b.neighbourhoods.filter((n) => areas.has(n.id)) }))
+    .map((b) => ({
+      ...b,
+      neighbourhoods: areas.has(b.id) ? b.neighbourhoods : b.neighbourhoods.filter((n) => areas.has(n.id)),
+    }))
     .filter((b) => b.neighbourhoods.length > 0);
 
   return (
     <div className="mx-auto w-full max-w-5xl px-4 py-8 sm:px-6 lg:py-12">
       <h1 className="text-3xl font-bold tracking-tight text-slate-900">Book your lesson</h1>
-      <p className="mt-1.5 text-slate-600">Check the details and confirm. You can reschedule or cancel from My lessons.</p>
+      <p className="mt-1.5 text-slate-600">
+        Check the details and confirm. You can reschedule or cancel from My lessons.
+      </p>
       <div className="mt-8">
         <BookingForm
           instructor={{ id: profile.id, name: profile.name, photoUrl: profile.photoUrl }}

@@ -23,7 +23,9 @@ export default async function LessonsPage() {
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
           <h1 className="text-3xl font-bold tracking-tight text-slate-900">My lessons</h1>
-          <p className="mt-1.5 text-slate-600">Reschedule or cancel upcoming lessons, and review the ones you&apos;ve had.</p>
+          <p className="mt-1.5 text-slate-600">
+            Reschedule or cancel upcoming lessons, and review the ones you&apos;ve had.
+          </p>
         </div>
         <ButtonLink href="/favourites" variant="outline" size="sm">
           Saved instructors

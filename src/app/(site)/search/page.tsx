@@ -27,7 +27,9 @@ export default async function SearchPage({ searchParams }: { searchParams: Searc
   const q = firstParam(params.q)?.trim().slice(0, 300) ?? "";
   const filters = readFilters(firstParam(params.f));
   const rawSort = firstParam(params.sort);
-  const sort: SearchSort = (SORTS as readonly string[]).includes(rawSort ?? "") ? (rawSort as SearchSort) : "recommended";
+  const sort: SearchSort = (SORTS as readonly string[]).includes(rawSort ?? "")
+    ? (rawSort as SearchSort)
+    : "recommended";
   return (
     <div className="mx-auto w-full max-w-6xl px-4 py-8 sm:px-6 sm:py-10 lg:px-8">
       <h1 className="text-2xl font-bold tracking-tight text-slate-900 sm:text-3xl">Find an instructor</h1>

@@ -8,7 +8,12 @@ import { createServices } from "~/server/services";
 export const dynamic = "force-dynamic";
 
 const ZHook = z.discriminatedUnion("action", [
-  z.object({ action: z.literal("past-booking"), studentEmail: z.email(), instructorEmail: z.email(), endedHoursAgo: z.number().min(0).max(47).optional() }),
+  z.object({
+    action: z.literal("past-booking"),
+    studentEmail: z.email(),
+    instructorEmail: z.email(),
+    endedHoursAgo: z.number().min(0).max(47).optional(),
+  }),
   // A past lesson booked with the student's saved card, authorized, completed and captured by the payment service.
   z.object({
     action: z.literal("past-captured-payment"),

@@ -25,7 +25,12 @@ const CODE_OF: Record<number, string> = {
   500: "INTERNAL_SERVER_ERROR",
 };
 
-export function errorResponse(status: number, message: string, extra: Record<string, unknown> = {}, headers: HeadersInit = {}): Response {
+export function errorResponse(
+  status: number,
+  message: string,
+  extra: Record<string, unknown> = {},
+  headers: HeadersInit = {},
+): Response {
   return Response.json({ error: { message, code: CODE_OF[status] ?? "ERROR", ...extra } }, { status, headers });
 }
 

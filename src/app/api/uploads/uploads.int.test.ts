@@ -37,7 +37,12 @@ afterAll(async () => {
 });
 
 /** A real 1×1 PNG. */
-const PNG = new Uint8Array(Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64"));
+const PNG = new Uint8Array(
+  Buffer.from(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
+    "base64",
+  ),
+);
 
 async function sessionCookie(u: UserRow): Promise<string> {
   const { sid } = await sessionFor(rt, u);
@@ -45,15 +50,27 @@ async function sessionCookie(u: UserRow): Promise<string> {
   return `next-auth.session-token=${token}`;
 }
 
-async function upload(user: UserRow | null, bytes: Uint8Array, opts: { filename?: string; type?: string; headers?: Record<string, string> } = {}) {
+async function upload(
+  user: UserRow | null,
+  bytes: Uint8Array,
+  opts: { filename?: string; type?: string; headers?: Record<string, string> } = {},
+) {
   const form = new FormData();
-  form.append("file", new File([bytes as Uint8Array<ArrayBuffer>], opts.filename ?? "me.png", { type: opts.type ?? "image/png" }));
+  form.append(
+    "file",
+    new File([bytes as Uint8Array<ArrayBuffer>], opts.filename ?? "me.png", { type: opts.type ?? "image/png" }),
+  );
   const headers: Record<string, string> = { ...(opts.headers ?? {}) };
   if (user) headers.cookie = await sessionCookie(user);
-  return photoRoute.POST(new NextRequest("http://localhost:3000/api/uploads/photo", { method: "POST", body: form, headers }));
+  return photoRoute.POST(
+    new NextRequest("http://localhost:3000/api/uploads/photo", { method: "POST", body: form, headers }),
+  );
 }
 
-const serve = (file: string) => fileRoute.GET(new NextRequest(`http://localhost:3000/api/uploads/${encodeURIComponent(file)}`), { params: Promise.resolve({ file }) });
+const serve = (file: string) =>
+  fileRoute.GET(new NextRequest(`http://localhost:3000/api/uploads/${encodeURIComponent(file)}`), {
+    params: Promise.resolve({ file }),
+  });
 
 describe("POST /api/uploads/photo", () => {
   it("accepts a PNG from an instructor, sets it on the profile and serves it back byte-identical", async () => {
@@ -88,7 +105,10 @@ describe("POST /api/uploads/photo", () => {
 
   it("rejects a text file renamed .png with 400 and leaves the photo alone", async () => {
     const before = (await (await callerFor(rt, instructor)).instructor.myProfile()).photoUrl;
-    const res = await upload(instructor, new TextEncoder().encode("definitely not an image"), { filename: "evil.png", type: "image/png" });
+    const res = await upload(instructor, new TextEncoder().encode("definitely not an image"), {
+      filename: "evil.png",
+      type: "image/png",
+    });
     expect(res.status).toBe(400);
     const body = (await res.json()) as { error: { code: string; fieldErrors: Record<string, string[]> } };
     expect(body.error.code).toBe("BAD_REQUEST");
@@ -116,7 +136,11 @@ describe("POST /api/uploads/photo", () => {
     expect((await upload(null, PNG)).status).toBe(401);
     expect((await upload(instructor, PNG, { headers: { origin: "https://evil.example" } })).status).toBe(403);
     const empty = await photoRoute.POST(
-      new NextRequest("http://localhost:3000/api/uploads/photo", { method: "POST", body: new FormData(), headers: { cookie: await sessionCookie(instructor) } }),
+      new NextRequest("http://localhost:3000/api/uploads/photo", {
+        method: "POST",
+        body: new FormData(),
+        headers: { cookie: await sessionCookie(instructor) },
+      }),
     );
     expect(empty.status).toBe(400);
   });
@@ -136,7 +160,14 @@ describe("POST /api/uploads/photo", () => {
 describe("GET /api/uploads/[file]", () => {
   it("serves only generated names: traversal and unknown names are 404", async () => {
     expect(STORED_NAME.test("01ARZ3NDEKTSV4RRFFQ69G5FAV.png")).toBe(true); // well-formed, but never stored
-    for (const name of ["../package.json", "..%2F..%2Fetc%2Fpasswd", "/etc/passwd", ".env", "01ARZ3NDEKTSV4RRFFQ69G5FAV.svg", "01ARZ3NDEKTSV4RRFFQ69G5FAV.png"]) {
+    for (const name of [
+      "../package.json",
+      "..%2F..%2Fetc%2Fpasswd",
+      "/etc/passwd",
+      ".env",
+      "01ARZ3NDEKTSV4RRFFQ69G5FAV.svg",
+      "01ARZ3NDEKTSV4RRFFQ69G5FAV.png",
+    ]) {
       const res = await serve(name);
       expect(res.status).toBe(404);
       expect(res.headers.get("content-type")).toMatch(/application\/json/);

@@ -17,7 +17,11 @@ const TOKEN = /^[A-Za-z0-9_-]{16,64}$/;
  * the local gateway runs). The link opens only for the signed-in user whose connected account it is; anyone else
  * gets a 404. Completing it marks the account onboarded and returns to the app (see the route beside this page).
  */
-export default async function ConnectOnboardingPage({ searchParams }: { searchParams: Promise<{ link?: string | string[] }> }) {
+export default async function ConnectOnboardingPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ link?: string | string[] }>;
+}) {
   await connection();
   const local = asLocalGateway((await getRuntime()).payments);
   if (!local) notFound();
@@ -33,8 +37,8 @@ export default async function ConnectOnboardingPage({ searchParams }: { searchPa
       <p className="text-sm font-semibold tracking-wide text-brand-700 uppercase">Test mode</p>
       <h1 className="mt-1 text-3xl font-bold tracking-tight text-slate-900">Set up payouts</h1>
       <p className="mt-3 text-slate-600">
-        This stands in for Stripe&apos;s onboarding while payments run on the local test gateway. No personal or bank details
-        are collected here.
+        This stands in for Stripe&apos;s onboarding while payments run on the local test gateway. No personal or bank
+        details are collected here.
       </p>
       <dl className="mt-6 rounded-xl border border-slate-200 bg-white px-4 py-3 text-sm">
         <div className="flex justify-between gap-3 py-1">

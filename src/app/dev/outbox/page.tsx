@@ -14,7 +14,8 @@ export const dynamic = "force-dynamic";
 export default async function DevOutboxPage() {
   const rows = await (await serverApi()).devOutbox.list().catch((e: unknown) => {
     if (e instanceof TRPCError && e.code === "NOT_FOUND") notFound();
-    if (e instanceof TRPCError && e.code === "UNAUTHORIZED") redirect(`/sign-in?callbackUrl=${encodeURIComponent("/dev/outbox")}`);
+    if (e instanceof TRPCError && e.code === "UNAUTHORIZED")
+      redirect(`/sign-in?callbackUrl=${encodeURIComponent("/dev/outbox")}`);
     throw e;
   });
   const fmt = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" });
@@ -24,19 +25,31 @@ export default async function DevOutboxPage() {
         <h1 className="text-3xl font-bold tracking-tight text-slate-900">Dev outbox</h1>
         <p className="text-sm text-slate-500">Newest first · last 100 · times in UTC</p>
       </div>
-      <p className="mt-2 text-slate-600">Messages to you that the local email and SMS adapters recorded instead of sending.</p>
+      <p className="mt-2 text-slate-600">
+        Messages to you that the local email and SMS adapters recorded instead of sending.
+      </p>
       {rows.length === 0 ? (
-        <p className="mt-8 rounded-xl border border-dashed border-slate-300 px-4 py-12 text-center text-slate-600">Nothing sent yet.</p>
+        <p className="mt-8 rounded-xl border border-dashed border-slate-300 px-4 py-12 text-center text-slate-600">
+          Nothing sent yet.
+        </p>
       ) : (
         <div className="mt-8 overflow-x-auto rounded-xl border border-slate-200">
           <table className="min-w-full divide-y divide-slate-200 text-sm">
             <caption className="sr-only">Sent messages</caption>
             <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">
               <tr>
-                <th scope="col" className="px-4 py-3">Sent</th>
-                <th scope="col" className="px-4 py-3">Channel</th>
-                <th scope="col" className="px-4 py-3">To</th>
-                <th scope="col" className="px-4 py-3">Message</th>
+                <th scope="col" className="px-4 py-3">
+                  Sent
+                </th>
+                <th scope="col" className="px-4 py-3">
+                  Channel
+                </th>
+                <th scope="col" className="px-4 py-3">
+                  To
+                </th>
+                <th scope="col" className="px-4 py-3">
+                  Message
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100 bg-white">

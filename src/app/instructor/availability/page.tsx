@@ -12,7 +12,10 @@ export default async function AvailabilityPage() {
   const profile = await (await serverApi()).instructor.myProfile();
   return (
     <>
-      <PageHeader title="Availability" description="Open the times students can book. Bookings you already have are never changed by edits here." />
+      <PageHeader
+        title="Availability"
+        description="Open the times students can book. Bookings you already have are never changed by edits here."
+      />
       <div className="mt-6">
         <AvailabilityTabs timeZone={profile.timeZone} />
       </div>

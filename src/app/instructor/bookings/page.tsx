@@ -12,7 +12,10 @@ export default async function InstructorBookingsPage() {
   const profile = await (await serverApi()).instructor.myProfile();
   return (
     <>
-      <PageHeader title="Bookings" description="Your lessons by week or day, or as a list. Mark lessons complete after they end." />
+      <PageHeader
+        title="Bookings"
+        description="Your lessons by week or day, or as a list. Mark lessons complete after they end."
+      />
       <div className="mt-6">
         <BookingsViews timeZone={profile.timeZone} instructorId={profile.id} />
       </div>

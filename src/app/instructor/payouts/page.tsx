@@ -18,7 +18,10 @@ export default async function InstructorPayoutsPage({ searchParams }: { searchPa
     <>
       <PageHeader title="Payouts" description="Your payout account, platform fee and what each lesson earns you." />
       <div className="mt-6">
-        <PayoutsView zone={me.timeZone} onboarding={firstParam(sp.return) ? "returned" : firstParam(sp.refresh) ? "expired" : null} />
+        <PayoutsView
+          zone={me.timeZone}
+          onboarding={firstParam(sp.return) ? "returned" : firstParam(sp.refresh) ? "expired" : null}
+        />
       </div>
     </>
   );

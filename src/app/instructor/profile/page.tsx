@@ -30,7 +30,12 @@ export default async function InstructorProfilePage() {
       />
       <div className="mt-8 space-y-6">
         <ProfileBasicsForm profile={profile} zones={listTimeZones()} />
-        <PhotoUpload photoUrl={profile.photoUrl} firstName={profile.firstName} lastName={profile.lastName} maxBytes={env.UPLOAD_MAX_BYTES} />
+        <PhotoUpload
+          photoUrl={profile.photoUrl}
+          firstName={profile.firstName}
+          lastName={profile.lastName}
+          maxBytes={env.UPLOAD_MAX_BYTES}
+        />
         <ServiceAreasPicker initial={profile.serviceAreas.map((a) => a.id)} travels={profile.offersTravel} />
         {profile.offersAtLocation && <TeachingAddressForm profile={profile} />}
         <VerificationCard backgroundCheck={profile.backgroundCheck} payoutStatus={profile.payoutStatus} />

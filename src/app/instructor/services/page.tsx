@@ -14,7 +14,10 @@ export default async function InstructorServicesPage() {
   const none = !p.offersTravel && !p.offersAtLocation && !p.offersOnline;
   return (
     <>
-      <PageHeader title="Services" description="What you teach, for how much, and where. Each subject is one service." />
+      <PageHeader
+        title="Services"
+        description="What you teach, for how much, and where. Each subject is one service."
+      />
       {none && (
         <p className="mt-4 rounded-lg border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">
           Choose where you teach (travel, your place or online) in{" "}
@@ -25,7 +28,9 @@ export default async function InstructorServicesPage() {
         </p>
       )}
       <div className="mt-6">
-        <ServicesManager caps={{ offersTravel: p.offersTravel, offersAtLocation: p.offersAtLocation, offersOnline: p.offersOnline }} />
+        <ServicesManager
+          caps={{ offersTravel: p.offersTravel, offersAtLocation: p.offersAtLocation, offersOnline: p.offersOnline }}
+        />
       </div>
     </>
   );

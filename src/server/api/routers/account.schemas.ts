@@ -10,7 +10,12 @@ export const ZPhoneE164 = z
 export const ZUpdateProfileInput = z.object({ firstName: ZPersonName, lastName: ZPersonName, timeZone: ZTimeZone });
 export const ZChangePasswordInput = z.object({ currentPassword: z.string().min(1).max(128), newPassword: ZPassword });
 export const ZRequestPhoneCodeInput = z.object({ phone: ZPhoneE164 });
-export const ZVerifyPhoneCodeInput = z.object({ code: z.string().trim().regex(/^\d{6}$/, { message: "Enter the 6-digit code" }) });
+export const ZVerifyPhoneCodeInput = z.object({
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, { message: "Enter the 6-digit code" }),
+});
 
 /* ── Outputs ── */
 

@@ -1,14 +1,29 @@
 import { createTRPCRouter, permissionProcedure, publicProcedure } from "~/server/api/trpc";
 import { z } from "zod";
-import { ZChangePasswordInput, ZMeView, ZPhoneCodeSent, ZRequestPhoneCodeInput, ZUpdateProfileInput, ZVerifyPhoneCodeInput } from "./account.schemas";
+import {
+  ZChangePasswordInput,
+  ZMeView,
+  ZPhoneCodeSent,
+  ZRequestPhoneCodeInput,
+  ZUpdateProfileInput,
+  ZVerifyPhoneCodeInput,
+} from "./account.schemas";
 
 const own = permissionProcedure("account:manage:own");
 
 export const accountRouter = createTRPCRouter({
   /** The signed-in user, or null when signed out. */
-  me: publicProcedure.output(ZMeView.nullable()).query(({ ctx }) => (ctx.actor ? ctx.services.account.me(ctx.actor.userId) : null)),
-  updateProfile: own.input(ZUpdateProfileInput).output(ZMeView).mutation(({ ctx, input }) => ctx.services.account.updateProfile(ctx.actor.userId, input)),
-  changePassword: own.input(ZChangePasswordInput).output(z.void()).mutation(({ ctx, input }) => ctx.services.account.changePassword(ctx.actor.userId, input)),
+  me: publicProcedure
+    .output(ZMeView.nullable())
+    .query(({ ctx }) => (ctx.actor ? ctx.services.account.me(ctx.actor.userId) : null)),
+  updateProfile: own
+    .input(ZUpdateProfileInput)
+    .output(ZMeView)
+    .mutation(({ ctx, input }) => ctx.services.account.updateProfile(ctx.actor.userId, input)),
+  changePassword: own
+    .input(ZChangePasswordInput)
+    .output(z.void())
+    .mutation(({ ctx, input }) => ctx.services.account.changePassword(ctx.actor.userId, input)),
   requestPhoneCode: own
     .input(ZRequestPhoneCodeInput)
     .output(ZPhoneCodeSent)
@@ -18,4 +33,3 @@ export const accountRouter = createTRPCRouter({
     .output(ZMeView)
     .mutation(({ ctx, input }) => ctx.services.account.verifyPhoneCode(ctx.actor.userId, input.code)),
 });
-

@@ -44,7 +44,9 @@ export const adminRouter = createTRPCRouter({
     .mutation(({ ctx, input }) => ctx.services.instructors.adminSetBackgroundCheck(ctx.actor, input, ctx.ip)),
   /** Search runtime knobs (platform_config "search"), effective without restart; changes are audit-logged. */
   searchConfig: createTRPCRouter({
-    get: permissionProcedure("admin:search-config").output(ZSearchConfigView).query(({ ctx }) => ctx.services.search.getConfig()),
+    get: permissionProcedure("admin:search-config")
+      .output(ZSearchConfigView)
+      .query(({ ctx }) => ctx.services.search.getConfig()),
     set: permissionProcedure("admin:search-config")
       .input(ZSearchConfigPatch)
       .output(ZSearchConfigView)
@@ -55,7 +57,9 @@ export const adminRouter = createTRPCRouter({
   }),
   /** Place aliases learned from clicks: review them, remove the wrong ones (audit-logged). */
   searchAliases: createTRPCRouter({
-    list: permissionProcedure("admin:search-config").output(ZLearnedAliasList).query(({ ctx }) => ctx.services.search.learnedAliases()),
+    list: permissionProcedure("admin:search-config")
+      .output(ZLearnedAliasList)
+      .query(({ ctx }) => ctx.services.search.learnedAliases()),
     remove: permissionProcedure("admin:search-config")
       .input(ZRemoveAliasInput)
       .output(ZRemoveAliasResult)

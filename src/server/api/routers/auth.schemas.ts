@@ -3,7 +3,11 @@ import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "~/server/auth/password
 import { isValidTimeZone } from "~/lib/time/zoned";
 import { zPlainString, zText } from "~/server/api/zod";
 
-export const ZEmail = z.string().trim().max(254).pipe(z.email({ message: "Enter a valid email address" }));
+export const ZEmail = z
+  .string()
+  .trim()
+  .max(254)
+  .pipe(z.email({ message: "Enter a valid email address" }));
 export const ZPassword = z
   .string()
   .min(PASSWORD_MIN_LENGTH, { message: `Use at least ${PASSWORD_MIN_LENGTH} characters` })
@@ -38,7 +42,12 @@ export const ZTwoFactorInput = z.object({
   code: zPlainString(20).trim().min(6),
 });
 
-export const ZTotpCode = z.object({ code: z.string().trim().regex(/^\d{6}$/, { message: "Enter the 6-digit code" }) });
+export const ZTotpCode = z.object({
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, { message: "Enter the 6-digit code" }),
+});
 
 export const ZLoginRequirementsInput = z.object({ email: ZEmail });
 

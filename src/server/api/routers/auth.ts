@@ -34,7 +34,9 @@ export const authRouter = createTRPCRouter({
     .output(ZSecondFactorResult)
     .mutation(({ ctx, input }) => ctx.services.auth.verifySecondFactor(input, ctx.ip)),
 
-  startTotpEnrolment: authedProcedure.output(ZTotpEnrolment).mutation(({ ctx }) => ctx.services.auth.startTotpEnrolment(ctx.actor.userId)),
+  startTotpEnrolment: authedProcedure
+    .output(ZTotpEnrolment)
+    .mutation(({ ctx }) => ctx.services.auth.startTotpEnrolment(ctx.actor.userId)),
 
   confirmTotpEnrolment: authedProcedure
     .input(ZTotpCode)
@@ -46,7 +48,12 @@ export const authRouter = createTRPCRouter({
     .output(ZBackupCodes)
     .mutation(({ ctx, input }) => ctx.services.auth.regenerateBackupCodes(ctx.actor.userId, input.code)),
 
-  disableTotp: authedProcedure.input(ZTotpCode).output(z.void()).mutation(({ ctx, input }) => ctx.services.auth.disableTotp(ctx.actor.userId, input.code)),
+  disableTotp: authedProcedure
+    .input(ZTotpCode)
+    .output(z.void())
+    .mutation(({ ctx, input }) => ctx.services.auth.disableTotp(ctx.actor.userId, input.code)),
 
-  backupCodesLeft: authedProcedure.output(z.number().int()).query(({ ctx }) => ctx.services.auth.backupCodesLeft(ctx.actor.userId)),
+  backupCodesLeft: authedProcedure
+    .output(z.number().int())
+    .query(({ ctx }) => ctx.services.auth.backupCodesLeft(ctx.actor.userId)),
 });

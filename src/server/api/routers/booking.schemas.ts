@@ -9,7 +9,9 @@ export const ZLocationInput = z.discriminatedUnion("type", [
   z.object({ type: z.literal("neutral_location"), details: zText({ min: 3, max: 200 }) }),
 ]);
 
-const ZDuration = z.union([z.literal(30), z.literal(45), z.literal(60), z.literal(90)], { message: "Lessons are 30, 45, 60 or 90 minutes" });
+const ZDuration = z.union([z.literal(30), z.literal(45), z.literal(60), z.literal(90)], {
+  message: "Lessons are 30, 45, 60 or 90 minutes",
+});
 
 export const ZQuoteInput = z.object({
   instructorServiceId: ZUlid,
@@ -22,7 +24,12 @@ export const ZCreateBookingInput = ZQuoteInput.extend({
   notes: zText({ max: 1000, multiline: true }).default(""),
   idempotencyKey: ZIdempotencyKey.optional(),
   /** A saved card (payments.listCards); required unless credits cover the price (PAYMENTS_CONTRACT.md). */
-  paymentMethodId: z.string().min(3).max(255).regex(/^[A-Za-z0-9_]+$/, { message: "Invalid card" }).optional(),
+  paymentMethodId: z
+    .string()
+    .min(3)
+    .max(255)
+    .regex(/^[A-Za-z0-9_]+$/, { message: "Invalid card" })
+    .optional(),
 });
 
 export const ZBookingId = z.object({ bookingId: ZUlid });
@@ -35,14 +42,32 @@ export const ZListInput = z.object({
 });
 export const ZInstructorListInput = ZListInput.extend({ from: ZInstant.optional(), to: ZInstant.optional() });
 
-export const ZCreateReviewInput = z.object({ bookingId: ZUlid, rating: z.number().int().min(1).max(5), body: zText({ max: 2000, multiline: true }).default("") });
-export const ZUpdateReviewInput = z.object({ reviewId: ZUlid, rating: z.number().int().min(1).max(5), body: zText({ max: 2000, multiline: true }).default("") });
+export const ZCreateReviewInput = z.object({
+  bookingId: ZUlid,
+  rating: z.number().int().min(1).max(5),
+  body: zText({ max: 2000, multiline: true }).default(""),
+});
+export const ZUpdateReviewInput = z.object({
+  reviewId: ZUlid,
+  rating: z.number().int().min(1).max(5),
+  body: zText({ max: 2000, multiline: true }).default(""),
+});
 export const ZReplyInput = z.object({ reviewId: ZUlid, reply: zText({ min: 1, max: 2000, multiline: true }) });
-export const ZListReviewsInput = z.object({ instructorId: ZUlid, limit: z.number().int().min(1).max(50).default(10), cursor: ZKeysetCursor.optional() });
+export const ZListReviewsInput = z.object({
+  instructorId: ZUlid,
+  limit: z.number().int().min(1).max(50).default(10),
+  cursor: ZKeysetCursor.optional(),
+});
 
 /* ── Outputs (explicit views: anything not listed is stripped before it leaves the server) ── */
 
-const ZTerms = z.object({ freeUntil: z.date(), halfFeeUntil: z.date(), halfFeeCents: z.number().int(), fullFeeCents: z.number().int(), summary: z.string() });
+const ZTerms = z.object({
+  freeUntil: z.date(),
+  halfFeeUntil: z.date(),
+  halfFeeCents: z.number().int(),
+  fullFeeCents: z.number().int(),
+  summary: z.string(),
+});
 /** The booking's payment as its parties see it (states are the payments module's; kept open here). */
 const ZBookingPaymentSummary = z.object({
   state: z.string(),
@@ -79,7 +104,13 @@ export const ZBookingView = z.object({
   noShowReportedBy: z.enum(["student", "instructor"]).nullable(),
   reviewId: z.string().nullable(),
   viewerRole: z.enum(["student", "instructor", "admin"]),
-  can: z.object({ cancel: z.boolean(), reschedule: z.boolean(), markComplete: z.boolean(), reportNoShow: z.boolean(), review: z.boolean() }),
+  can: z.object({
+    cancel: z.boolean(),
+    reschedule: z.boolean(),
+    markComplete: z.boolean(),
+    reportNoShow: z.boolean(),
+    review: z.boolean(),
+  }),
   cancellationFeeNowCents: z.number().int(),
   terms: ZTerms,
   payment: ZBookingPaymentSummary.nullable().optional(),
@@ -114,7 +145,15 @@ export const ZReview = z.object({
 /** Public reviews: the reviewer as "First L." only. */
 export const ZPublicReviewPage = z.object({
   items: z.array(
-    z.object({ id: z.string(), rating: z.number().int(), body: z.string(), reply: z.string().nullable(), repliedAt: z.date().nullable(), createdAt: z.date(), studentName: z.string() }),
+    z.object({
+      id: z.string(),
+      rating: z.number().int(),
+      body: z.string(),
+      reply: z.string().nullable(),
+      repliedAt: z.date().nullable(),
+      createdAt: z.date(),
+      studentName: z.string(),
+    }),
   ),
   nextCursor: z.string().nullable(),
 });

@@ -11,7 +11,12 @@ export const ZSlug = z
 
 export const ZSubjectInput = z.object({ slug: ZSlug });
 
-export const ZSubjectView = z.object({ id: z.string(), slug: z.string(), name: z.string(), instructorCount: z.number().int() });
+export const ZSubjectView = z.object({
+  id: z.string(),
+  slug: z.string(),
+  name: z.string(),
+  instructorCount: z.number().int(),
+});
 export const ZCategoryView = z.object({
   id: z.string(),
   slug: z.string(),
@@ -34,7 +39,11 @@ const ZRegionFields = {
   lng: z.number(),
 };
 export const ZNeighbourhoodView = z.object({ ...ZRegionFields, kind: z.literal("neighbourhood") });
-export const ZBoroughView = z.object({ ...ZRegionFields, kind: z.literal("borough"), neighbourhoods: z.array(ZNeighbourhoodView) });
+export const ZBoroughView = z.object({
+  ...ZRegionFields,
+  kind: z.literal("borough"),
+  neighbourhoods: z.array(ZNeighbourhoodView),
+});
 
 export type TCategoryView = z.infer<typeof ZCategoryView>;
 export type TSubjectDetailView = z.infer<typeof ZSubjectDetailView>;

@@ -6,7 +6,12 @@ import { ZId as ZSharedId, zText } from "~/server/api/zod";
 
 export const ZId = ZSharedId;
 /** Client-generated idempotency key of a send (a UUID or ULID made when the user presses Send). */
-export const ZClientId = z.string().trim().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/, { message: "Letters, digits, - and _ only" });
+export const ZClientId = z
+  .string()
+  .trim()
+  .min(8)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, { message: "Letters, digits, - and _ only" });
 export const ZBody = zText({ min: 1, max: MAX_MESSAGE_LENGTH, multiline: true });
 export const ZConversationState = z.enum(CONVERSATION_STATES);
 export const ZEmoji = z.enum(REACTION_EMOJIS);
@@ -27,7 +32,12 @@ export const ZHistoryInput = z.object({
   cursor: ZId.nullish(),
   limit: z.number().int().min(1).max(HISTORY_MAX_PAGE).default(30),
 });
-export const ZSendInput = z.object({ conversationId: ZId, clientId: ZClientId, body: ZBody, bookingId: ZId.optional() });
+export const ZSendInput = z.object({
+  conversationId: ZId,
+  clientId: ZClientId,
+  body: ZBody,
+  bookingId: ZId.optional(),
+});
 export const ZEditInput = z.object({ messageId: ZId, body: ZBody });
 export const ZMessageRef = z.object({ messageId: ZId });
 export const ZReactInput = z.object({ messageId: ZId, emoji: ZEmoji });
@@ -35,7 +45,14 @@ export const ZMarkReadInput = z.object({ conversationId: ZId, upToMessageId: ZId
 export const ZConversationRef = z.object({ conversationId: ZId });
 export const ZSetStateInput = z.object({ conversationId: ZId, state: ZConversationState });
 /** The client link fills `lastEventId` on reconnect from the last tracked id it received. */
-export const ZEventsInput = z.object({ lastEventId: z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/).optional() }).default({});
+export const ZEventsInput = z
+  .object({
+    lastEventId: z
+      .string()
+      .regex(/^[0-9A-HJKMNP-TV-Z]{26}$/)
+      .optional(),
+  })
+  .default({});
 
 export type TStartInput = z.infer<typeof ZStartInput>;
 export type TListInput = z.infer<typeof ZListInput>;
@@ -67,24 +84,56 @@ export const ZConversationSummary = z.object({
   state: ZConversationState,
   other: z.object({ id: z.string(), name: z.string(), role: z.enum(ROLES), photoUrl: z.string().nullable() }),
   lastMessage: z
-    .object({ id: z.string(), kind: z.enum(MESSAGE_KINDS), senderId: z.string().nullable(), body: z.string().nullable(), deleted: z.boolean(), createdAt: z.string(), status: ZTick })
+    .object({
+      id: z.string(),
+      kind: z.enum(MESSAGE_KINDS),
+      senderId: z.string().nullable(),
+      body: z.string().nullable(),
+      deleted: z.boolean(),
+      createdAt: z.string(),
+      status: ZTick,
+    })
     .nullable(),
   lastMessageAt: z.string().nullable(),
   unread: z.number().int(),
-  upcomingBooking: z.object({ id: z.string(), startAt: z.string(), endAt: z.string(), status: z.string(), subject: z.string().nullable() }).nullable(),
+  upcomingBooking: z
+    .object({
+      id: z.string(),
+      startAt: z.string(),
+      endAt: z.string(),
+      status: z.string(),
+      subject: z.string().nullable(),
+    })
+    .nullable(),
   contactDetailsShared: z.boolean(),
   myLastReadMessageId: z.string().nullable(),
   otherLastReadMessageId: z.string().nullable(),
   otherLastDeliveredMessageId: z.string().nullable(),
 });
-export const ZStartResult = z.object({ conversation: ZConversationSummary, message: ZMessageView.nullable(), created: z.boolean() });
+export const ZStartResult = z.object({
+  conversation: ZConversationSummary,
+  message: ZMessageView.nullable(),
+  created: z.boolean(),
+});
 export const ZConversationPage = z.object({ items: z.array(ZConversationSummary), nextCursor: z.string().nullable() });
-export const ZHistoryPage = z.object({ conversation: ZConversationSummary, messages: z.array(ZThreadMessage), nextCursor: z.string().nullable() });
+export const ZHistoryPage = z.object({
+  conversation: ZConversationSummary,
+  messages: z.array(ZThreadMessage),
+  nextCursor: z.string().nullable(),
+});
 export const ZReactionsResult = z.object({ messageId: z.string(), reactions: ZReactions });
-export const ZMarkReadResult = z.object({ conversationId: z.string(), lastReadMessageId: z.string().nullable(), unread: z.number().int(), unreadTotal: z.number().int() });
+export const ZMarkReadResult = z.object({
+  conversationId: z.string(),
+  lastReadMessageId: z.string().nullable(),
+  unread: z.number().int(),
+  unreadTotal: z.number().int(),
+});
 export const ZTypingResult = z.object({ sent: z.boolean() });
 export const ZSetStateResult = z.object({ conversationId: z.string(), state: ZConversationState });
-export const ZUnreadTotal = z.object({ total: z.number().int(), byState: z.object({ active: z.number().int(), archived: z.number().int(), trashed: z.number().int() }) });
+export const ZUnreadTotal = z.object({
+  total: z.number().int(),
+  byState: z.object({ active: z.number().int(), archived: z.number().int(), trashed: z.number().int() }),
+});
 
 /**
  * One event of the live stream (services/messaging/types.ts). tRPC can't apply `.output()` to what a subscription
@@ -92,14 +141,49 @@ export const ZUnreadTotal = z.object({ total: z.number().int(), byState: z.objec
  */
 export const ZConversationEvent = z.discriminatedUnion("type", [
   z.object({ type: z.literal("message.created"), conversationId: z.string(), message: ZMessageView }),
-  z.object({ type: z.literal("message.edited"), conversationId: z.string(), messageId: z.string(), body: z.string().nullable(), masked: z.boolean(), editedAt: z.string() }),
-  z.object({ type: z.literal("message.deleted"), conversationId: z.string(), messageId: z.string(), deletedAt: z.string() }),
-  z.object({ type: z.enum(["reaction.added", "reaction.removed"]), conversationId: z.string(), messageId: z.string(), userId: z.string(), emoji: ZEmoji }),
-  z.object({ type: z.literal("read"), conversationId: z.string(), readerId: z.string(), upToMessageId: z.string(), readAt: z.string() }),
-  z.object({ type: z.literal("delivered"), conversationId: z.string(), recipientId: z.string(), upToMessageId: z.string(), deliveredAt: z.string() }),
+  z.object({
+    type: z.literal("message.edited"),
+    conversationId: z.string(),
+    messageId: z.string(),
+    body: z.string().nullable(),
+    masked: z.boolean(),
+    editedAt: z.string(),
+  }),
+  z.object({
+    type: z.literal("message.deleted"),
+    conversationId: z.string(),
+    messageId: z.string(),
+    deletedAt: z.string(),
+  }),
+  z.object({
+    type: z.enum(["reaction.added", "reaction.removed"]),
+    conversationId: z.string(),
+    messageId: z.string(),
+    userId: z.string(),
+    emoji: ZEmoji,
+  }),
+  z.object({
+    type: z.literal("read"),
+    conversationId: z.string(),
+    readerId: z.string(),
+    upToMessageId: z.string(),
+    readAt: z.string(),
+  }),
+  z.object({
+    type: z.literal("delivered"),
+    conversationId: z.string(),
+    recipientId: z.string(),
+    upToMessageId: z.string(),
+    deliveredAt: z.string(),
+  }),
   z.object({ type: z.literal("state.changed"), conversationId: z.string(), state: ZConversationState }),
   z.object({ type: z.literal("typing"), conversationId: z.string(), userId: z.string(), expiresAt: z.string() }),
-  z.object({ type: z.literal("unread"), conversationId: z.string().nullable(), unread: z.number().int().nullable(), total: z.number().int() }),
+  z.object({
+    type: z.literal("unread"),
+    conversationId: z.string().nullable(),
+    unread: z.number().int().nullable(),
+    total: z.number().int(),
+  }),
   z.object({
     type: z.literal("notification"),
     notification: z.object({

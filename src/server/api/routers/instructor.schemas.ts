@@ -21,7 +21,13 @@ export const ZUpdateProfileInput = z.object({
   offersTravel: z.boolean().optional(),
   offersAtLocation: z.boolean().optional(),
   offersOnline: z.boolean().optional(),
-  bufferMinutes: z.number().int().min(0).max(120, { message: "At most 120 minutes" }).multipleOf(5, { message: "Use steps of 5 minutes" }).optional(),
+  bufferMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(120, { message: "At most 120 minutes" })
+    .multipleOf(5, { message: "Use steps of 5 minutes" })
+    .optional(),
   minNoticeMinutes: z.number().int().min(0).max(10080, { message: "At most 7 days" }).optional(),
   horizonDays: z.number().int().min(1).max(365, { message: "At most 365 days" }).optional(),
 });
@@ -30,8 +36,14 @@ export const ZSetServiceAreasInput = z.object({ regionIds: z.array(ZId).max(40, 
 
 export const ZSetTeachingAddressInput = z.object({
   addressLine: zText({ min: 1, max: 200 }),
-  lat: z.number().min(NYC_BOUNDS.minLat, { message: "Outside New York City" }).max(NYC_BOUNDS.maxLat, { message: "Outside New York City" }),
-  lng: z.number().min(NYC_BOUNDS.minLng, { message: "Outside New York City" }).max(NYC_BOUNDS.maxLng, { message: "Outside New York City" }),
+  lat: z
+    .number()
+    .min(NYC_BOUNDS.minLat, { message: "Outside New York City" })
+    .max(NYC_BOUNDS.maxLat, { message: "Outside New York City" }),
+  lng: z
+    .number()
+    .min(NYC_BOUNDS.minLng, { message: "Outside New York City" })
+    .max(NYC_BOUNDS.maxLng, { message: "Outside New York City" }),
 });
 
 const ZDuration = z
@@ -39,14 +51,25 @@ const ZDuration = z
   .int()
   .refine((d) => (DURATIONS as readonly number[]).includes(d), { message: "Lessons are 30, 45, 60 or 90 minutes" });
 const serviceFields = {
-  hourlyRateCents: z.number().int().min(500, { message: "At least $5 an hour" }).max(100_000, { message: "At most $1,000 an hour" }),
+  hourlyRateCents: z
+    .number()
+    .int()
+    .min(500, { message: "At least $5 an hour" })
+    .max(100_000, { message: "At most $1,000 an hour" }),
   durations: z.array(ZDuration).min(1, { message: "Choose at least one lesson length" }).max(DURATIONS.length),
-  locationTypes: z.array(z.enum(LOCATION_TYPES)).min(1, { message: "Choose where you teach" }).max(LOCATION_TYPES.length),
+  locationTypes: z
+    .array(z.enum(LOCATION_TYPES))
+    .min(1, { message: "Choose where you teach" })
+    .max(LOCATION_TYPES.length),
   ageGroups: z.array(z.enum(AGE_GROUPS)).min(1, { message: "Choose who you teach" }).max(AGE_GROUPS.length),
   levels: z.array(z.enum(LEVELS)).min(1, { message: "Choose at least one level" }).max(LEVELS.length),
   description: zText({ max: 2000, multiline: true }),
 };
-export const ZAddServiceInput = z.object({ subjectId: ZId, ...serviceFields, description: serviceFields.description.default("") });
+export const ZAddServiceInput = z.object({
+  subjectId: ZId,
+  ...serviceFields,
+  description: serviceFields.description.default(""),
+});
 export const ZUpdateServiceInput = z.object({ id: ZId, ...z.object(serviceFields).partial().shape });
 export const ZServiceIdInput = z.object({ id: ZId });
 export const ZInstructorIdInput = z.object({ instructorId: ZId });
@@ -66,7 +89,13 @@ export const ZSetBackgroundCheckInput = z.object({
 /* ── Outputs (explicit shapes: anything not listed is stripped) ── */
 
 const ZLatLng = z.object({ lat: z.number(), lng: z.number() });
-export const ZRegionRef = z.object({ id: z.string(), slug: z.string(), name: z.string(), kind: z.string(), parentId: z.string().nullable() });
+export const ZRegionRef = z.object({
+  id: z.string(),
+  slug: z.string(),
+  name: z.string(),
+  kind: z.string(),
+  parentId: z.string().nullable(),
+});
 const ZSubjectRef = z.object({ id: z.string(), slug: z.string(), name: z.string() });
 
 export const ZPublicService = z.object({

@@ -36,12 +36,18 @@ export const instructorRouter = createTRPCRouter({
     .input(ZSetTeachingAddressInput)
     .output(ZOwnProfile)
     .mutation(({ ctx, input }) => ctx.services.instructors.setTeachingAddress(ctx.actor, input)),
-  removePhoto: own.output(z.object({ photoUrl: z.null() })).mutation(({ ctx }) => ctx.services.instructors.removePhoto(ctx.actor)),
+  removePhoto: own
+    .output(z.object({ photoUrl: z.null() }))
+    .mutation(({ ctx }) => ctx.services.instructors.removePhoto(ctx.actor)),
   /** What is missing before the profile is listed. */
   checklist: own.output(ZChecklist).query(({ ctx }) => ctx.services.instructors.checklist(ctx.actor)),
   /** Local stand-in for Stripe Connect onboarding: marks payouts active. */
-  setupPayouts: own.output(z.object({ payoutStatus: z.literal("active") })).mutation(({ ctx }) => ctx.services.instructors.setupPayouts(ctx.actor)),
-  startBackgroundCheck: own.output(ZBackgroundCheckState).mutation(({ ctx }) => ctx.services.instructors.startBackgroundCheck(ctx.actor, ctx.ip)),
+  setupPayouts: own
+    .output(z.object({ payoutStatus: z.literal("active") }))
+    .mutation(({ ctx }) => ctx.services.instructors.setupPayouts(ctx.actor)),
+  startBackgroundCheck: own
+    .output(ZBackgroundCheckState)
+    .mutation(({ ctx }) => ctx.services.instructors.startBackgroundCheck(ctx.actor, ctx.ip)),
 
   services: own.output(z.array(ZOwnService)).query(({ ctx }) => ctx.services.instructors.services(ctx.actor)),
   addService: own

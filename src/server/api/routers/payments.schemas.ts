@@ -3,11 +3,19 @@ import { ZId, ZKeysetCursor } from "~/server/api/zod";
 import { PAYMENT_STATES } from "~/server/db/schema";
 
 /** A Stripe object id (pm_…, seti_…): letters, digits and underscores. */
-const ZStripeId = z.string().min(3).max(255).regex(/^[A-Za-z0-9_]+$/, { message: "Invalid id" });
+const ZStripeId = z
+  .string()
+  .min(3)
+  .max(255)
+  .regex(/^[A-Za-z0-9_]+$/, { message: "Invalid id" });
 
 export const ZConfirmLocalCardInput = z.object({
   setupIntentId: ZStripeId,
-  clientSecret: z.string().min(3).max(255).regex(/^[A-Za-z0-9_]+$/, { message: "Invalid client secret" }),
+  clientSecret: z
+    .string()
+    .min(3)
+    .max(255)
+    .regex(/^[A-Za-z0-9_]+$/, { message: "Invalid client secret" }),
   number: z
     .string()
     .max(30)
@@ -21,18 +29,36 @@ export const ZSetupIntentInput = z.object({ setupIntentId: ZStripeId });
 export const ZPaymentMethodInput = z.object({ paymentMethodId: ZStripeId });
 export const ZBookingIdInput = z.object({ bookingId: ZId });
 export const ZRetryAuthorizationInput = z.object({ bookingId: ZId, paymentMethodId: ZStripeId.optional() });
-export const ZReceiptsInput = z.object({ cursor: ZKeysetCursor.optional(), limit: z.number().int().min(1).max(50).default(20) });
+export const ZReceiptsInput = z.object({
+  cursor: ZKeysetCursor.optional(),
+  limit: z.number().int().min(1).max(50).default(20),
+});
 
 const ZCents = z.number().int();
 const ZCardRef = z.object({ brand: z.string(), last4: z.string() });
 
 export const ZConfigView = z.object({ mode: z.enum(["stripe", "local"]), publishableKey: z.string().nullable() });
 export const ZSetupIntentView = z.object({ setupIntentId: z.string(), clientSecret: z.string() });
-export const ZCardView = z.object({ paymentMethodId: z.string(), brand: z.string(), last4: z.string(), expMonth: z.number().int(), expYear: z.number().int(), isDefault: z.boolean() });
+export const ZCardView = z.object({
+  paymentMethodId: z.string(),
+  brand: z.string(),
+  last4: z.string(),
+  expMonth: z.number().int(),
+  expYear: z.number().int(),
+  isDefault: z.boolean(),
+});
 export const ZOk = z.object({ ok: z.literal(true) });
 export const ZCreditsView = z.object({
   balanceCents: ZCents,
-  entries: z.array(z.object({ id: z.string(), amountCents: ZCents, reason: z.string(), bookingId: z.string().nullable(), createdAt: z.date() })),
+  entries: z.array(
+    z.object({
+      id: z.string(),
+      amountCents: ZCents,
+      reason: z.string(),
+      bookingId: z.string().nullable(),
+      createdAt: z.date(),
+    }),
+  ),
 });
 export const ZReceiptView = z.object({
   bookingId: z.string(),

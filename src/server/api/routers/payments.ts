@@ -25,18 +25,38 @@ const instructor = permissionProcedure("payout:manage:own");
 
 /** Students' cards, credits, receipts and lesson payments (PAYMENTS_CONTRACT.md). */
 export const paymentsRouter = createTRPCRouter({
-  config: publicProcedure.output(ZConfigView).query(({ ctx }) => ({ mode: ctx.rt.payments.kind, publishableKey: stripePublishableKey() ?? null })),
-  startCardSetup: student.output(ZSetupIntentView).mutation(({ ctx }) => ctx.services.payments.accounts.startCardSetup(ctx.actor.userId)),
-  confirmLocalCard: student.input(ZConfirmLocalCardInput).output(ZCardView).mutation(({ ctx, input }) => ctx.services.payments.accounts.confirmLocalCard(ctx.actor.userId, input)),
-  completeCardSetup: student.input(ZSetupIntentInput).output(ZCardView).mutation(({ ctx, input }) => ctx.services.payments.accounts.completeCardSetup(ctx.actor.userId, input)),
-  listCards: student.output(z.array(ZCardView)).query(({ ctx }) => ctx.services.payments.accounts.listCards(ctx.actor.userId)),
-  removeCard: student.input(ZPaymentMethodInput).output(ZOk).mutation(({ ctx, input }) => ctx.services.payments.accounts.removeCard(ctx.actor.userId, input.paymentMethodId)),
+  config: publicProcedure
+    .output(ZConfigView)
+    .query(({ ctx }) => ({ mode: ctx.rt.payments.kind, publishableKey: stripePublishableKey() ?? null })),
+  startCardSetup: student
+    .output(ZSetupIntentView)
+    .mutation(({ ctx }) => ctx.services.payments.accounts.startCardSetup(ctx.actor.userId)),
+  confirmLocalCard: student
+    .input(ZConfirmLocalCardInput)
+    .output(ZCardView)
+    .mutation(({ ctx, input }) => ctx.services.payments.accounts.confirmLocalCard(ctx.actor.userId, input)),
+  completeCardSetup: student
+    .input(ZSetupIntentInput)
+    .output(ZCardView)
+    .mutation(({ ctx, input }) => ctx.services.payments.accounts.completeCardSetup(ctx.actor.userId, input)),
+  listCards: student
+    .output(z.array(ZCardView))
+    .query(({ ctx }) => ctx.services.payments.accounts.listCards(ctx.actor.userId)),
+  removeCard: student
+    .input(ZPaymentMethodInput)
+    .output(ZOk)
+    .mutation(({ ctx, input }) => ctx.services.payments.accounts.removeCard(ctx.actor.userId, input.paymentMethodId)),
   setDefaultCard: student
     .input(ZPaymentMethodInput)
     .output(z.array(ZCardView))
-    .mutation(({ ctx, input }) => ctx.services.payments.accounts.setDefaultCard(ctx.actor.userId, input.paymentMethodId)),
+    .mutation(({ ctx, input }) =>
+      ctx.services.payments.accounts.setDefaultCard(ctx.actor.userId, input.paymentMethodId),
+    ),
   credits: student.output(ZCreditsView).query(({ ctx }) => ctx.services.payments.accounts.credits(ctx.actor.userId)),
-  receipts: student.input(ZReceiptsInput).output(ZReceiptsView).query(({ ctx, input }) => ctx.services.payments.views.receipts(ctx.actor, input)),
+  receipts: student
+    .input(ZReceiptsInput)
+    .output(ZReceiptsView)
+    .query(({ ctx, input }) => ctx.services.payments.views.receipts(ctx.actor, input)),
   // Student, instructor of the booking or admin; NOT_FOUND for anyone else (checked in the view).
   forBooking: permissionProcedure("booking:read:own")
     .input(ZBookingIdInput)
@@ -54,6 +74,10 @@ export const paymentsRouter = createTRPCRouter({
 /** Instructors' Connect onboarding, fee tier and earnings. */
 export const payoutsRouter = createTRPCRouter({
   status: instructor.output(ZPayoutStatusView).query(({ ctx }) => ctx.services.payments.views.payoutStatus(ctx.actor)),
-  startOnboarding: instructor.output(ZOnboardingView).mutation(({ ctx }) => ctx.services.payments.accounts.startOnboarding(ctx.actor.userId)),
-  refreshStatus: instructor.output(ZAccountView).mutation(({ ctx }) => ctx.services.payments.accounts.refreshStatus(ctx.actor.userId)),
+  startOnboarding: instructor
+    .output(ZOnboardingView)
+    .mutation(({ ctx }) => ctx.services.payments.accounts.startOnboarding(ctx.actor.userId)),
+  refreshStatus: instructor
+    .output(ZAccountView)
+    .mutation(({ ctx }) => ctx.services.payments.accounts.refreshStatus(ctx.actor.userId)),
 });

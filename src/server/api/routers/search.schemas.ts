@@ -25,7 +25,12 @@ export const ZSearchFilters = z
   .object({
     subject: ZSlug.nullable(),
     category: ZSlug.nullable(),
-    location: z.union([z.object({ region: ZSlug }).strict(), z.object({ near: z.object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) }) }).strict()]).nullable(),
+    location: z
+      .union([
+        z.object({ region: ZSlug }).strict(),
+        z.object({ near: z.object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) }) }).strict(),
+      ])
+      .nullable(),
     priceMinCents: cents.nullable(),
     priceMaxCents: cents.nullable(),
     audience: z.enum(AUDIENCES).nullable(),
@@ -49,7 +54,17 @@ export const ZSearchInstructorsInput = z.object({
 const ZConf = { confidence: z.number(), source: z.enum(["fast", "llm", "filter"]) };
 const ZNamed = z.object({ slug: z.string(), name: z.string(), ...ZConf });
 const ZLocationTier = z.enum(["exact", "alias", "fuzzy", "embedding", "llm", "near_me", "filter"]);
-const ZStageStatus = z.enum(["ok", "hit", "miss", "skipped", "timeout", "error", "unavailable", "not_needed", "cached"]);
+const ZStageStatus = z.enum([
+  "ok",
+  "hit",
+  "miss",
+  "skipped",
+  "timeout",
+  "error",
+  "unavailable",
+  "not_needed",
+  "cached",
+]);
 
 export const ZParsedQuery = z.object({
   query: z.string(),
@@ -58,19 +73,51 @@ export const ZParsedQuery = z.object({
   category: ZNamed.nullable(),
   location: z
     .discriminatedUnion("kind", [
-      z.object({ kind: z.literal("region"), slug: z.string(), name: z.string(), regionKind: z.enum(["city", "borough", "neighbourhood"]), tier: ZLocationTier, term: z.string().nullable(), ...ZConf }),
-      z.object({ kind: z.literal("near_me"), resolved: z.object({ slug: z.string(), name: z.string() }).nullable(), needsCoordinates: z.boolean(), ...ZConf }),
+      z.object({
+        kind: z.literal("region"),
+        slug: z.string(),
+        name: z.string(),
+        regionKind: z.enum(["city", "borough", "neighbourhood"]),
+        tier: ZLocationTier,
+        term: z.string().nullable(),
+        ...ZConf,
+      }),
+      z.object({
+        kind: z.literal("near_me"),
+        resolved: z.object({ slug: z.string(), name: z.string() }).nullable(),
+        needsCoordinates: z.boolean(),
+        ...ZConf,
+      }),
       z.object({ kind: z.literal("unresolved"), term: z.string(), ...ZConf }),
     ])
     .nullable(),
-  price: z.object({ minCents: z.number().int().nullable(), maxCents: z.number().int().nullable(), budget: z.literal("low").nullable(), ...ZConf }).nullable(),
+  price: z
+    .object({
+      minCents: z.number().int().nullable(),
+      maxCents: z.number().int().nullable(),
+      budget: z.literal("low").nullable(),
+      ...ZConf,
+    })
+    .nullable(),
   audience: z.object({ value: z.enum(AUDIENCES), age: z.number().int().nullable(), ...ZConf }).nullable(),
   level: z.object({ value: z.enum(SEARCH_LEVELS), ...ZConf }).nullable(),
   lessonType: z.object({ value: z.enum(LESSON_TYPES), ...ZConf }).nullable(),
-  time: z.object({ spec: ZTimeSpec, label: z.string(), windows: z.array(z.object({ from: z.date(), to: z.date() })), ...ZConf }).nullable(),
+  time: z
+    .object({
+      spec: ZTimeSpec,
+      label: z.string(),
+      windows: z.array(z.object({ from: z.date(), to: z.date() })),
+      ...ZConf,
+    })
+    .nullable(),
   keywords: z.array(z.string()),
   parser: z.enum(["fast", "fast+llm"]),
-  chips: z.array(z.object({ field: z.enum(["subject", "category", "location", "price", "audience", "level", "lessonType", "time"]), label: z.string() })),
+  chips: z.array(
+    z.object({
+      field: z.enum(["subject", "category", "location", "price", "audience", "level", "lessonType", "time"]),
+      label: z.string(),
+    }),
+  ),
 });
 
 /** A public card. Deliberately no last name, address or coordinates (PRODUCT.md §1). */
@@ -98,8 +145,17 @@ export const ZSearchCard = z
   })
   .strict();
 
-const ZStage = z.object({ stage: z.string(), startMs: z.number(), ms: z.number(), status: ZStageStatus, detail: z.string().optional() });
-const ZSkipped = z.object({ stage: z.string(), reason: z.enum(["budget", "timeout", "error", "override", "high_load"]) });
+const ZStage = z.object({
+  stage: z.string(),
+  startMs: z.number(),
+  ms: z.number(),
+  status: ZStageStatus,
+  detail: z.string().optional(),
+});
+const ZSkipped = z.object({
+  stage: z.string(),
+  reason: z.enum(["budget", "timeout", "error", "override", "high_load"]),
+});
 
 export const ZSearchDiagnostics = z.object({
   searchId: z.string(),
@@ -118,8 +174,20 @@ export const ZSearchDiagnostics = z.object({
       detail: z.string().optional(),
     }),
   ),
-  funnel: z.object({ text: z.number(), vector: z.number(), fused: z.number(), filtered: z.number(), availabilityChecked: z.number(), available: z.number(), final: z.number() }),
-  engines: z.object({ vector: z.enum(["pgvector", "in_process"]), embedder: z.string(), llm: z.enum(["openai", "local"]) }),
+  funnel: z.object({
+    text: z.number(),
+    vector: z.number(),
+    fused: z.number(),
+    filtered: z.number(),
+    availabilityChecked: z.number(),
+    available: z.number(),
+    final: z.number(),
+  }),
+  engines: z.object({
+    vector: z.enum(["pgvector", "in_process"]),
+    embedder: z.string(),
+    llm: z.enum(["openai", "local"]),
+  }),
 });
 
 export const ZSearchResponse = z.object({
@@ -135,7 +203,17 @@ export const ZSearchResponse = z.object({
 
 export const ZSuggestInput = z.object({ prefix: zPlainString(100) });
 export const ZSuggestOutput = z.object({
-  suggestions: z.array(z.object({ kind: z.enum(["subject", "location"]), slug: z.string(), label: z.string(), detail: z.string().nullable(), text: z.string() })).max(8),
+  suggestions: z
+    .array(
+      z.object({
+        kind: z.enum(["subject", "location"]),
+        slug: z.string(),
+        label: z.string(),
+        detail: z.string().nullable(),
+        text: z.string(),
+      }),
+    )
+    .max(8),
 });
 
 export const ZLogClickInput = z.object({
@@ -153,7 +231,14 @@ export const ZSearchConfigView = z.object({ config: ZSearchConfig, defaults: ZSe
 export { ZSearchConfigPatch };
 
 export const ZSearchDiagnosticsInput = ZSearchInstructorsInput.omit({ cursor: true });
-const ZSignals = z.object({ relevance: z.number(), quality: z.number(), distance: z.number(), priceFit: z.number(), responsiveness: z.number(), completeness: z.number() });
+const ZSignals = z.object({
+  relevance: z.number(),
+  quality: z.number(),
+  distance: z.number(),
+  priceFit: z.number(),
+  responsiveness: z.number(),
+  completeness: z.number(),
+});
 export const ZSearchDiagnosticsReport = ZSearchResponse.extend({
   parse: z.object({
     fast: z.record(z.string(), z.object({ value: z.unknown(), confidence: z.number() })),
@@ -176,14 +261,45 @@ export const ZSearchDiagnosticsReport = ZSearchResponse.extend({
   config: ZSearchConfig,
 });
 
-export const ZSearchAnalyticsInput = z.object({ days: z.number().int().min(1).max(90).default(30), limit: z.number().int().min(1).max(100).default(20) });
+export const ZSearchAnalyticsInput = z.object({
+  days: z.number().int().min(1).max(90).default(30),
+  limit: z.number().int().min(1).max(100).default(20),
+});
 export const ZSearchAnalytics = z.object({
   since: z.date(),
-  totals: z.object({ searches: z.number().int(), zeroResults: z.number().int(), zeroResultRate: z.number(), clicks: z.number().int(), degraded: z.number().int() }),
-  perDay: z.array(z.object({ date: z.string(), searches: z.number().int(), zeroResults: z.number().int(), zeroResultRate: z.number(), degraded: z.number().int(), avgMs: z.number().int() })),
-  topQueries: z.array(z.object({ normalised: z.string(), searches: z.number().int(), avgResults: z.number(), zeroResults: z.number().int(), clicks: z.number().int(), clickThroughRate: z.number() })),
-  zeroResultQueries: z.array(z.object({ normalised: z.string(), searches: z.number().int(), lastSearchedAt: z.date() })),
-  learnedAliases: z.array(z.object({ alias: z.string(), regionId: z.string(), regionName: z.string(), createdAt: z.date() })),
+  totals: z.object({
+    searches: z.number().int(),
+    zeroResults: z.number().int(),
+    zeroResultRate: z.number(),
+    clicks: z.number().int(),
+    degraded: z.number().int(),
+  }),
+  perDay: z.array(
+    z.object({
+      date: z.string(),
+      searches: z.number().int(),
+      zeroResults: z.number().int(),
+      zeroResultRate: z.number(),
+      degraded: z.number().int(),
+      avgMs: z.number().int(),
+    }),
+  ),
+  topQueries: z.array(
+    z.object({
+      normalised: z.string(),
+      searches: z.number().int(),
+      avgResults: z.number(),
+      zeroResults: z.number().int(),
+      clicks: z.number().int(),
+      clickThroughRate: z.number(),
+    }),
+  ),
+  zeroResultQueries: z.array(
+    z.object({ normalised: z.string(), searches: z.number().int(), lastSearchedAt: z.date() }),
+  ),
+  learnedAliases: z.array(
+    z.object({ alias: z.string(), regionId: z.string(), regionName: z.string(), createdAt: z.date() }),
+  ),
 });
 
 /** A learned alias as listed (normalised words); control characters (NUL included) are refused, never queried. */
@@ -193,10 +309,21 @@ export const ZRemoveAliasInput = z.object({
     .trim()
     .min(1)
     .max(200)
-    .refine((v) => ![...v].some((ch) => ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f), { message: "Invalid alias" }),
+    .refine((v) => ![...v].some((ch) => ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f), {
+      message: "Invalid alias",
+    }),
 });
 export const ZLearnedAliasList = z.object({
-  aliases: z.array(z.object({ alias: z.string(), regionId: z.string(), regionSlug: z.string(), regionName: z.string(), createdAt: z.date(), clients: z.number().int() })),
+  aliases: z.array(
+    z.object({
+      alias: z.string(),
+      regionId: z.string(),
+      regionSlug: z.string(),
+      regionName: z.string(),
+      createdAt: z.date(),
+      clients: z.number().int(),
+    }),
+  ),
 });
 export const ZRemoveAliasResult = z.object({ alias: z.string(), removed: z.literal(true) });
 

@@ -1,5 +1,12 @@
 import { QUERY_COST, costLimited, createTRPCRouter, publicProcedure } from "~/server/api/trpc";
-import { ZLogClickInput, ZLogClickOutput, ZSearchInstructorsInput, ZSearchResponse, ZSuggestInput, ZSuggestOutput } from "./search.schemas";
+import {
+  ZLogClickInput,
+  ZLogClickOutput,
+  ZSearchInstructorsInput,
+  ZSearchResponse,
+  ZSuggestInput,
+  ZSuggestOutput,
+} from "./search.schemas";
 
 /** Natural-language instructor search (PRODUCT.md §7). Public; every search and click is recorded with a hashed IP. */
 export const searchRouter = createTRPCRouter({

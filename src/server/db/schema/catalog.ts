@@ -22,7 +22,10 @@ export const subjects = pgTable(
     name: text("name").notNull(),
     createdAt: timestamps.createdAt,
   },
-  (t) => [index("subjects_category_idx").on(t.categoryId), index("subjects_name_trgm").using("gin", sql`${t.name} gin_trgm_ops`)],
+  (t) => [
+    index("subjects_category_idx").on(t.categoryId),
+    index("subjects_name_trgm").using("gin", sql`${t.name} gin_trgm_ops`),
+  ],
 );
 
 /** "keys" → Piano. An alias names exactly one subject. */
@@ -34,7 +37,10 @@ export const subjectAliases = pgTable(
       .notNull()
       .references(() => subjects.id, { onDelete: "cascade" }),
   },
-  (t) => [index("subject_aliases_subject_idx").on(t.subjectId), check("subject_aliases_lower_ck", sql`${t.alias} = lower(${t.alias})`)],
+  (t) => [
+    index("subject_aliases_subject_idx").on(t.subjectId),
+    check("subject_aliases_lower_ck", sql`${t.alias} = lower(${t.alias})`),
+  ],
 );
 
 export const REGION_KINDS = ["city", "borough", "neighbourhood"] as const;
@@ -68,7 +74,9 @@ export const regionAliases = pgTable(
     regionId: text("region_id")
       .notNull()
       .references(() => regions.id, { onDelete: "cascade" }),
-    source: text("source", { enum: ["seed", "learned"] }).notNull().default("seed"),
+    source: text("source", { enum: ["seed", "learned"] })
+      .notNull()
+      .default("seed"),
     createdAt: timestamps.createdAt,
   },
   (t) => [

@@ -21,7 +21,10 @@ export const instructorProfiles = pgTable(
     bio: text("bio").notNull().default(""),
     photoUrl: text("photo_url"),
     yearsExperience: integer("years_experience").notNull().default(0),
-    languages: text("languages").array().notNull().default(sql`'{}'::text[]`),
+    languages: text("languages")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     timeZone: text("time_zone").notNull().default("America/New_York"),
     offersTravel: boolean("offers_travel").notNull().default(false),
     offersAtLocation: boolean("offers_at_location").notNull().default(false),
@@ -228,7 +231,10 @@ export const bookings = pgTable(
     index("bookings_instructor_start_idx").on(t.instructorId, t.startAt),
     index("bookings_student_start_idx").on(t.studentId, t.startAt),
     index("bookings_status_end_idx").on(t.status, t.endAt),
-    check("bookings_cancelled_by_ck", sql`${t.cancelledBy} is null or ${t.cancelledBy} in ('student','instructor','admin','system')`),
+    check(
+      "bookings_cancelled_by_ck",
+      sql`${t.cancelledBy} is null or ${t.cancelledBy} in ('student','instructor','admin','system')`,
+    ),
   ],
 );
 

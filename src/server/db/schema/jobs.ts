@@ -46,8 +46,12 @@ export const jobRuns = pgTable(
   (t) => [
     check("job_runs_status_ck", sql`${t.status} in (${inList(JOB_RUN_STATUSES)})`),
     check("job_runs_attempts_ck", sql`${t.attempt} >= 0 and ${t.maxAttempts} >= 1`),
-    index("job_runs_due_idx").on(t.wakeAt).where(sql`${t.status} in ('queued', 'sleeping')`),
-    index("job_runs_lease_idx").on(t.leaseUntil).where(sql`${t.status} = 'running'`),
+    index("job_runs_due_idx")
+      .on(t.wakeAt)
+      .where(sql`${t.status} in ('queued', 'sleeping')`),
+    index("job_runs_lease_idx")
+      .on(t.leaseUntil)
+      .where(sql`${t.status} = 'running'`),
     index("job_runs_function_status_idx").on(t.functionId, t.status),
   ],
 );
@@ -68,7 +72,10 @@ export const jobSteps = pgTable(
     wakeAt: tstz("wake_at"),
     createdAt: tstz("created_at").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.runId, t.stepId] }), check("job_steps_kind_ck", sql`${t.kind} in (${inList(JOB_STEP_KINDS)})`)],
+  (t) => [
+    primaryKey({ columns: [t.runId, t.stepId] }),
+    check("job_steps_kind_ck", sql`${t.kind} in (${inList(JOB_STEP_KINDS)})`),
+  ],
 );
 
 /** Event ids already accepted: an event published twice with the same id starts its functions once. */

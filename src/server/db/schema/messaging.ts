@@ -55,7 +55,10 @@ export const conversations = pgTable(
   },
   (t) => [
     // The unordered pair is unique: concurrent "start" calls from either side meet on this index.
-    uniqueIndex("conversations_pair_uq").on(sql`least(${t.studentId}, ${t.instructorId})`, sql`greatest(${t.studentId}, ${t.instructorId})`),
+    uniqueIndex("conversations_pair_uq").on(
+      sql`least(${t.studentId}, ${t.instructorId})`,
+      sql`greatest(${t.studentId}, ${t.instructorId})`,
+    ),
     check("conversations_distinct_ck", sql`${t.studentId} <> ${t.instructorId}`),
     index("conversations_instructor_idx").on(t.instructorId),
   ],
@@ -91,8 +94,12 @@ export const messages = pgTable(
     check("messages_body_len_ck", sql`char_length(${t.body}) <= ${sql.raw(String(MAX_MESSAGE_LENGTH))}`),
     check("messages_client_id_len_ck", sql`char_length(${t.clientId}) between 1 and 128`),
     check("messages_sender_kind_ck", sql`(${t.kind} = 'user') = (${t.senderId} is not null)`),
-    uniqueIndex("messages_sender_client_uq").on(t.senderId, t.clientId).where(sql`${t.kind} = 'user'`),
-    uniqueIndex("messages_system_client_uq").on(t.conversationId, t.clientId).where(sql`${t.kind} = 'system'`),
+    uniqueIndex("messages_sender_client_uq")
+      .on(t.senderId, t.clientId)
+      .where(sql`${t.kind} = 'user'`),
+    uniqueIndex("messages_system_client_uq")
+      .on(t.conversationId, t.clientId)
+      .where(sql`${t.kind} = 'system'`),
     // History pages and unread range counts.
     index("messages_conversation_id_idx").on(t.conversationId, t.id.desc()),
   ],
@@ -110,7 +117,10 @@ export const messageReactions = pgTable(
     emoji: text("emoji", { enum: REACTION_EMOJIS }).notNull(),
     createdAt: timestamps.createdAt,
   },
-  (t) => [primaryKey({ columns: [t.messageId, t.userId, t.emoji] }), check("message_reactions_emoji_ck", sql`${t.emoji} in (${inList(REACTION_EMOJIS)})`)],
+  (t) => [
+    primaryKey({ columns: [t.messageId, t.userId, t.emoji] }),
+    check("message_reactions_emoji_ck", sql`${t.emoji} in (${inList(REACTION_EMOJIS)})`),
+  ],
 );
 
 /** Each participant's view of a conversation: inbox folder, read and delivery marks, unread-email bookkeeping. */
@@ -173,7 +183,14 @@ export const userEventHeads = pgTable("user_event_heads", {
   updatedAt: timestamps.updatedAt,
 });
 
-export const NOTIFICATION_CATEGORIES = ["lesson_updates", "reminders", "messages", "payments", "promotions", "security"] as const;
+export const NOTIFICATION_CATEGORIES = [
+  "lesson_updates",
+  "reminders",
+  "messages",
+  "payments",
+  "promotions",
+  "security",
+] as const;
 export type NotificationCategory = (typeof NOTIFICATION_CATEGORIES)[number];
 export const NOTIFICATION_CHANNELS = ["email", "sms", "in_app"] as const;
 export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
@@ -220,6 +237,8 @@ export const notifications = pgTable(
     check("notifications_title_len_ck", sql`char_length(${t.title}) between 1 and 200`),
     check("notifications_body_len_ck", sql`char_length(${t.body}) <= 2000`),
     index("notifications_user_idx").on(t.userId, t.id.desc()),
-    uniqueIndex("notifications_dedupe_uq").on(t.userId, t.dedupeKey).where(sql`${t.dedupeKey} is not null`),
+    uniqueIndex("notifications_dedupe_uq")
+      .on(t.userId, t.dedupeKey)
+      .where(sql`${t.dedupeKey} is not null`),
   ],
 );

@@ -40,7 +40,10 @@ export const paymentAccounts = pgTable(
     chargesEnabled: boolean("charges_enabled").notNull().default(false),
     payoutsEnabled: boolean("payouts_enabled").notNull().default(false),
     detailsSubmitted: boolean("details_submitted").notNull().default(false),
-    requirementsDue: text("requirements_due").array().notNull().default(sql`'{}'::text[]`),
+    requirementsDue: text("requirements_due")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     ...timestamps,
   },
   (t) => [check("payment_accounts_state_ck", sql`${t.state} in ('pending','complete')`)],
@@ -107,9 +110,18 @@ export const bookingPayments = pgTable(
       sql`${t.state} in ('awaiting_card','scheduled','authorizing','authorized','auth_failed','captured','released','refunded','partially_refunded','disputed','not_required')`,
     ),
     check("booking_payments_currency_ck", sql`${t.currency} = 'USD'`),
-    check("booking_payments_split_ck", sql`${t.creditAppliedCents} >= 0 and ${t.cardAmountCents} >= 0 and ${t.creditAppliedCents} + ${t.cardAmountCents} = ${t.lessonPriceCents}`),
-    check("booking_payments_fee_ck", sql`${t.feePercent} between 0 and 100 and ${t.platformFeeCents} >= 0 and ${t.instructorShareCents} >= 0 and ${t.platformFeeCents} + ${t.instructorShareCents} = ${t.lessonPriceCents}`),
-    check("booking_payments_captured_ck", sql`${t.capturedCents} between 0 and ${t.cardAmountCents} and ${t.refundedCents} between 0 and ${t.capturedCents} + ${t.creditUsedCents}`),
+    check(
+      "booking_payments_split_ck",
+      sql`${t.creditAppliedCents} >= 0 and ${t.cardAmountCents} >= 0 and ${t.creditAppliedCents} + ${t.cardAmountCents} = ${t.lessonPriceCents}`,
+    ),
+    check(
+      "booking_payments_fee_ck",
+      sql`${t.feePercent} between 0 and 100 and ${t.platformFeeCents} >= 0 and ${t.instructorShareCents} >= 0 and ${t.platformFeeCents} + ${t.instructorShareCents} = ${t.lessonPriceCents}`,
+    ),
+    check(
+      "booking_payments_captured_ck",
+      sql`${t.capturedCents} between 0 and ${t.cardAmountCents} and ${t.refundedCents} between 0 and ${t.capturedCents} + ${t.creditUsedCents}`,
+    ),
     check("booking_payments_credit_used_ck", sql`${t.creditUsedCents} between 0 and ${t.creditAppliedCents}`),
     check("booking_payments_attempts_ck", sql`${t.attempts} >= 0`),
     check("booking_payments_last4_ck", sql`${t.cardLast4} is null or ${t.cardLast4} ~ '^[0-9]{4}$'`),
@@ -139,7 +151,15 @@ export const paymentEvents = pgTable(
  * Ledger accounts. Signs: + debit, − credit. A capture is student_card + student_credit (debits) = platform_fee +
  * instructor_payable (credits); a refund mirrors it through `refunds`; credit grants are funded by `promotions`.
  */
-export const LEDGER_ACCOUNTS = ["student_card", "student_credit", "platform_fee", "instructor_payable", "refunds", "promotions", "credit_liability"] as const;
+export const LEDGER_ACCOUNTS = [
+  "student_card",
+  "student_credit",
+  "platform_fee",
+  "instructor_payable",
+  "refunds",
+  "promotions",
+  "credit_liability",
+] as const;
 export type LedgerAccount = (typeof LEDGER_ACCOUNTS)[number];
 
 export const ledgerEntries = pgTable(
@@ -158,7 +178,10 @@ export const ledgerEntries = pgTable(
     createdAt: tstz("created_at").notNull().defaultNow(),
   },
   (t) => [
-    check("ledger_entries_account_ck", sql`${t.account} in ('student_card','student_credit','platform_fee','instructor_payable','refunds','promotions','credit_liability')`),
+    check(
+      "ledger_entries_account_ck",
+      sql`${t.account} in ('student_card','student_credit','platform_fee','instructor_payable','refunds','promotions','credit_liability')`,
+    ),
     check("ledger_entries_amount_ck", sql`${t.amountCents} <> 0`),
     index("ledger_entries_tx_idx").on(t.transactionId),
     index("ledger_entries_booking_idx").on(t.bookingId),
@@ -186,9 +209,14 @@ export const creditEntries = pgTable(
   },
   (t) => [
     check("credit_entries_kind_ck", sql`${t.kind} in ('grant','spend','restore')`),
-    check("credit_entries_sign_ck", sql`(${t.kind} = 'spend' and ${t.amountCents} < 0) or (${t.kind} <> 'spend' and ${t.amountCents} > 0)`),
+    check(
+      "credit_entries_sign_ck",
+      sql`(${t.kind} = 'spend' and ${t.amountCents} < 0) or (${t.kind} <> 'spend' and ${t.amountCents} > 0)`,
+    ),
     check("credit_entries_booking_ck", sql`${t.kind} = 'grant' or ${t.bookingId} is not null`),
-    uniqueIndex("credit_entries_booking_kind_uq").on(t.bookingId, t.kind).where(sql`${t.bookingId} is not null`),
+    uniqueIndex("credit_entries_booking_kind_uq")
+      .on(t.bookingId, t.kind)
+      .where(sql`${t.bookingId} is not null`),
     index("credit_entries_student_idx").on(t.studentId, t.createdAt),
   ],
 );

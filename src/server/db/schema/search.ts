@@ -58,7 +58,10 @@ export const searchEvents = pgTable(
     ipHash: text("ip_hash"),
     ms: integer("ms").notNull(),
     degraded: boolean("degraded").notNull().default(false),
-    skipped: text("skipped").array().notNull().default(sql`'{}'::text[]`),
+    skipped: text("skipped")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     cached: boolean("cached").notNull().default(false),
     /** The location phrase as typed, when the query had one (alias learning reads it). */
     locationTerm: text("location_term"),
@@ -66,7 +69,10 @@ export const searchEvents = pgTable(
     clientKey: text("client_key"),
     createdAt: timestamps.createdAt,
   },
-  (t) => [index("search_events_created_idx").on(t.createdAt), index("search_events_normalised_idx").on(t.normalised, t.createdAt)],
+  (t) => [
+    index("search_events_created_idx").on(t.createdAt),
+    index("search_events_normalised_idx").on(t.normalised, t.createdAt),
+  ],
 );
 
 /** A result click. `region_id` is the clicked instructor's neighbourhood, for learning location aliases. */

@@ -8,7 +8,10 @@ import { instructorProfiles, paymentAccounts, users } from "~/server/db/schema";
 let rt: TestRuntime;
 beforeAll(async () => {
   rt = await createTestRuntime({ events: { background: false } });
-  await seedDatabase(rt.dbh.db, rt.hasher, rt.secret, { now: new Date("2026-12-01T12:00:00Z"), connectAllInstructors: true });
+  await seedDatabase(rt.dbh.db, rt.hasher, rt.secret, {
+    now: new Date("2026-12-01T12:00:00Z"),
+    connectAllInstructors: true,
+  });
 }, 300_000);
 afterAll(async () => rt?.close());
 
@@ -27,7 +30,10 @@ describe("demo payments seed", () => {
     expect(await (await callerFor(rt, student, "203.0.113.7", now)).payments.listCards()).toHaveLength(1);
     expect((await ledgerImbalances(rt)).unbalanced).toEqual([]);
     // Every instructor the seed lists with active payouts can be paid (a completed local Connect account).
-    const active = await rt.dbh.db.select({ id: instructorProfiles.userId }).from(instructorProfiles).where(eq(instructorProfiles.payoutStatus, "active"));
+    const active = await rt.dbh.db
+      .select({ id: instructorProfiles.userId })
+      .from(instructorProfiles)
+      .where(eq(instructorProfiles.payoutStatus, "active"));
     const complete = await rt.dbh.db.select().from(paymentAccounts).where(eq(paymentAccounts.state, "complete"));
     expect(complete.length).toBe(active.length);
   });

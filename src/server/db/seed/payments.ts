@@ -42,7 +42,10 @@ export async function seedDemoPayments(
     bookings: createBookingRepository(db),
     users: createUserRepository(db),
     gateway,
-    notifications: createNotificationService({ notifications: createNotificationRepository(db), bus: createMemoryBus() }),
+    notifications: createNotificationService({
+      notifications: createNotificationRepository(db),
+      bus: createMemoryBus(),
+    }),
     // Seeding runs no background functions: the steps are called directly below.
     events: { kind: "local", publish: async () => undefined },
     appUrl: opts.appUrl,
@@ -79,7 +82,13 @@ export async function seedDemoPayments(
 
   // The demo student's saved card: Stripe's Visa test card.
   const setup = await payments.accounts.startCardSetup(student.id);
-  const card = await payments.accounts.confirmLocalCard(student.id, { ...setup, number: "4242424242424242", expMonth: 12, expYear: opts.now.getUTCFullYear() + 4, cvc: "123" });
+  const card = await payments.accounts.confirmLocalCard(student.id, {
+    ...setup,
+    number: "4242424242424242",
+    expMonth: 12,
+    expYear: opts.now.getUTCFullYear() + 4,
+    cvc: "123",
+  });
   const summary = await payments.flow.resolveCard(student.id, card.paymentMethodId);
 
   const repo = createBookingRepository(db);
@@ -115,7 +124,10 @@ export async function seedDemoPayments(
     if (!b) continue;
     const auth = await payments.flow.authorize(b.id, { force: true });
     if (auth.outcome !== "authorized") continue;
-    await db.update(bookings).set({ status: "completed", completedAt: new Date(b.endAt.getTime() + 3_600_000) }).where(eq(bookings.id, b.id));
+    await db
+      .update(bookings)
+      .set({ status: "completed", completedAt: new Date(b.endAt.getTime() + 3_600_000) })
+      .where(eq(bookings.id, b.id));
     if ((await payments.flow.settleBooking(b.id)).outcome === "captured") captured++;
   }
   return { captured };

@@ -27,7 +27,16 @@ import { encryptSecret, sha256 } from "~/server/auth/crypto";
 import { normalizeBackupCode } from "~/server/services/auth/auth-service";
 import { BOROUGHS, CITY, NEIGHBOURHOODS } from "./data/gazetteer";
 import { CATALOG, type SubjectSeed } from "./data/catalog";
-import { BIO_TEMPLATES, CATEGORY_HEADLINE_TEMPLATES, FIRST_NAMES, HEADLINE_TEMPLATES, LANGUAGES, LAST_NAMES, STREET_NAMES, fillTemplate } from "./data/people";
+import {
+  BIO_TEMPLATES,
+  CATEGORY_HEADLINE_TEMPLATES,
+  FIRST_NAMES,
+  HEADLINE_TEMPLATES,
+  LANGUAGES,
+  LAST_NAMES,
+  STREET_NAMES,
+  fillTemplate,
+} from "./data/people";
 import { createRng, type Rng } from "./data/random";
 import { createSearchRepository } from "~/server/repositories/search";
 import { createLocalEmbedder } from "~/server/integrations/openai";
@@ -55,7 +64,15 @@ export type SeedOptions = {
    */
   connectAllInstructors?: boolean;
 };
-export type SeedSummary = { instructors: number; students: number; services: number; bookings: number; regions: number; subjects: number; ms: number };
+export type SeedSummary = {
+  instructors: number;
+  students: number;
+  services: number;
+  bookings: number;
+  regions: number;
+  subjects: number;
+  ms: number;
+};
 
 type Hasher = { hash(password: string): Promise<string> };
 
@@ -70,9 +87,22 @@ export async function isSeeded(db: Database): Promise<boolean> {
   return (r[0]?.n ?? 0) > 0;
 }
 
-const CATEGORY_WEIGHTS: Record<string, number> = { music: 30, tutoring: 25, languages: 15, "sports-fitness": 12, arts: 8, technology: 6, dance: 4 };
+const CATEGORY_WEIGHTS: Record<string, number> = {
+  music: 30,
+  tutoring: 25,
+  languages: 15,
+  "sports-fitness": 12,
+  arts: 8,
+  technology: 6,
+  dance: 4,
+};
 const DURATION_SETS = [[30, 60], [45, 60, 90], [60], [30, 45, 60], [60, 90], [30, 45, 60, 90]];
-const LEVEL_SETS = [["beginner"], ["beginner", "intermediate"], ["beginner", "intermediate", "advanced"], ["intermediate", "advanced"]];
+const LEVEL_SETS = [
+  ["beginner"],
+  ["beginner", "intermediate"],
+  ["beginner", "intermediate", "advanced"],
+  ["intermediate", "advanced"],
+];
 
 /** Weekly availability shapes (weekday 1=Mon … 7=Sun → [startMinute, endMinute) windows). */
 const PATTERNS: ((rng: Rng) => Map<number, [number, number][]>)[] = [
@@ -83,14 +113,39 @@ const PATTERNS: ((rng: Rng) => Map<number, [number, number][]>)[] = [
     const m = new Map<number, [number, number][]>();
     for (const d of rng.sample([1, 2, 3, 4, 5, 6, 7], rng.int(3, 5))) {
       const start = rng.int(8, 13) * 60;
-      m.set(d, rng.chance(0.5) ? [[start, start + rng.int(3, 5) * 60]] : [[start, start + 180], [start + 300, start + 480]]);
+      m.set(
+        d,
+        rng.chance(0.5)
+          ? [[start, start + rng.int(3, 5) * 60]]
+          : [
+              [start, start + 180],
+              [start + 300, start + 480],
+            ],
+      );
     }
     return m;
   },
-  () => new Map([[2, [[10 * 60, 13 * 60], [17 * 60, 20 * 60]]], [4, [[17 * 60, 20 * 60]]], [6, [[8 * 60, 12 * 60]]], [7, [[13 * 60, 18 * 60]]]]),
+  () =>
+    new Map([
+      [
+        2,
+        [
+          [10 * 60, 13 * 60],
+          [17 * 60, 20 * 60],
+        ],
+      ],
+      [4, [[17 * 60, 20 * 60]]],
+      [6, [[8 * 60, 12 * 60]]],
+      [7, [[13 * 60, 18 * 60]]],
+    ]),
 ];
 
-export async function seedDatabase(db: Database, hasher: Hasher, secret: string, opts: SeedOptions = {}): Promise<SeedSummary> {
+export async function seedDatabase(
+  db: Database,
+  hasher: Hasher,
+  secret: string,
+  opts: SeedOptions = {},
+): Promise<SeedSummary> {
   const t0 = Date.now();
   const scale = Math.max(1, Math.floor(opts.scale ?? 1));
   const rng = createRng(opts.seed ?? 20261122);
@@ -102,19 +157,40 @@ export async function seedDatabase(db: Database, hasher: Hasher, secret: string,
   const boroughIds = new Map(BOROUGHS.map((b) => [b.slug, newId()]));
   const regionRows: (typeof regions.$inferInsert)[] = [
     { id: cityId, slug: "new-york", name: CITY.name, kind: "city", lat: CITY.lat, lng: CITY.lng, radiusKm: 25 },
-    ...BOROUGHS.map((b) => ({ id: boroughIds.get(b.slug)!, slug: b.slug, name: b.name, kind: "borough" as const, parentId: cityId, lat: b.lat, lng: b.lng, radiusKm: 8 })),
+    ...BOROUGHS.map((b) => ({
+      id: boroughIds.get(b.slug)!,
+      slug: b.slug,
+      name: b.name,
+      kind: "borough" as const,
+      parentId: cityId,
+      lat: b.lat,
+      lng: b.lng,
+      radiusKm: 8,
+    })),
   ];
   const hoodIds = new Map<string, string>();
   for (const n of NEIGHBOURHOODS) {
     const id = newId();
     hoodIds.set(n.slug, id);
-    regionRows.push({ id, slug: n.slug, name: n.name, kind: "neighbourhood", parentId: boroughIds.get(n.borough), lat: n.lat, lng: n.lng, radiusKm: n.radiusKm });
+    regionRows.push({
+      id,
+      slug: n.slug,
+      name: n.name,
+      kind: "neighbourhood",
+      parentId: boroughIds.get(n.borough),
+      lat: n.lat,
+      lng: n.lng,
+      radiusKm: n.radiusKm,
+    });
   }
   const aliasRows = new Map<string, string>();
   for (const b of BOROUGHS) for (const a of b.aliases) aliasRows.set(a.toLowerCase(), boroughIds.get(b.slug)!);
   for (const n of NEIGHBOURHOODS) for (const a of n.aliases) aliasRows.set(a.toLowerCase(), hoodIds.get(n.slug)!);
   await db.insert(regions).values(regionRows);
-  await insertBatched([...aliasRows].map(([alias, regionId]) => ({ alias, regionId, source: "seed" as const })), (c) => db.insert(regionAliases).values(c));
+  await insertBatched(
+    [...aliasRows].map(([alias, regionId]) => ({ alias, regionId, source: "seed" as const })),
+    (c) => db.insert(regionAliases).values(c),
+  );
 
   // ── Catalog ──
   const subjectIds = new Map<string, string>();
@@ -122,7 +198,9 @@ export async function seedDatabase(db: Database, hasher: Hasher, secret: string,
   let position = 0;
   for (const c of CATALOG) {
     const categoryId = newId();
-    await db.insert(categories).values({ id: categoryId, slug: c.slug, name: c.name, description: c.description, position: position++ });
+    await db
+      .insert(categories)
+      .values({ id: categoryId, slug: c.slug, name: c.name, description: c.description, position: position++ });
     const rows = c.subjects.map((s) => {
       const id = newId();
       subjectIds.set(s.slug, id);
@@ -130,7 +208,9 @@ export async function seedDatabase(db: Database, hasher: Hasher, secret: string,
       return { id, categoryId, slug: s.slug, name: s.name };
     });
     await db.insert(subjects).values(rows);
-    const aliases = c.subjects.flatMap((s) => s.aliases.map((alias) => ({ alias: alias.toLowerCase(), subjectId: subjectIds.get(s.slug)! })));
+    const aliases = c.subjects.flatMap((s) =>
+      s.aliases.map((alias) => ({ alias: alias.toLowerCase(), subjectId: subjectIds.get(s.slug)! })),
+    );
     if (aliases.length) await db.insert(subjectAliases).values(aliases).onConflictDoNothing();
   }
 
@@ -165,7 +245,10 @@ export async function seedDatabase(db: Database, hasher: Hasher, secret: string,
   const categoriesByWeight = CATALOG.map((c) => [c, CATEGORY_WEIGHTS[c.slug] ?? 5] as const);
   const instructorCount = 300 * scale;
   const instructorIds: string[] = [];
-  const servicesByInstructor = new Map<string, { id: string; rate: number; durations: number[]; locationTypes: string[] }[]>();
+  const servicesByInstructor = new Map<
+    string,
+    { id: string; rate: number; durations: number[]; locationTypes: string[] }[]
+  >();
 
   for (let i = 0; i < instructorCount; i++) {
     const demo = i === 0;
@@ -174,8 +257,12 @@ export async function seedDatabase(db: Database, hasher: Hasher, secret: string,
     const id = newId();
     instructorIds.push(id);
     const category = demo ? CATALOG.find((c) => c.slug === "music")! : rng.weighted(categoriesByWeight);
-    const primary: SubjectSeed = demo ? category.subjects.find((s) => s.slug === "piano")! : rng.pick(category.subjects);
-    const hood = demo ? NEIGHBOURHOODS.find((n) => n.slug === "park-slope") ?? rng.pick(NEIGHBOURHOODS) : rng.pick(NEIGHBOURHOODS);
+    const primary: SubjectSeed = demo
+      ? category.subjects.find((s) => s.slug === "piano")!
+      : rng.pick(category.subjects);
+    const hood = demo
+      ? (NEIGHBOURHOODS.find((n) => n.slug === "park-slope") ?? rng.pick(NEIGHBOURHOODS))
+      : rng.pick(NEIGHBOURHOODS);
     const years = rng.int(2, 25);
     const offersOnline = primary.online ? rng.chance(0.65) : rng.chance(0.15);
     const offersTravel = demo || rng.chance(0.55);
@@ -193,14 +280,28 @@ export async function seedDatabase(db: Database, hasher: Hasher, secret: string,
       lastName: last,
       createdAt: new Date(now.getTime() - rng.int(5, 700) * 86_400_000),
     });
-    const bg = demo ? "passed" : rng.weighted([["passed", 88], ["pending", 8], ["failed", 4]] as const);
+    const bg = demo
+      ? "passed"
+      : rng.weighted([
+          ["passed", 88],
+          ["pending", 8],
+          ["failed", 4],
+        ] as const);
     profileRows.push({
       userId: id,
       headline: fillTemplate(rng.pick(headlineTemplates), vars),
       bio: fillTemplate(rng.pick(BIO_TEMPLATES), vars),
       photoUrl: null,
       yearsExperience: years,
-      languages: ["English", ...(rng.chance(0.4) ? rng.sample(LANGUAGES.filter((l) => l !== "English"), rng.int(1, 2)) : [])],
+      languages: [
+        "English",
+        ...(rng.chance(0.4)
+          ? rng.sample(
+              LANGUAGES.filter((l) => l !== "English"),
+              rng.int(1, 2),
+            )
+          : []),
+      ],
       timeZone: CITY.timeZone,
       offersTravel,
       offersAtLocation,
@@ -212,7 +313,13 @@ export async function seedDatabase(db: Database, hasher: Hasher, secret: string,
       publicLng: pub.lng,
       neighbourhoodId: hoodIds.get(hood.slug),
       backgroundCheck: bg,
-      payoutStatus: demo ? "active" : rng.weighted([["active", 90], ["pending", 7], ["not_started", 3]] as const),
+      payoutStatus: demo
+        ? "active"
+        : rng.weighted([
+            ["active", 90],
+            ["pending", 7],
+            ["not_started", 3],
+          ] as const),
       founding: demo || rng.chance(0.06),
     });
     // Service areas: home neighbourhood, plus the nearest ones for instructors who travel.
@@ -228,7 +335,16 @@ export async function seedDatabase(db: Database, hasher: Hasher, secret: string,
       ...(offersOnline ? ["online"] : []),
       ...(offersTravel && rng.chance(0.3) ? ["neutral_location"] : []),
     ];
-    const extra = rng.sample(category.subjects.filter((s) => s.slug !== primary.slug), demo ? 1 : rng.weighted([[0, 50], [1, 35], [2, 15]] as const));
+    const extra = rng.sample(
+      category.subjects.filter((s) => s.slug !== primary.slug),
+      demo
+        ? 1
+        : rng.weighted([
+            [0, 50],
+            [1, 35],
+            [2, 15],
+          ] as const),
+    );
     const mine: { id: string; rate: number; durations: number[]; locationTypes: string[] }[] = [];
     for (const s of [primary, ...extra]) {
       const [min, max] = s.typicalRateCents;
@@ -269,11 +385,20 @@ export async function seedDatabase(db: Database, hasher: Hasher, secret: string,
     const last = demo ? "Carter" : rng.pick(LAST_NAMES);
     const id = newId();
     studentIds.push(id);
-    userRows.push({ id, email: demo ? DEMO_ACCOUNTS.student : emailFor(first, last, "students.instainstru.test"), passwordHash, role: "student", firstName: first, lastName: last });
+    userRows.push({
+      id,
+      email: demo ? DEMO_ACCOUNTS.student : emailFor(first, last, "students.instainstru.test"),
+      passwordHash,
+      role: "student",
+      firstName: first,
+      lastName: last,
+    });
   }
 
   await insertBatched(userRows, (c) => db.insert(users).values(c));
-  await db.insert(backupCodes).values(DEMO_ADMIN_BACKUP_CODES.map((c) => ({ userId: adminId, codeHash: sha256(normalizeBackupCode(c)) })));
+  await db
+    .insert(backupCodes)
+    .values(DEMO_ADMIN_BACKUP_CODES.map((c) => ({ userId: adminId, codeHash: sha256(normalizeBackupCode(c)) })));
   await insertBatched(profileRows, (c) => db.insert(instructorProfiles).values(c));
   await insertBatched(areaRows, (c) => db.insert(instructorServiceAreas).values(c));
   await insertBatched(serviceRows, (c) => db.insert(instructorServices).values(c));
@@ -287,7 +412,11 @@ export async function seedDatabase(db: Database, hasher: Hasher, secret: string,
   let slot = 0;
   for (const instructorId of instructorIds.slice(0, Math.ceil(instructorIds.length * 0.4))) {
     const svc = servicesByInstructor.get(instructorId)![0]!;
-    for (const [n, past] of [[0, true], [1, true], [2, false]] as const) {
+    for (const [n, past] of [
+      [0, true],
+      [1, true],
+      [2, false],
+    ] as const) {
       const k = slot++;
       const day = past ? -(1 + ((k + n * 7) % 60)) : 2 + (k % 19);
       const start = new Date(startOfToday + day * dayMs + (14 + (k % 9)) * 3_600_000); // 10:00–18:00 New York time

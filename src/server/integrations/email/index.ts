@@ -30,7 +30,11 @@ export function createOutboxEmail(outbox: OutboxRepository): EmailSender {
  * to process.env.RESEND_BASE_URL only when the option is absent), so tests point it at a local stand-in by passing
  * `baseUrl` from the validated env — nothing here touches process.env.
  */
-export async function createResendEmail(opts: { apiKey: string; from: string; baseUrl?: string }): Promise<EmailSender> {
+export async function createResendEmail(opts: {
+  apiKey: string;
+  from: string;
+  baseUrl?: string;
+}): Promise<EmailSender> {
   const { Resend } = await import("resend");
   const client = new Resend(opts.apiKey, opts.baseUrl ? { baseUrl: opts.baseUrl.replace(/\/$/, "") } : undefined);
   return {
@@ -41,7 +45,8 @@ export async function createResendEmail(opts: { apiKey: string; from: string; ba
         idempotencyKey ? { idempotencyKey } : undefined,
       );
       // The SDK reports failures as values; a thrown error lets the background step retry.
-      if (error || !data) throw new Error(`Resend refused the email: ${error?.name ?? "unknown"}: ${error?.message ?? "no data"}`);
+      if (error || !data)
+        throw new Error(`Resend refused the email: ${error?.name ?? "unknown"}: ${error?.message ?? "no data"}`);
       return { id: data.id };
     },
   };

@@ -30,9 +30,18 @@ afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
 describe("Resend adapter (real SDK against a local stand-in)", () => {
   it("POSTs /emails with the bearer key, the idempotency key and the JSON body", async () => {
-    const email = await createResendEmail({ apiKey: "re_test_123", from: "InstaInstru <no-reply@instainstru.test>", baseUrl: `${base}/` });
+    const email = await createResendEmail({
+      apiKey: "re_test_123",
+      from: "InstaInstru <no-reply@instainstru.test>",
+      baseUrl: `${base}/`,
+    });
     expect(email.kind).toBe("resend");
-    const out = await email.send({ to: "ivy@example.test", subject: "Sam S. sent you a message", text: "Hi!", idempotencyKey: "unread:u:c:m" });
+    const out = await email.send({
+      to: "ivy@example.test",
+      subject: "Sam S. sent you a message",
+      text: "Hi!",
+      idempotencyKey: "unread:u:c:m",
+    });
     expect(out).toEqual({ id: "email_1" });
     const req = seen[0]!;
     expect(req.method).toBe("POST");
@@ -40,12 +49,19 @@ describe("Resend adapter (real SDK against a local stand-in)", () => {
     expect(req.headers.authorization).toBe("Bearer re_test_123");
     expect(req.headers["idempotency-key"]).toBe("unread:u:c:m");
     expect(req.headers["content-type"]).toBe("application/json");
-    expect(req.body).toMatchObject({ from: "InstaInstru <no-reply@instainstru.test>", to: "ivy@example.test", subject: "Sam S. sent you a message", text: "Hi!" });
+    expect(req.body).toMatchObject({
+      from: "InstaInstru <no-reply@instainstru.test>",
+      to: "ivy@example.test",
+      subject: "Sam S. sent you a message",
+      text: "Hi!",
+    });
   });
 
   it("throws when Resend refuses, so a background step retries", async () => {
     const email = await createResendEmail({ apiKey: "re_test_123", from: "a@b.test", baseUrl: base });
-    await expect(email.send({ to: "bounce@example.test", subject: "x", text: "y" })).rejects.toThrow(/validation_error/);
+    await expect(email.send({ to: "bounce@example.test", subject: "x", text: "y" })).rejects.toThrow(
+      /validation_error/,
+    );
     expect(seen.at(-1)!.headers["idempotency-key"]).toBeUndefined();
   });
 });

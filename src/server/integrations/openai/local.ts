@@ -5,7 +5,9 @@ export const LOCAL_EMBEDDING_MODEL = "local-hash-v1";
 
 /** Words too common in lesson text to say anything about a subject. */
 const STOPWORDS = new Set(
-  "a an and are at be by for from i in is it lesson lessons me my of on or our the to with you your who want need looking class classes teacher teachers tutor tutors instructor instructors coach help".split(" "),
+  "a an and are at be by for from i in is it lesson lessons me my of on or our the to with you your who want need looking class classes teacher teachers tutor tutors instructor instructors coach help".split(
+    " ",
+  ),
 );
 
 /** FNV-1a, 32 bit. */

@@ -17,7 +17,13 @@ beforeEach(() => {
   standIn.requests.length = 0;
 });
 
-const ports = () => createOpenAiPorts({ apiKey: "sk-test-0123456789", baseURL: `${standIn.url}/v1`, model: "gpt-4o-mini", embeddingModel: "text-embedding-3-small" });
+const ports = () =>
+  createOpenAiPorts({
+    apiKey: "sk-test-0123456789",
+    baseURL: `${standIn.url}/v1`,
+    model: "gpt-4o-mini",
+    embeddingModel: "text-embedding-3-small",
+  });
 /** The stand-in accepts the request and never answers (a hung provider). */
 const hang = () => standIn.respond(() => new Promise<void>(() => undefined));
 
@@ -27,17 +33,31 @@ function completion(content: string) {
     object: "chat.completion",
     created: 1_760_000_000,
     model: "gpt-4o-mini-2024-07-18",
-    choices: [{ index: 0, message: { role: "assistant", content, refusal: null }, logprobs: null, finish_reason: "stop" }],
+    choices: [
+      { index: 0, message: { role: "assistant", content, refusal: null }, logprobs: null, finish_reason: "stop" },
+    ],
     usage: { prompt_tokens: 10, completion_tokens: 5, total_tokens: 15 },
   };
 }
 
 describe("OpenAI adapters (real openai SDK against a local stand-in)", () => {
   it("sends a structured-output chat completion and returns the parsed JSON", async () => {
-    standIn.respond((_req, res) => sendJson(res, 200, completion(JSON.stringify({ location: "park-slope", confidence: 0.9 }))));
+    standIn.respond((_req, res) =>
+      sendJson(res, 200, completion(JSON.stringify({ location: "park-slope", confidence: 0.9 }))),
+    );
     const { llm } = await ports();
     const out = await llm.structured(
-      { name: "place_lookup", schema: { type: "object", additionalProperties: false, required: ["location"], properties: { location: { type: "string" } } }, system: "sys", user: "usr" },
+      {
+        name: "place_lookup",
+        schema: {
+          type: "object",
+          additionalProperties: false,
+          required: ["location"],
+          properties: { location: { type: "string" } },
+        },
+        system: "sys",
+        user: "usr",
+      },
       { timeoutMs: 2_000, model: "gpt-4.1-mini" },
     );
     expect(out).toEqual({ location: "park-slope", confidence: 0.9 });
@@ -60,8 +80,19 @@ describe("OpenAI adapters (real openai SDK against a local stand-in)", () => {
     standIn.respond((req, res) => {
       const { input } = JSON.parse(req.body) as { input: string[] };
       // Answer out of order: the adapter must place vectors by index.
-      const data = input.map((_, i) => ({ object: "embedding", index: i, embedding: Array.from({ length: EMBEDDING_DIMS }, (_, k) => (k === i ? 3 : 0) + (k === 255 ? 4 : 0)) })).reverse();
-      sendJson(res, 200, { object: "list", data, model: "text-embedding-3-small", usage: { prompt_tokens: 4, total_tokens: 4 } });
+      const data = input
+        .map((_, i) => ({
+          object: "embedding",
+          index: i,
+          embedding: Array.from({ length: EMBEDDING_DIMS }, (_, k) => (k === i ? 3 : 0) + (k === 255 ? 4 : 0)),
+        }))
+        .reverse();
+      sendJson(res, 200, {
+        object: "list",
+        data,
+        model: "text-embedding-3-small",
+        usage: { prompt_tokens: 4, total_tokens: 4 },
+      });
     });
     const { embedder } = await ports();
     expect(embedder.modelId()).toBe("text-embedding-3-small@256");
@@ -70,14 +101,21 @@ describe("OpenAI adapters (real openai SDK against a local stand-in)", () => {
     expect(a![255]).toBeCloseTo(0.8, 5);
     expect(b![1]).toBeCloseTo(0.6, 5);
     const body = JSON.parse(standIn.requests[0]!.body) as Record<string, unknown>;
-    expect(body).toMatchObject({ model: "text-embedding-3-small", input: ["piano", "guitar"], dimensions: 256, encoding_format: "float" });
+    expect(body).toMatchObject({
+      model: "text-embedding-3-small",
+      input: ["piano", "guitar"],
+      dimensions: 256,
+      encoding_format: "float",
+    });
   });
 
   it("times out cleanly against a provider that never answers (no retry, no hang)", async () => {
     hang();
     const { llm, embedder } = await ports();
     let t = performance.now();
-    await expect(llm.structured({ name: "x", schema: {}, system: "s", user: "u" }, { timeoutMs: 200 })).rejects.toBeInstanceOf(ProviderTimeoutError);
+    await expect(
+      llm.structured({ name: "x", schema: {}, system: "s", user: "u" }, { timeoutMs: 200 }),
+    ).rejects.toBeInstanceOf(ProviderTimeoutError);
     expect(performance.now() - t).toBeLessThan(1_000);
     t = performance.now();
     await expect(embedder.embed(["piano"], { timeoutMs: 150 })).rejects.toBeInstanceOf(ProviderTimeoutError);
@@ -134,7 +172,10 @@ describe("search with OpenAI ports behind a hung provider", () => {
     });
     await service.instructors({ q: "piano" }, { ip: "203.0.113.60", actor: null }); // warm caches
     const t0 = performance.now();
-    const r = await service.instructors({ q: "patient piano teacher for jazz improvisation, someone who knows ondes" }, { ip: "203.0.113.60", actor: null });
+    const r = await service.instructors(
+      { q: "patient piano teacher for jazz improvisation, someone who knows ondes" },
+      { ip: "203.0.113.60", actor: null },
+    );
     expect(performance.now() - t0).toBeLessThan(800);
     expect(r.degraded).toBe(true);
     expect(r.skipped).toContainEqual({ stage: "retrieve.vector", reason: "timeout" });
@@ -153,7 +194,17 @@ describe("search with OpenAI ports behind a hung provider", () => {
   it("uses the LLM's answer for the fields the fast path was unsure about, and only those", async () => {
     standIn.respond((req, res) => {
       if (req.url === "/v1/embeddings") return new Promise<void>(() => undefined); // embeddings stay hung
-      const answer = { subject: "piano", location: "park-slope", nearMe: false, priceMinDollars: null, priceMaxDollars: 120, audience: "adults", level: null, lessonType: null, time: null };
+      const answer = {
+        subject: "piano",
+        location: "park-slope",
+        nearMe: false,
+        priceMinDollars: null,
+        priceMaxDollars: 120,
+        audience: "adults",
+        level: null,
+        lessonType: null,
+        time: null,
+      };
       sendJson(res, 200, completion(JSON.stringify(answer)));
     });
     const { llm, embedder } = await ports();
@@ -171,7 +222,10 @@ describe("search with OpenAI ports behind a hung provider", () => {
       hashIp: (ip) => ip,
       sign: (payload) => `signed:${payload}`,
     });
-    const r = await service.instructors({ q: "ivories tickler for a grown-up near the slopes of prospect" }, { ip: "203.0.113.61", actor: null });
+    const r = await service.instructors(
+      { q: "ivories tickler for a grown-up near the slopes of prospect" },
+      { ip: "203.0.113.61", actor: null },
+    );
     expect(r.parsed.parser).toBe("fast+llm");
     expect(r.parsed.subject).toMatchObject({ slug: "piano", source: "llm" });
     // Only fields the fast path was unsure about take the LLM's answer: nobody named a price, so none is set.
@@ -179,7 +233,11 @@ describe("search with OpenAI ports behind a hung provider", () => {
     expect(r.parsed.audience).toMatchObject({ value: "adults", source: "fast" });
     expect(r.parsed.location).toMatchObject({ kind: "region", slug: "park-slope" });
     const chat = standIn.requests.find((q) => q.url === "/v1/chat/completions")!;
-    const schema = (JSON.parse(chat.body) as { response_format: { json_schema: { schema: { properties: { subject: { enum: string[] } } } } } }).response_format.json_schema.schema;
+    const schema = (
+      JSON.parse(chat.body) as {
+        response_format: { json_schema: { schema: { properties: { subject: { enum: string[] } } } } };
+      }
+    ).response_format.json_schema.schema;
     expect(schema.properties.subject.enum).toContain("piano");
   });
 });

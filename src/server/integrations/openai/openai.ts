@@ -43,7 +43,10 @@ export async function createOpenAiPorts(opts: OpenAiOptions): Promise<{ llm: Llm
               { role: "system", content: request.system },
               { role: "user", content: request.user },
             ],
-            response_format: { type: "json_schema", json_schema: { name: request.name, strict: true, schema: request.schema } },
+            response_format: {
+              type: "json_schema",
+              json_schema: { name: request.name, strict: true, schema: request.schema },
+            },
           },
           { signal, timeout: remainingMs, maxRetries: 0 },
         );
@@ -62,7 +65,12 @@ export async function createOpenAiPorts(opts: OpenAiOptions): Promise<{ llm: Llm
       if (texts.length === 0) return Promise.resolve([]);
       return withDeadline(embedGate, callOpts, concurrency * 2, async (signal, remainingMs) => {
         const res = await client.embeddings.create(
-          { model: callOpts.model ?? opts.embeddingModel, input: texts, dimensions: EMBEDDING_DIMS, encoding_format: "float" },
+          {
+            model: callOpts.model ?? opts.embeddingModel,
+            input: texts,
+            dimensions: EMBEDDING_DIMS,
+            encoding_format: "float",
+          },
           { signal, timeout: remainingMs, maxRetries: 0 },
         );
         const out = new Array<Float32Array>(texts.length);

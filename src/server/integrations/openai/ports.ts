@@ -133,7 +133,12 @@ export class CallGate {
  * Runs `call` with an AbortSignal that fires at the timeout or when the caller's signal fires, behind the gate.
  * Any abort or provider-side timeout becomes ProviderTimeoutError; other errors pass through.
  */
-export async function withDeadline<T>(gate: CallGate, opts: ProviderCallOptions, defaultConcurrency: number, call: (signal: AbortSignal, remainingMs: number) => Promise<T>): Promise<T> {
+export async function withDeadline<T>(
+  gate: CallGate,
+  opts: ProviderCallOptions,
+  defaultConcurrency: number,
+  call: (signal: AbortSignal, remainingMs: number) => Promise<T>,
+): Promise<T> {
   const started = Date.now();
   const deadline = started + Math.max(1, opts.timeoutMs);
   if (opts.signal?.aborted) throw new ProviderTimeoutError(opts.timeoutMs);
@@ -146,7 +151,11 @@ export async function withDeadline<T>(gate: CallGate, opts: ProviderCallOptions,
   try {
     return await Promise.race([
       call(controller.signal, remaining),
-      new Promise<never>((_, reject) => controller.signal.addEventListener("abort", () => reject(new ProviderTimeoutError(opts.timeoutMs)), { once: true })),
+      new Promise<never>((_, reject) =>
+        controller.signal.addEventListener("abort", () => reject(new ProviderTimeoutError(opts.timeoutMs)), {
+          once: true,
+        }),
+      ),
     ]);
   } catch (e) {
     if (controller.signal.aborted || isTimeoutLike(e)) throw new ProviderTimeoutError(opts.timeoutMs);
@@ -160,5 +169,10 @@ export async function withDeadline<T>(gate: CallGate, opts: ProviderCallOptions,
 
 function isTimeoutLike(e: unknown): boolean {
   const name = e instanceof Error ? e.name : "";
-  return name === "APIConnectionTimeoutError" || name === "APIUserAbortError" || name === "AbortError" || name === "TimeoutError";
+  return (
+    name === "APIConnectionTimeoutError" ||
+    name === "APIUserAbortError" ||
+    name === "AbortError" ||
+    name === "TimeoutError"
+  );
 }

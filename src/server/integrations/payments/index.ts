@@ -5,7 +5,12 @@ import { createStripeGateway } from "./stripe";
 
 export * from "./port";
 export { createStripeGateway, toGatewayError, type StripeGatewayOptions } from "./stripe";
-export { createLocalGateway, type LocalGatewayOptions, type LocalOnboardingLink, type LocalPaymentGateway } from "./local";
+export {
+  createLocalGateway,
+  type LocalGatewayOptions,
+  type LocalOnboardingLink,
+  type LocalPaymentGateway,
+} from "./local";
 export { signWebhookPayload, verifyWebhookSignature, WEBHOOK_TOLERANCE_SECONDS } from "./webhook-signature";
 
 /**

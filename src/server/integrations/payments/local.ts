@@ -58,8 +58,17 @@ const EXPRESS_REQUIREMENTS = [
 type Json = Record<string, unknown>;
 /** `last_payment_error` / `last_setup_error` in Stripe's shape. */
 type StripeCardErrorData = { type: "card_error"; code: string; decline_code: string | null; message: string };
-const toErrorData = (d: CardDecline): StripeCardErrorData => ({ type: "card_error", code: d.code, decline_code: d.declineCode, message: d.message });
-const fromErrorData = (e: StripeCardErrorData): CardDecline => ({ code: e.code, declineCode: e.decline_code, message: e.message });
+const toErrorData = (d: CardDecline): StripeCardErrorData => ({
+  type: "card_error",
+  code: d.code,
+  decline_code: d.declineCode,
+  message: d.message,
+});
+const fromErrorData = (e: StripeCardErrorData): CardDecline => ({
+  code: e.code,
+  declineCode: e.decline_code,
+  message: e.message,
+});
 type AccountData = {
   id: string;
   object: "account";
@@ -73,8 +82,23 @@ type AccountData = {
   requirements: { currently_due: string[] };
   created: number;
 };
-type AccountLinkData = { object: "account_link"; account: string; refresh_url: string; return_url: string; expires_at: number; used: boolean; created: number };
-type CustomerData = { id: string; object: "customer"; email: string; name: string; metadata: { userId: string }; created: number };
+type AccountLinkData = {
+  object: "account_link";
+  account: string;
+  refresh_url: string;
+  return_url: string;
+  expires_at: number;
+  used: boolean;
+  created: number;
+};
+type CustomerData = {
+  id: string;
+  object: "customer";
+  email: string;
+  name: string;
+  metadata: { userId: string };
+  created: number;
+};
 type SetupIntentData = {
   id: string;
   object: "setup_intent";
@@ -147,7 +171,10 @@ export type LocalPaymentGateway = PaymentGateway & {
   /** The `whsec_…` secret `verifyWebhook` checks against (generated once per database unless given). */
   readonly webhookSecret: string;
   /** A webhook body and `Stripe-Signature` header, signed as Stripe would deliver this event. */
-  signEvent(event: { type: string; object: Json; account?: string | null; id?: string }): { payload: string; signature: string };
+  signEvent(event: { type: string; object: Json; account?: string | null; id?: string }): {
+    payload: string;
+    signature: string;
+  };
   /**
    * The local hosted-onboarding page's lookup: the link, only for the user whose account it is (null otherwise,
    * so another user learns nothing about it).
@@ -158,7 +185,10 @@ export type LocalPaymentGateway = PaymentGateway & {
    * with its capabilities active, and returns where to send the browser — the link's return_url, or its
    * refresh_url when the link expired or was used (Stripe's rule). Null when the link is not this user's.
    */
-  completeOnboarding(input: { token: string; userId: string }): Promise<{ redirectUrl: string; completed: boolean } | null>;
+  completeOnboarding(input: {
+    token: string;
+    userId: string;
+  }): Promise<{ redirectUrl: string; completed: boolean } | null>;
   /** The raw stored object (tests and diagnostics): transfer reversals, fee refunds, last errors. */
   inspect(id: string): Promise<Json | null>;
 };
@@ -193,7 +223,13 @@ function canonical(value: unknown): string {
   return JSON.stringify(value);
 }
 
-type SerializedError = { message: string; type: PaymentGatewayError["type"]; code: string | null; declineCode: string | null; paymentIntentId: string | null };
+type SerializedError = {
+  message: string;
+  type: PaymentGatewayError["type"];
+  code: string | null;
+  declineCode: string | null;
+  paymentIntentId: string | null;
+};
 const serializeError = (e: PaymentGatewayError): SerializedError => ({
   message: e.message,
   type: e.type,
@@ -201,24 +237,43 @@ const serializeError = (e: PaymentGatewayError): SerializedError => ({
   declineCode: e.declineCode,
   paymentIntentId: e.paymentIntentId,
 });
-const deserializeError = (e: SerializedError) => new PaymentGatewayError(e.message, e.type, e.code, e.declineCode, e.paymentIntentId);
+const deserializeError = (e: SerializedError) =>
+  new PaymentGatewayError(e.message, e.type, e.code, e.declineCode, e.paymentIntentId);
 
 const invalid = (message: string, code: string | null, paymentIntentId: string | null = null) =>
   new PaymentGatewayError(message, "invalid_request_error", code, null, paymentIntentId);
 const missing = (what: string, id: string) => invalid(`No such ${what}: '${id}'`, "resource_missing");
-const cardError = (d: CardDecline, paymentIntentId: string | null = null) => new PaymentGatewayError(d.message, "card_error", d.code, d.declineCode, paymentIntentId);
+const cardError = (d: CardDecline, paymentIntentId: string | null = null) =>
+  new PaymentGatewayError(d.message, "card_error", d.code, d.declineCode, paymentIntentId);
 
 function assertAmount(name: string, value: number, min: number) {
   if (!Number.isInteger(value)) throw invalid(`Invalid integer: ${name}`, "parameter_invalid_integer");
-  if (value < min) throw invalid(`${name} must be at least ${min}`, min >= MIN_CHARGE_CENTS ? "amount_too_small" : "parameter_invalid_integer");
+  if (value < min)
+    throw invalid(
+      `${name} must be at least ${min}`,
+      min >= MIN_CHARGE_CENTS ? "amount_too_small" : "parameter_invalid_integer",
+    );
 }
 
 function toResult(pi: PaymentIntentData): PaymentIntentResult {
-  return { paymentIntentId: pi.id, status: pi.status, amountCents: pi.amount, amountReceivedCents: pi.amount_received, chargeId: pi.latest_charge };
+  return {
+    paymentIntentId: pi.id,
+    status: pi.status,
+    amountCents: pi.amount,
+    amountReceivedCents: pi.amount_received,
+    chargeId: pi.latest_charge,
+  };
 }
 
 function toCard(pm: PaymentMethodData): CardSummary {
-  return { paymentMethodId: pm.id, brand: pm.card.brand, last4: pm.card.last4, expMonth: pm.card.exp_month, expYear: pm.card.exp_year, fingerprint: pm.card.fingerprint };
+  return {
+    paymentMethodId: pm.id,
+    brand: pm.card.brand,
+    last4: pm.card.last4,
+    expMonth: pm.card.exp_month,
+    expYear: pm.card.exp_year,
+    fingerprint: pm.card.fingerprint,
+  };
 }
 
 function toAccountStatus(a: AccountData): ConnectedAccountStatus {
@@ -244,7 +299,10 @@ async function loadSecrets(db: Database): Promise<{ webhookSecret: string; finge
   const row = await repo.insertOrGet({
     id: "local_gateway_secrets",
     type: "secret",
-    data: { webhookSecret: `whsec_${randomBytes(24).toString("hex")}`, fingerprintKey: randomBytes(32).toString("hex") },
+    data: {
+      webhookSecret: `whsec_${randomBytes(24).toString("hex")}`,
+      fingerprintKey: randomBytes(32).toString("hex"),
+    },
   });
   const data = row.data as { webhookSecret: string; fingerprintKey: string };
   return { webhookSecret: data.webhookSecret, fingerprintKey: data.fingerprintKey };
@@ -258,15 +316,28 @@ export async function createLocalGateway(opts: LocalGatewayOptions): Promise<Loc
   const webhookSecret = opts.webhookSecret ?? secrets.webhookSecret;
   const appUrl = opts.appUrl.replace(/\/$/, "");
 
-  const fingerprint = (digits: string) => createHmac("sha256", secrets.fingerprintKey).update(digits).digest("base64url").replace(/[-_]/g, "").slice(0, 16);
+  const fingerprint = (digits: string) =>
+    createHmac("sha256", secrets.fingerprintKey).update(digits).digest("base64url").replace(/[-_]/g, "").slice(0, 16);
 
-  async function insert(repo: LocalGatewayRepository, type: LocalGatewayObjectType, id: string, data: Json, parentId: string | null = null) {
+  async function insert(
+    repo: LocalGatewayRepository,
+    type: LocalGatewayObjectType,
+    id: string,
+    data: Json,
+    parentId: string | null = null,
+  ) {
     await repo.insert({ id, type, parentId, data, createdAt: now() });
   }
   async function save(repo: LocalGatewayRepository, id: string, data: Json, parentId?: string | null) {
     await repo.update(id, { data, updatedAt: now(), ...(parentId !== undefined ? { parentId } : {}) });
   }
-  async function load<T>(repo: LocalGatewayRepository, type: LocalGatewayObjectType, id: string, what: string, forUpdate = false): Promise<T> {
+  async function load<T>(
+    repo: LocalGatewayRepository,
+    type: LocalGatewayObjectType,
+    id: string,
+    what: string,
+    forUpdate = false,
+  ): Promise<T> {
     const row = await repo.find(type, id, { forUpdate });
     if (!row) throw missing(what, id);
     return row.data as T;
@@ -276,7 +347,13 @@ export async function createLocalGateway(opts: LocalGatewayOptions): Promise<Loc
   async function loadIntent(repo: LocalGatewayRepository, id: string): Promise<PaymentIntentData> {
     const pi = await load<PaymentIntentData>(repo, "payment_intent", id, "payment_intent", true);
     if (pi.status === "requires_capture" && now().getTime() - pi.created * 1000 > AUTHORIZATION_VALIDITY_MS) {
-      const expired: PaymentIntentData = { ...pi, status: "canceled", amount_capturable: 0, canceled_at: unix(), cancellation_reason: "automatic" };
+      const expired: PaymentIntentData = {
+        ...pi,
+        status: "canceled",
+        amount_capturable: 0,
+        canceled_at: unix(),
+        cancellation_reason: "automatic",
+      };
       await save(repo, id, expired);
       return expired;
     }
@@ -289,8 +366,14 @@ export async function createLocalGateway(opts: LocalGatewayOptions): Promise<Loc
    * replay with other parameters is an idempotency_error. Requests refused before they executed (bad parameters,
    * wrong state) are not stored, as on Stripe, so they roll back and the key stays free.
    */
-  async function idempotent<T>(key: string, operation: string, params: Json, fn: (repo: LocalGatewayRepository) => Promise<T>): Promise<T> {
-    if (typeof key !== "string" || key.length < 1 || key.length > 255) throw invalid("Idempotency keys must be 1 to 255 characters long.", "idempotency_key_invalid");
+  async function idempotent<T>(
+    key: string,
+    operation: string,
+    params: Json,
+    fn: (repo: LocalGatewayRepository) => Promise<T>,
+  ): Promise<T> {
+    if (typeof key !== "string" || key.length < 1 || key.length > 255)
+      throw invalid("Idempotency keys must be 1 to 255 characters long.", "idempotency_key_invalid");
     const requestHash = createHash("sha256").update(canonical({ operation, params })).digest("hex");
     const outcome = await runTransaction(db, async (tx: Tx) => {
       const repo = createLocalGatewayRepository(tx);
@@ -336,24 +419,29 @@ export async function createLocalGateway(opts: LocalGatewayOptions): Promise<Loc
 
     // ── Connect ──
     createConnectedAccount(input) {
-      return idempotent(input.idempotencyKey, "accounts.create", { email: input.email, userId: input.userId }, async (repo) => {
-        const id = newObjectId("acct");
-        const account: AccountData = {
-          id,
-          object: "account",
-          type: "express",
-          email: input.email,
-          metadata: { userId: input.userId },
-          charges_enabled: false,
-          payouts_enabled: false,
-          details_submitted: false,
-          capabilities: { card_payments: "inactive", transfers: "inactive" },
-          requirements: { currently_due: [...EXPRESS_REQUIREMENTS] },
-          created: unix(),
-        };
-        await insert(repo, "account", id, account);
-        return { accountId: id };
-      });
+      return idempotent(
+        input.idempotencyKey,
+        "accounts.create",
+        { email: input.email, userId: input.userId },
+        async (repo) => {
+          const id = newObjectId("acct");
+          const account: AccountData = {
+            id,
+            object: "account",
+            type: "express",
+            email: input.email,
+            metadata: { userId: input.userId },
+            charges_enabled: false,
+            payouts_enabled: false,
+            details_submitted: false,
+            capabilities: { card_payments: "inactive", transfers: "inactive" },
+            requirements: { currently_due: [...EXPRESS_REQUIREMENTS] },
+            created: unix(),
+          };
+          await insert(repo, "account", id, account);
+          return { accountId: id };
+        },
+      );
     },
 
     async createOnboardingLink(input) {
@@ -417,12 +505,24 @@ export async function createLocalGateway(opts: LocalGatewayOptions): Promise<Loc
 
     // ── Customers and cards ──
     createCustomer(input) {
-      return idempotent(input.idempotencyKey, "customers.create", { email: input.email, name: input.name, userId: input.userId }, async (repo) => {
-        const id = newObjectId("cus");
-        const customer: CustomerData = { id, object: "customer", email: input.email, name: input.name, metadata: { userId: input.userId }, created: unix() };
-        await insert(repo, "customer", id, customer);
-        return { customerId: id };
-      });
+      return idempotent(
+        input.idempotencyKey,
+        "customers.create",
+        { email: input.email, name: input.name, userId: input.userId },
+        async (repo) => {
+          const id = newObjectId("cus");
+          const customer: CustomerData = {
+            id,
+            object: "customer",
+            email: input.email,
+            name: input.name,
+            metadata: { userId: input.userId },
+            created: unix(),
+          };
+          await insert(repo, "customer", id, customer);
+          return { customerId: id };
+        },
+      );
     },
 
     createSetupIntent(input) {
@@ -453,7 +553,10 @@ export async function createLocalGateway(opts: LocalGatewayOptions): Promise<Loc
         // The client secret is the browser's proof it may confirm this SetupIntent (as with Stripe.js).
         if (si.client_secret !== input.clientSecret) throw missing("setupintent", input.setupIntentId);
         if (si.status !== "requires_payment_method") {
-          throw invalid(`You cannot confirm this SetupIntent because it has a status of ${si.status}.`, "setup_intent_unexpected_state");
+          throw invalid(
+            `You cannot confirm this SetupIntent because it has a status of ${si.status}.`,
+            "setup_intent_unexpected_state",
+          );
         }
         const check = checkCard(input, now());
         if (!check.ok) {
@@ -466,7 +569,14 @@ export async function createLocalGateway(opts: LocalGatewayOptions): Promise<Loc
           object: "payment_method",
           type: "card",
           customer: si.customer,
-          card: { brand: check.brand, last4: check.last4, exp_month: check.expMonth, exp_year: check.expYear, fingerprint: fingerprint(check.digits), funding: "credit" },
+          card: {
+            brand: check.brand,
+            last4: check.last4,
+            exp_month: check.expMonth,
+            exp_year: check.expYear,
+            fingerprint: fingerprint(check.digits),
+            funding: "credit",
+          },
           x_charge_behaviour: check.charge,
           created: unix(),
         };
@@ -486,7 +596,10 @@ export async function createLocalGateway(opts: LocalGatewayOptions): Promise<Loc
         return toCard(await load<PaymentMethodData>(repo, "payment_method", si.payment_method, "payment_method"));
       }
       if (si.last_setup_error) throw cardError(fromErrorData(si.last_setup_error));
-      throw invalid(`This SetupIntent has a status of ${si.status}: confirm it with a card first.`, "setup_intent_unexpected_state");
+      throw invalid(
+        `This SetupIntent has a status of ${si.status}: confirm it with a card first.`,
+        "setup_intent_unexpected_state",
+      );
     },
 
     async listCards(customerId) {
@@ -499,7 +612,11 @@ export async function createLocalGateway(opts: LocalGatewayOptions): Promise<Loc
       await runTransaction(db, async (tx) => {
         const repo = createLocalGatewayRepository(tx);
         const pm = await load<PaymentMethodData>(repo, "payment_method", paymentMethodId, "payment_method", true);
-        if (!pm.customer) throw invalid("The payment method you provided is not attached to a customer so detachment is impossible.", "payment_method_unexpected_state");
+        if (!pm.customer)
+          throw invalid(
+            "The payment method you provided is not attached to a customer so detachment is impossible.",
+            "payment_method_unexpected_state",
+          );
         await save(repo, pm.id, { ...pm, customer: null }, null);
       });
     },
@@ -519,14 +636,21 @@ export async function createLocalGateway(opts: LocalGatewayOptions): Promise<Loc
       return idempotent(input.idempotencyKey, "payment_intents.create", params, async (repo) => {
         assertAmount("amount", input.amountCents, MIN_CHARGE_CENTS);
         assertAmount("application_fee_amount", input.applicationFeeCents, 0);
-        if (!/^[a-z]{3}$/.test(currency)) throw invalid(`Invalid currency: ${input.currency}`, "parameter_invalid_string");
+        if (!/^[a-z]{3}$/.test(currency))
+          throw invalid(`Invalid currency: ${input.currency}`, "parameter_invalid_string");
         if (input.applicationFeeCents > input.amountCents) {
-          throw invalid("The application fee amount cannot be greater than the amount of the payment.", "application_fee_amount_too_large");
+          throw invalid(
+            "The application fee amount cannot be greater than the amount of the payment.",
+            "application_fee_amount_too_large",
+          );
         }
         await load<CustomerData>(repo, "customer", input.customerId, "customer");
         const pm = await load<PaymentMethodData>(repo, "payment_method", input.paymentMethodId, "PaymentMethod");
         if (pm.customer !== input.customerId) {
-          throw invalid(`The PaymentMethod '${pm.id}' does not belong to the Customer '${input.customerId}'.`, "payment_method_unexpected_state");
+          throw invalid(
+            `The PaymentMethod '${pm.id}' does not belong to the Customer '${input.customerId}'.`,
+            "payment_method_unexpected_state",
+          );
         }
         const destination = await load<AccountData>(repo, "account", input.destinationAccountId, "account");
         if (destination.capabilities.transfers !== "active") {
@@ -559,14 +683,25 @@ export async function createLocalGateway(opts: LocalGatewayOptions): Promise<Loc
         };
         // Off-session: a card that needs its holder (3-D Secure) or that the issuer declines fails the confirmation;
         // the PaymentIntent stays behind in requires_payment_method with the error, as on Stripe.
-        const decline = pm.x_charge_behaviour === "authentication_required" ? AUTHENTICATION_REQUIRED : pm.x_charge_behaviour === "decline" ? CHARGE_DECLINE : null;
+        const decline =
+          pm.x_charge_behaviour === "authentication_required"
+            ? AUTHENTICATION_REQUIRED
+            : pm.x_charge_behaviour === "decline"
+              ? CHARGE_DECLINE
+              : null;
         if (decline) {
-          await insert(repo, "payment_intent", id, {
-            ...pi,
-            status: "requires_payment_method",
-            amount_capturable: 0,
-            last_payment_error: toErrorData(decline),
-          } satisfies PaymentIntentData, input.customerId);
+          await insert(
+            repo,
+            "payment_intent",
+            id,
+            {
+              ...pi,
+              status: "requires_payment_method",
+              amount_capturable: 0,
+              last_payment_error: toErrorData(decline),
+            } satisfies PaymentIntentData,
+            input.customerId,
+          );
           throw cardError(decline, id);
         }
         await insert(repo, "payment_intent", id, pi, input.customerId);
@@ -575,7 +710,11 @@ export async function createLocalGateway(opts: LocalGatewayOptions): Promise<Loc
     },
 
     capture(input) {
-      const params = { payment_intent: input.paymentIntentId, amount_to_capture: input.amountCents, application_fee_amount: input.applicationFeeCents };
+      const params = {
+        payment_intent: input.paymentIntentId,
+        amount_to_capture: input.amountCents,
+        application_fee_amount: input.applicationFeeCents,
+      };
       return idempotent(input.idempotencyKey, "payment_intents.capture", params, async (repo) => {
         const pi = await loadIntent(repo, input.paymentIntentId);
         if (pi.status !== "requires_capture") throw unexpectedState(pi, "captured", ["requires_capture"]);
@@ -589,7 +728,11 @@ export async function createLocalGateway(opts: LocalGatewayOptions): Promise<Loc
           );
         }
         if (input.applicationFeeCents > input.amountCents) {
-          throw invalid("The application fee amount cannot be greater than the amount captured.", "application_fee_amount_too_large", pi.id);
+          throw invalid(
+            "The application fee amount cannot be greater than the amount captured.",
+            "application_fee_amount_too_large",
+            pi.id,
+          );
         }
         // A partial capture releases the rest of the hold.
         const captured: PaymentIntentData = {
@@ -605,26 +748,52 @@ export async function createLocalGateway(opts: LocalGatewayOptions): Promise<Loc
     },
 
     cancel(input) {
-      return idempotent(input.idempotencyKey, "payment_intents.cancel", { payment_intent: input.paymentIntentId }, async (repo) => {
-        const pi = await loadIntent(repo, input.paymentIntentId);
-        const cancellable: PaymentIntentStatus[] = ["requires_payment_method", "requires_capture", "requires_action", "processing"];
-        if (!cancellable.includes(pi.status)) throw unexpectedState(pi, "canceled", cancellable);
-        const canceled: PaymentIntentData = { ...pi, status: "canceled", amount_capturable: 0, canceled_at: unix(), cancellation_reason: "requested_by_customer" };
-        await save(repo, pi.id, canceled);
-        return toResult(canceled);
-      });
+      return idempotent(
+        input.idempotencyKey,
+        "payment_intents.cancel",
+        { payment_intent: input.paymentIntentId },
+        async (repo) => {
+          const pi = await loadIntent(repo, input.paymentIntentId);
+          const cancellable: PaymentIntentStatus[] = [
+            "requires_payment_method",
+            "requires_capture",
+            "requires_action",
+            "processing",
+          ];
+          if (!cancellable.includes(pi.status)) throw unexpectedState(pi, "canceled", cancellable);
+          const canceled: PaymentIntentData = {
+            ...pi,
+            status: "canceled",
+            amount_capturable: 0,
+            canceled_at: unix(),
+            cancellation_reason: "requested_by_customer",
+          };
+          await save(repo, pi.id, canceled);
+          return toResult(canceled);
+        },
+      );
     },
 
     refund(input) {
-      const params = { payment_intent: input.paymentIntentId, amount: input.amountCents, reverse_transfer: true, refund_application_fee: input.refundApplicationFee };
+      const params = {
+        payment_intent: input.paymentIntentId,
+        amount: input.amountCents,
+        reverse_transfer: true,
+        refund_application_fee: input.refundApplicationFee,
+      };
       return idempotent(input.idempotencyKey, "refunds.create", params, async (repo) => {
         const pi = await loadIntent(repo, input.paymentIntentId);
         if (pi.status !== "succeeded" || !pi.latest_charge) throw unexpectedState(pi, "refunded", ["succeeded"]);
         assertAmount("amount", input.amountCents, 1);
         const refundable = pi.amount_received - pi.x_charge.amount_refunded;
-        if (refundable === 0) throw invalid(`Charge ${pi.latest_charge} has already been refunded.`, "charge_already_refunded", pi.id);
+        if (refundable === 0)
+          throw invalid(`Charge ${pi.latest_charge} has already been refunded.`, "charge_already_refunded", pi.id);
         if (input.amountCents > refundable) {
-          throw invalid(`Refund amount ($${(input.amountCents / 100).toFixed(2)}) is greater than unrefunded amount on charge ($${(refundable / 100).toFixed(2)})`, "amount_too_large", pi.id);
+          throw invalid(
+            `Refund amount ($${(input.amountCents / 100).toFixed(2)}) is greater than unrefunded amount on charge ($${(refundable / 100).toFixed(2)})`,
+            "amount_too_large",
+            pi.id,
+          );
         }
         // Destination charge with application_fee_amount: the whole captured amount was transferred, so the
         // reversal equals the refund; the platform fee is refunded in proportion (the rest of it on the last refund).
@@ -669,8 +838,20 @@ export async function createLocalGateway(opts: LocalGatewayOptions): Promise<Loc
     // ── Webhooks ──
     verifyWebhook(rawBody, signatureHeader) {
       verifyWebhookSignature(rawBody, signatureHeader, webhookSecret, unix());
-      const event = JSON.parse(rawBody) as { id?: unknown; type?: unknown; created?: unknown; account?: unknown; data?: { object?: unknown } };
-      if (typeof event.id !== "string" || typeof event.type !== "string" || !event.data || typeof event.data.object !== "object" || event.data.object === null) {
+      const event = JSON.parse(rawBody) as {
+        id?: unknown;
+        type?: unknown;
+        created?: unknown;
+        account?: unknown;
+        data?: { object?: unknown };
+      };
+      if (
+        typeof event.id !== "string" ||
+        typeof event.type !== "string" ||
+        !event.data ||
+        typeof event.data.object !== "object" ||
+        event.data.object === null
+      ) {
         throw invalid("The webhook payload is not a Stripe event.", null);
       }
       return {
@@ -696,7 +877,17 @@ export async function createLocalGateway(opts: LocalGatewayOptions): Promise<Loc
     },
 
     async inspect(id) {
-      const type = id.startsWith("pi_") ? "payment_intent" : id.startsWith("re_") ? "refund" : id.startsWith("pm_") ? "payment_method" : id.startsWith("seti_") ? "setup_intent" : id.startsWith("acct_") ? "account" : "customer";
+      const type = id.startsWith("pi_")
+        ? "payment_intent"
+        : id.startsWith("re_")
+          ? "refund"
+          : id.startsWith("pm_")
+            ? "payment_method"
+            : id.startsWith("seti_")
+              ? "setup_intent"
+              : id.startsWith("acct_")
+                ? "account"
+                : "customer";
       return (await readRepo().find(type, id))?.data ?? null;
     },
   };

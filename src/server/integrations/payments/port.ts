@@ -27,7 +27,8 @@ export type ConnectedAccountStatus = {
 };
 
 /** Stripe's PaymentIntent statuses that matter to us. */
-export type PaymentIntentStatus = "requires_payment_method" | "requires_action" | "requires_capture" | "processing" | "succeeded" | "canceled";
+export type PaymentIntentStatus =
+  "requires_payment_method" | "requires_action" | "requires_capture" | "processing" | "succeeded" | "canceled";
 
 export type PaymentIntentResult = {
   paymentIntentId: string;
@@ -100,20 +101,36 @@ export interface PaymentGateway {
 
   // ── Connect (instructors) ──
   /** `accounts.create({ type: "express", email, capabilities: card_payments + transfers, metadata.userId })`. */
-  createConnectedAccount(input: { email: string; userId: string; idempotencyKey: string }): Promise<{ accountId: string }>;
+  createConnectedAccount(input: {
+    email: string;
+    userId: string;
+    idempotencyKey: string;
+  }): Promise<{ accountId: string }>;
   /** `accountLinks.create({ account, refresh_url, return_url, type: "account_onboarding" })`. */
-  createOnboardingLink(input: { accountId: string; refreshUrl: string; returnUrl: string }): Promise<{ url: string; expiresAt: Date }>;
+  createOnboardingLink(input: {
+    accountId: string;
+    refreshUrl: string;
+    returnUrl: string;
+  }): Promise<{ url: string; expiresAt: Date }>;
   /** `accounts.retrieve(id)`. */
   getConnectedAccount(accountId: string): Promise<ConnectedAccountStatus>;
 
   // ── Customers and saved cards (students) ──
   /** `customers.create({ email, name, metadata.userId })`. */
-  createCustomer(input: { email: string; name: string; userId: string; idempotencyKey: string }): Promise<{ customerId: string }>;
+  createCustomer(input: {
+    email: string;
+    name: string;
+    userId: string;
+    idempotencyKey: string;
+  }): Promise<{ customerId: string }>;
   /**
    * `setupIntents.create({ customer, usage: "off_session", payment_method_types: ["card"] })` — the card is saved at
    * booking. (In the SDK's API version 2026-10-28.endive the parameter is `allowed_payment_method_types`.)
    */
-  createSetupIntent(input: { customerId: string; idempotencyKey: string }): Promise<{ setupIntentId: string; clientSecret: string }>;
+  createSetupIntent(input: {
+    customerId: string;
+    idempotencyKey: string;
+  }): Promise<{ setupIntentId: string; clientSecret: string }>;
   /**
    * `setupIntents.retrieve(id)` after the browser confirmed it (Stripe Elements) — returns the saved card once
    * the SetupIntent succeeded, or throws a card error.
@@ -124,7 +141,14 @@ export interface PaymentGateway {
    * number (Stripe's documented test cards decide the outcome). Undefined on the Stripe adapter, where card
    * numbers never reach our server.
    */
-  confirmSetupIntentWithCard?(input: { setupIntentId: string; clientSecret: string; number: string; expMonth: number; expYear: number; cvc: string }): Promise<void>;
+  confirmSetupIntentWithCard?(input: {
+    setupIntentId: string;
+    clientSecret: string;
+    number: string;
+    expMonth: number;
+    expYear: number;
+    cvc: string;
+  }): Promise<void>;
   /** `paymentMethods.list({ customer, type: "card" })`. */
   listCards(customerId: string): Promise<CardSummary[]>;
   /** `paymentMethods.detach(id)`. */
@@ -154,14 +178,24 @@ export interface PaymentGateway {
    * `paymentIntents.capture(id, { amount_to_capture, application_fee_amount })` — a partial capture (a
    * cancellation fee) releases the rest of the hold.
    */
-  capture(input: { paymentIntentId: string; amountCents: number; applicationFeeCents: number; idempotencyKey: string }): Promise<PaymentIntentResult>;
+  capture(input: {
+    paymentIntentId: string;
+    amountCents: number;
+    applicationFeeCents: number;
+    idempotencyKey: string;
+  }): Promise<PaymentIntentResult>;
   /** `paymentIntents.cancel(id)`: releases an uncaptured hold. */
   cancel(input: { paymentIntentId: string; idempotencyKey: string }): Promise<PaymentIntentResult>;
   /**
    * `refunds.create({ payment_intent, amount, reverse_transfer: true, refund_application_fee })`: the
    * instructor's transfer is reversed in proportion, and the platform fee too when `refundApplicationFee`.
    */
-  refund(input: { paymentIntentId: string; amountCents: number; refundApplicationFee: boolean; idempotencyKey: string }): Promise<{ refundId: string; status: "succeeded" | "pending" | "failed" }>;
+  refund(input: {
+    paymentIntentId: string;
+    amountCents: number;
+    refundApplicationFee: boolean;
+    idempotencyKey: string;
+  }): Promise<{ refundId: string; status: "succeeded" | "pending" | "failed" }>;
   /** `paymentIntents.retrieve(id)`. */
   getPaymentIntent(paymentIntentId: string): Promise<PaymentIntentResult>;
 

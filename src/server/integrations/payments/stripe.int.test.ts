@@ -25,9 +25,21 @@ beforeAll(async () => {
     const path = req.url.split("?")[0]!;
     const route = routes[`${req.method} ${path}`];
     if (route) route(req, res);
-    else sendJson(res, 404, { error: { type: "invalid_request_error", code: "resource_missing", message: `Unrecognized request URL (${req.method}: ${path}).` } });
+    else
+      sendJson(res, 404, {
+        error: {
+          type: "invalid_request_error",
+          code: "resource_missing",
+          message: `Unrecognized request URL (${req.method}: ${path}).`,
+        },
+      });
   });
-  gateway = await createStripeGateway({ secretKey: SECRET_KEY, webhookSecret: WEBHOOK_SECRET, apiBase: standIn.url, maxNetworkRetries: 1 });
+  gateway = await createStripeGateway({
+    secretKey: SECRET_KEY,
+    webhookSecret: WEBHOOK_SECRET,
+    apiBase: standIn.url,
+    maxNetworkRetries: 1,
+  });
 });
 afterAll(async () => standIn?.close());
 beforeEach(() => {
@@ -77,7 +89,16 @@ function cardPaymentMethod(id: string, last4: string, brand = "visa") {
     customer: "cus_Standin0001",
     livemode: false,
     billing_details: { address: null, email: null, name: null, phone: null },
-    card: { brand, last4, exp_month: 12, exp_year: 2030, fingerprint: `fp${last4}Standin00`, funding: "credit", country: "US", checks: { cvc_check: "pass" } },
+    card: {
+      brand,
+      last4,
+      exp_month: 12,
+      exp_year: 2030,
+      fingerprint: `fp${last4}Standin00`,
+      funding: "credit",
+      country: "US",
+      checks: { cvc_check: "pass" },
+    },
     metadata: {},
   };
 }
@@ -85,8 +106,21 @@ function cardPaymentMethod(id: string, last4: string, brand = "visa") {
 describe("Stripe adapter (real stripe SDK against a local stand-in)", () => {
   it("creates an Express account with card_payments + transfers and the user id, under the caller's idempotency key", async () => {
     routes["POST /v1/accounts"] = (_req, res) =>
-      sendJson(res, 200, { id: "acct_1StandinInstr", object: "account", type: "express", charges_enabled: false, payouts_enabled: false, details_submitted: false });
-    expect(await gateway.createConnectedAccount({ email: "inst@example.test", userId: "01JUSER", idempotencyKey: "connect:01JUSER:create" })).toEqual({
+      sendJson(res, 200, {
+        id: "acct_1StandinInstr",
+        object: "account",
+        type: "express",
+        charges_enabled: false,
+        payouts_enabled: false,
+        details_submitted: false,
+      });
+    expect(
+      await gateway.createConnectedAccount({
+        email: "inst@example.test",
+        userId: "01JUSER",
+        idempotencyKey: "connect:01JUSER:create",
+      }),
+    ).toEqual({
       accountId: "acct_1StandinInstr",
     });
     const req = only();
@@ -105,10 +139,27 @@ describe("Stripe adapter (real stripe SDK against a local stand-in)", () => {
 
   it("creates an account_onboarding link and reads the account's status", async () => {
     routes["POST /v1/account_links"] = (_req, res) =>
-      sendJson(res, 200, { object: "account_link", created: CREATED, expires_at: CREATED + 300, url: "https://connect.stripe.com/setup/e/acct_1StandinInstr/abc" });
-    const link = await gateway.createOnboardingLink({ accountId: "acct_1StandinInstr", refreshUrl: "https://app.test/refresh", returnUrl: "https://app.test/return" });
-    expect(link).toEqual({ url: "https://connect.stripe.com/setup/e/acct_1StandinInstr/abc", expiresAt: new Date((CREATED + 300) * 1000) });
-    expect(form(only())).toEqual({ account: "acct_1StandinInstr", refresh_url: "https://app.test/refresh", return_url: "https://app.test/return", type: "account_onboarding" });
+      sendJson(res, 200, {
+        object: "account_link",
+        created: CREATED,
+        expires_at: CREATED + 300,
+        url: "https://connect.stripe.com/setup/e/acct_1StandinInstr/abc",
+      });
+    const link = await gateway.createOnboardingLink({
+      accountId: "acct_1StandinInstr",
+      refreshUrl: "https://app.test/refresh",
+      returnUrl: "https://app.test/return",
+    });
+    expect(link).toEqual({
+      url: "https://connect.stripe.com/setup/e/acct_1StandinInstr/abc",
+      expiresAt: new Date((CREATED + 300) * 1000),
+    });
+    expect(form(only())).toEqual({
+      account: "acct_1StandinInstr",
+      refresh_url: "https://app.test/refresh",
+      return_url: "https://app.test/return",
+      type: "account_onboarding",
+    });
 
     standIn.requests.length = 0;
     routes["GET /v1/accounts/acct_1StandinInstr"] = (_req, res) =>
@@ -132,9 +183,17 @@ describe("Stripe adapter (real stripe SDK against a local stand-in)", () => {
   });
 
   it("creates a customer and an off-session card SetupIntent, then reads the saved card from the SetupIntent", async () => {
-    routes["POST /v1/customers"] = (_req, res) => sendJson(res, 200, { id: "cus_Standin0001", object: "customer", email: "s@example.test", name: "Sam Student" });
+    routes["POST /v1/customers"] = (_req, res) =>
+      sendJson(res, 200, { id: "cus_Standin0001", object: "customer", email: "s@example.test", name: "Sam Student" });
     routes["POST /v1/setup_intents"] = (_req, res) =>
-      sendJson(res, 200, { id: "seti_Standin0001", object: "setup_intent", client_secret: "seti_Standin0001_secret_xyz", status: "requires_payment_method", usage: "off_session", customer: "cus_Standin0001" });
+      sendJson(res, 200, {
+        id: "seti_Standin0001",
+        object: "setup_intent",
+        client_secret: "seti_Standin0001_secret_xyz",
+        status: "requires_payment_method",
+        usage: "off_session",
+        customer: "cus_Standin0001",
+      });
     routes["GET /v1/setup_intents/seti_Standin0001"] = (_req, res) =>
       sendJson(res, 200, {
         id: "seti_Standin0001",
@@ -146,12 +205,23 @@ describe("Stripe adapter (real stripe SDK against a local stand-in)", () => {
         payment_method: cardPaymentMethod("pm_Standin0001", "4242"),
       });
 
-    expect(await gateway.createCustomer({ email: "s@example.test", name: "Sam Student", userId: "01JSTUDENT", idempotencyKey: "customer:01JSTUDENT" })).toEqual({ customerId: "cus_Standin0001" });
-    expect(await gateway.createSetupIntent({ customerId: "cus_Standin0001", idempotencyKey: "setup:01JSTUDENT:1" })).toEqual({
+    expect(
+      await gateway.createCustomer({
+        email: "s@example.test",
+        name: "Sam Student",
+        userId: "01JSTUDENT",
+        idempotencyKey: "customer:01JSTUDENT",
+      }),
+    ).toEqual({ customerId: "cus_Standin0001" });
+    expect(
+      await gateway.createSetupIntent({ customerId: "cus_Standin0001", idempotencyKey: "setup:01JSTUDENT:1" }),
+    ).toEqual({
       setupIntentId: "seti_Standin0001",
       clientSecret: "seti_Standin0001_secret_xyz",
     });
-    expect(await gateway.completeSetupIntent({ setupIntentId: "seti_Standin0001", customerId: "cus_Standin0001" })).toEqual({
+    expect(
+      await gateway.completeSetupIntent({ setupIntentId: "seti_Standin0001", customerId: "cus_Standin0001" }),
+    ).toEqual({
       paymentMethodId: "pm_Standin0001",
       brand: "visa",
       last4: "4242",
@@ -163,7 +233,11 @@ describe("Stripe adapter (real stripe SDK against a local stand-in)", () => {
     const [customer, setup, retrieve] = standIn.requests;
     expect(form(customer!)).toEqual({ email: "s@example.test", name: "Sam Student", "metadata[userId]": "01JSTUDENT" });
     expect(customer!.headers["idempotency-key"]).toBe("customer:01JSTUDENT");
-    expect(form(setup!)).toEqual({ customer: "cus_Standin0001", usage: "off_session", "allowed_payment_method_types[0]": "card" });
+    expect(form(setup!)).toEqual({
+      customer: "cus_Standin0001",
+      usage: "off_session",
+      "allowed_payment_method_types[0]": "card",
+    });
     expect(setup!.headers["idempotency-key"]).toBe("setup:01JSTUDENT:1");
     expect(retrieve!.method).toBe("GET");
     expect(decodeURIComponent(retrieve!.url)).toBe("/v1/setup_intents/seti_Standin0001?expand[0]=payment_method");
@@ -173,8 +247,16 @@ describe("Stripe adapter (real stripe SDK against a local stand-in)", () => {
 
   it("refuses another customer's SetupIntent and surfaces a failed setup as the card error", async () => {
     routes["GET /v1/setup_intents/seti_Other"] = (_req, res) =>
-      sendJson(res, 200, { id: "seti_Other", object: "setup_intent", status: "succeeded", customer: "cus_SomeoneElse", payment_method: cardPaymentMethod("pm_X", "1111") });
-    const stolen = await gateway.completeSetupIntent({ setupIntentId: "seti_Other", customerId: "cus_Standin0001" }).catch((e: unknown) => e);
+      sendJson(res, 200, {
+        id: "seti_Other",
+        object: "setup_intent",
+        status: "succeeded",
+        customer: "cus_SomeoneElse",
+        payment_method: cardPaymentMethod("pm_X", "1111"),
+      });
+    const stolen = await gateway
+      .completeSetupIntent({ setupIntentId: "seti_Other", customerId: "cus_Standin0001" })
+      .catch((e: unknown) => e);
     expect(stolen).toBeInstanceOf(PaymentGatewayError);
     expect(stolen).toMatchObject({ type: "invalid_request_error", code: "resource_missing" });
 
@@ -185,9 +267,16 @@ describe("Stripe adapter (real stripe SDK against a local stand-in)", () => {
         status: "requires_payment_method",
         customer: "cus_Standin0001",
         payment_method: null,
-        last_setup_error: { type: "card_error", code: "card_declined", decline_code: "insufficient_funds", message: "Your card has insufficient funds." },
+        last_setup_error: {
+          type: "card_error",
+          code: "card_declined",
+          decline_code: "insufficient_funds",
+          message: "Your card has insufficient funds.",
+        },
       });
-    await expect(gateway.completeSetupIntent({ setupIntentId: "seti_Failed", customerId: "cus_Standin0001" })).rejects.toMatchObject({
+    await expect(
+      gateway.completeSetupIntent({ setupIntentId: "seti_Failed", customerId: "cus_Standin0001" }),
+    ).rejects.toMatchObject({
       type: "card_error",
       code: "card_declined",
       declineCode: "insufficient_funds",
@@ -197,8 +286,14 @@ describe("Stripe adapter (real stripe SDK against a local stand-in)", () => {
 
   it("lists a customer's cards and detaches one", async () => {
     routes["GET /v1/payment_methods"] = (_req, res) =>
-      sendJson(res, 200, { object: "list", url: "/v1/payment_methods", has_more: false, data: [cardPaymentMethod("pm_A", "4242"), cardPaymentMethod("pm_B", "4444", "mastercard")] });
-    routes["POST /v1/payment_methods/pm_A/detach"] = (_req, res) => sendJson(res, 200, { ...cardPaymentMethod("pm_A", "4242"), customer: null });
+      sendJson(res, 200, {
+        object: "list",
+        url: "/v1/payment_methods",
+        has_more: false,
+        data: [cardPaymentMethod("pm_A", "4242"), cardPaymentMethod("pm_B", "4444", "mastercard")],
+      });
+    routes["POST /v1/payment_methods/pm_A/detach"] = (_req, res) =>
+      sendJson(res, 200, { ...cardPaymentMethod("pm_A", "4242"), customer: null });
     const cards = await gateway.listCards("cus_Standin0001");
     expect(cards.map((c) => [c.paymentMethodId, c.brand, c.last4])).toEqual([
       ["pm_A", "visa", "4242"],
@@ -206,7 +301,11 @@ describe("Stripe adapter (real stripe SDK against a local stand-in)", () => {
     ]);
     const list = standIn.requests[0]!;
     expect(list.method).toBe("GET");
-    expect(Object.fromEntries(new URL(list.url, "http://x").searchParams)).toEqual({ customer: "cus_Standin0001", type: "card", limit: "100" });
+    expect(Object.fromEntries(new URL(list.url, "http://x").searchParams)).toEqual({
+      customer: "cus_Standin0001",
+      type: "card",
+      limit: "100",
+    });
     await gateway.detachCard("pm_A");
     expect(standIn.requests[1]).toMatchObject({ method: "POST", url: "/v1/payment_methods/pm_A/detach" });
   });
@@ -223,7 +322,13 @@ describe("Stripe adapter (real stripe SDK against a local stand-in)", () => {
       metadata: { bookingId: "01JBOOKING0000000000000000", action: "authorize" },
       idempotencyKey: "booking:01JBOOKING0000000000000000:authorize:1",
     });
-    expect(result).toEqual({ paymentIntentId: "pi_3StandinAuth0001", status: "requires_capture", amountCents: 6000, amountReceivedCents: 0, chargeId: "ch_3StandinAuth0001" });
+    expect(result).toEqual({
+      paymentIntentId: "pi_3StandinAuth0001",
+      status: "requires_capture",
+      amountCents: 6000,
+      amountReceivedCents: 0,
+      chargeId: "ch_3StandinAuth0001",
+    });
     const req = only();
     expect(req.url).toBe("/v1/payment_intents");
     expect(req.headers["idempotency-key"]).toBe("booking:01JBOOKING0000000000000000:authorize:1");
@@ -255,7 +360,11 @@ describe("Stripe adapter (real stripe SDK against a local stand-in)", () => {
           message: "Your card has insufficient funds.",
           charge: "ch_3StandinDecline",
           doc_url: "https://stripe.com/docs/error-codes/card-declined",
-          payment_intent: paymentIntent({ id: "pi_3StandinDecline", status: "requires_payment_method", amount_capturable: 0 }),
+          payment_intent: paymentIntent({
+            id: "pi_3StandinDecline",
+            status: "requires_payment_method",
+            amount_capturable: 0,
+          }),
         },
       });
     const err = await gateway
@@ -304,19 +413,35 @@ describe("Stripe adapter (real stripe SDK against a local stand-in)", () => {
       metadata: {},
       idempotencyKey: "k1",
     };
-    await expect(gateway.authorize(input)).rejects.toMatchObject({ type: "card_error", code: "authentication_required", paymentIntentId: "pi_3StandinSca" });
+    await expect(gateway.authorize(input)).rejects.toMatchObject({
+      type: "card_error",
+      code: "authentication_required",
+      paymentIntentId: "pi_3StandinSca",
+    });
 
     routes["POST /v1/payment_intents/pi_3StandinAuth0001/capture"] = (_req, res) =>
       sendJson(res, 400, {
         error: {
           type: "invalid_request_error",
           code: "payment_intent_unexpected_state",
-          message: "This PaymentIntent could not be captured because it has a status of canceled. Only a PaymentIntent with one of the following statuses may be captured: requires_capture.",
+          message:
+            "This PaymentIntent could not be captured because it has a status of canceled. Only a PaymentIntent with one of the following statuses may be captured: requires_capture.",
           payment_intent: paymentIntent({ status: "canceled" }),
         },
       });
-    const state = await gateway.capture({ paymentIntentId: "pi_3StandinAuth0001", amountCents: 6000, applicationFeeCents: 900, idempotencyKey: "k2" }).catch((e: unknown) => e);
-    expect(state).toMatchObject({ type: "invalid_request_error", code: "payment_intent_unexpected_state", paymentIntentId: "pi_3StandinAuth0001" });
+    const state = await gateway
+      .capture({
+        paymentIntentId: "pi_3StandinAuth0001",
+        amountCents: 6000,
+        applicationFeeCents: 900,
+        idempotencyKey: "k2",
+      })
+      .catch((e: unknown) => e);
+    expect(state).toMatchObject({
+      type: "invalid_request_error",
+      code: "payment_intent_unexpected_state",
+      paymentIntentId: "pi_3StandinAuth0001",
+    });
     // Not a card error: the message is generic (Stripe's names parameters and ids), the original stays as cause.
     expect((state as PaymentGatewayError).message).toBe("The payment could not be processed.");
     expect(((state as PaymentGatewayError).cause as Error).message).toContain("status of canceled");
@@ -328,16 +453,37 @@ describe("Stripe adapter (real stripe SDK against a local stand-in)", () => {
           message: "Keys for idempotent requests can only be used with the same parameters they were first used with.",
         },
       });
-    await expect(gateway.cancel({ paymentIntentId: "pi_3StandinAuth0001", idempotencyKey: "k1" })).rejects.toMatchObject({ type: "idempotency_error" });
+    await expect(
+      gateway.cancel({ paymentIntentId: "pi_3StandinAuth0001", idempotencyKey: "k1" }),
+    ).rejects.toMatchObject({ type: "idempotency_error" });
 
-    routes["GET /v1/payment_intents/pi_x"] = (_req, res) => sendJson(res, 401, { error: { type: "invalid_request_error", message: "Invalid API Key provided: sk_test_***" } });
+    routes["GET /v1/payment_intents/pi_x"] = (_req, res) =>
+      sendJson(res, 401, {
+        error: { type: "invalid_request_error", message: "Invalid API Key provided: sk_test_***" },
+      });
     await expect(gateway.getPaymentIntent("pi_x")).rejects.toMatchObject({ type: "authentication_error" });
   });
 
   it("captures with amount_to_capture + application_fee_amount, cancels, and retrieves, each write under its key", async () => {
     routes["POST /v1/payment_intents/pi_3StandinAuth0001/capture"] = (_req, res) =>
-      sendJson(res, 200, paymentIntent({ status: "succeeded", amount_capturable: 0, amount_received: 3000, application_fee_amount: 450 }));
-    expect(await gateway.capture({ paymentIntentId: "pi_3StandinAuth0001", amountCents: 3000, applicationFeeCents: 450, idempotencyKey: "booking:B:capture:1" })).toEqual({
+      sendJson(
+        res,
+        200,
+        paymentIntent({
+          status: "succeeded",
+          amount_capturable: 0,
+          amount_received: 3000,
+          application_fee_amount: 450,
+        }),
+      );
+    expect(
+      await gateway.capture({
+        paymentIntentId: "pi_3StandinAuth0001",
+        amountCents: 3000,
+        applicationFeeCents: 450,
+        idempotencyKey: "booking:B:capture:1",
+      }),
+    ).toEqual({
       paymentIntentId: "pi_3StandinAuth0001",
       status: "succeeded",
       amountCents: 6000,
@@ -350,32 +496,71 @@ describe("Stripe adapter (real stripe SDK against a local stand-in)", () => {
 
     standIn.requests.length = 0;
     routes["POST /v1/payment_intents/pi_3StandinAuth0002/cancel"] = (_req, res) =>
-      sendJson(res, 200, paymentIntent({ id: "pi_3StandinAuth0002", status: "canceled", amount_capturable: 0, latest_charge: { id: "ch_expanded", object: "charge" } }));
-    expect(await gateway.cancel({ paymentIntentId: "pi_3StandinAuth0002", idempotencyKey: "booking:C:cancel" })).toMatchObject({ status: "canceled", chargeId: "ch_expanded" });
+      sendJson(
+        res,
+        200,
+        paymentIntent({
+          id: "pi_3StandinAuth0002",
+          status: "canceled",
+          amount_capturable: 0,
+          latest_charge: { id: "ch_expanded", object: "charge" },
+        }),
+      );
+    expect(
+      await gateway.cancel({ paymentIntentId: "pi_3StandinAuth0002", idempotencyKey: "booking:C:cancel" }),
+    ).toMatchObject({ status: "canceled", chargeId: "ch_expanded" });
     const cancel = only();
     expect(cancel.method).toBe("POST");
     expect(cancel.headers["idempotency-key"]).toBe("booking:C:cancel");
 
     standIn.requests.length = 0;
-    routes["GET /v1/payment_intents/pi_3StandinAuth0001"] = (_req, res) => sendJson(res, 200, paymentIntent({ status: "processing" }));
+    routes["GET /v1/payment_intents/pi_3StandinAuth0001"] = (_req, res) =>
+      sendJson(res, 200, paymentIntent({ status: "processing" }));
     expect((await gateway.getPaymentIntent("pi_3StandinAuth0001")).status).toBe("processing");
     expect(only().method).toBe("GET");
   });
 
   it("refunds with reverse_transfer and refund_application_fee under the caller's key", async () => {
     routes["POST /v1/refunds"] = (req, res) =>
-      sendJson(res, 200, { id: "re_Standin0001", object: "refund", amount: Number(form(req).amount), status: "succeeded", payment_intent: "pi_3StandinAuth0001", charge: "ch_3StandinAuth0001" });
-    expect(await gateway.refund({ paymentIntentId: "pi_3StandinAuth0001", amountCents: 1500, refundApplicationFee: true, idempotencyKey: "booking:B:refund:1" })).toEqual({
+      sendJson(res, 200, {
+        id: "re_Standin0001",
+        object: "refund",
+        amount: Number(form(req).amount),
+        status: "succeeded",
+        payment_intent: "pi_3StandinAuth0001",
+        charge: "ch_3StandinAuth0001",
+      });
+    expect(
+      await gateway.refund({
+        paymentIntentId: "pi_3StandinAuth0001",
+        amountCents: 1500,
+        refundApplicationFee: true,
+        idempotencyKey: "booking:B:refund:1",
+      }),
+    ).toEqual({
       refundId: "re_Standin0001",
       status: "succeeded",
     });
     const req = only();
     expect(req.headers["idempotency-key"]).toBe("booking:B:refund:1");
-    expect(form(req)).toEqual({ payment_intent: "pi_3StandinAuth0001", amount: "1500", reverse_transfer: "true", refund_application_fee: "true" });
+    expect(form(req)).toEqual({
+      payment_intent: "pi_3StandinAuth0001",
+      amount: "1500",
+      reverse_transfer: "true",
+      refund_application_fee: "true",
+    });
 
     standIn.requests.length = 0;
-    routes["POST /v1/refunds"] = (_req, res) => sendJson(res, 200, { id: "re_Standin0002", object: "refund", amount: 100, status: "pending" });
-    expect(await gateway.refund({ paymentIntentId: "pi_3StandinAuth0001", amountCents: 100, refundApplicationFee: false, idempotencyKey: "booking:B:refund:2" })).toEqual({
+    routes["POST /v1/refunds"] = (_req, res) =>
+      sendJson(res, 200, { id: "re_Standin0002", object: "refund", amount: 100, status: "pending" });
+    expect(
+      await gateway.refund({
+        paymentIntentId: "pi_3StandinAuth0001",
+        amountCents: 100,
+        refundApplicationFee: false,
+        idempotencyKey: "booking:B:refund:2",
+      }),
+    ).toEqual({
       refundId: "re_Standin0002",
       status: "pending",
     });
@@ -389,13 +574,33 @@ describe("Stripe adapter (real stripe SDK against a local stand-in)", () => {
       if (calls === 1) sendJson(res, 500, { error: { type: "api_error", message: "An unknown error occurred" } });
       else sendJson(res, 200, { id: "re_Retry", object: "refund", amount: 100, status: "succeeded" });
     };
-    expect((await gateway.refund({ paymentIntentId: "pi_1", amountCents: 100, refundApplicationFee: true, idempotencyKey: "booking:R:refund:1" })).refundId).toBe("re_Retry");
-    expect(standIn.requests.map((r) => r.headers["idempotency-key"])).toEqual(["booking:R:refund:1", "booking:R:refund:1"]);
+    expect(
+      (
+        await gateway.refund({
+          paymentIntentId: "pi_1",
+          amountCents: 100,
+          refundApplicationFee: true,
+          idempotencyKey: "booking:R:refund:1",
+        })
+      ).refundId,
+    ).toBe("re_Retry");
+    expect(standIn.requests.map((r) => r.headers["idempotency-key"])).toEqual([
+      "booking:R:refund:1",
+      "booking:R:refund:1",
+    ]);
   });
 
   it("maps an unreachable API to api_error", async () => {
-    const dead = await createStripeGateway({ secretKey: SECRET_KEY, apiBase: "http://127.0.0.1:9", maxNetworkRetries: 0, timeoutMs: 2000 });
-    await expect(dead.getPaymentIntent("pi_1")).rejects.toMatchObject({ type: "api_error", code: "api_connection_error" });
+    const dead = await createStripeGateway({
+      secretKey: SECRET_KEY,
+      apiBase: "http://127.0.0.1:9",
+      maxNetworkRetries: 0,
+      timeoutMs: 2000,
+    });
+    await expect(dead.getPaymentIntent("pi_1")).rejects.toMatchObject({
+      type: "api_error",
+      code: "api_connection_error",
+    });
   });
 
   describe("webhooks (stripe.webhooks.constructEvent)", () => {
@@ -429,12 +634,23 @@ describe("Stripe adapter (real stripe SDK against a local stand-in)", () => {
     });
 
     it("refuses a bad signature, a stale timestamp, a missing header, and everything when no secret is configured", async () => {
-      expect(() => gateway.verifyWebhook(payload, signWebhookPayload(payload, "whsec_wrong", now()))).toThrow(WebhookSignatureError);
-      expect(() => gateway.verifyWebhook(payload.replace("requires_capture", "succeeded"), signWebhookPayload(payload, WEBHOOK_SECRET, now()))).toThrow(WebhookSignatureError);
-      expect(() => gateway.verifyWebhook(payload, signWebhookPayload(payload, WEBHOOK_SECRET, now() - 600))).toThrow(/tolerance/i);
+      expect(() => gateway.verifyWebhook(payload, signWebhookPayload(payload, "whsec_wrong", now()))).toThrow(
+        WebhookSignatureError,
+      );
+      expect(() =>
+        gateway.verifyWebhook(
+          payload.replace("requires_capture", "succeeded"),
+          signWebhookPayload(payload, WEBHOOK_SECRET, now()),
+        ),
+      ).toThrow(WebhookSignatureError);
+      expect(() => gateway.verifyWebhook(payload, signWebhookPayload(payload, WEBHOOK_SECRET, now() - 600))).toThrow(
+        /tolerance/i,
+      );
       expect(() => gateway.verifyWebhook(payload, null)).toThrow(WebhookSignatureError);
       const unconfigured = await createStripeGateway({ secretKey: SECRET_KEY, apiBase: standIn.url });
-      expect(() => unconfigured.verifyWebhook(payload, signWebhookPayload(payload, WEBHOOK_SECRET, now()))).toThrow(/not configured/);
+      expect(() => unconfigured.verifyWebhook(payload, signWebhookPayload(payload, WEBHOOK_SECRET, now()))).toThrow(
+        /not configured/,
+      );
     });
   });
 });

@@ -35,7 +35,8 @@ const SAFE_MESSAGES: Record<PaymentGatewayError["type"], string> = {
  * text, with the SDK's error kept as `cause` for the logs.
  */
 export function toGatewayError(e: unknown): unknown {
-  if (!e || typeof e !== "object" || !("type" in e) || typeof e.type !== "string" || !e.type.startsWith("Stripe")) return e;
+  if (!e || typeof e !== "object" || !("type" in e) || typeof e.type !== "string" || !e.type.startsWith("Stripe"))
+    return e;
   const err = e as Stripe.errors.StripeError;
   const type: PaymentGatewayError["type"] =
     err.type === "StripeCardError"
@@ -47,14 +48,27 @@ export function toGatewayError(e: unknown): unknown {
           : err.type === "StripeAuthenticationError" || err.type === "StripePermissionError"
             ? "authentication_error"
             : "api_error";
-  const code = err.code ?? (err.type === "StripeRateLimitError" ? "rate_limit" : err.type === "StripeConnectionError" ? "api_connection_error" : null);
+  const code =
+    err.code ??
+    (err.type === "StripeRateLimitError"
+      ? "rate_limit"
+      : err.type === "StripeConnectionError"
+        ? "api_connection_error"
+        : null);
   const message = type === "card_error" && err.message ? err.message : SAFE_MESSAGES[type];
   const mapped = new PaymentGatewayError(message, type, code, err.decline_code ?? null, err.payment_intent?.id ?? null);
   mapped.cause = e;
   return mapped;
 }
 
-const PORT_STATUSES = new Set<string>(["requires_payment_method", "requires_action", "requires_capture", "processing", "succeeded", "canceled"]);
+const PORT_STATUSES = new Set<string>([
+  "requires_payment_method",
+  "requires_action",
+  "requires_capture",
+  "processing",
+  "succeeded",
+  "canceled",
+]);
 
 function toResult(pi: Stripe.PaymentIntent): PaymentIntentResult {
   // With confirm: true a PaymentIntent never rests in requires_confirmation; if it did, it still needs a payment method.
@@ -71,7 +85,12 @@ function toResult(pi: Stripe.PaymentIntent): PaymentIntentResult {
 
 function toCard(pm: Stripe.PaymentMethod): CardSummary {
   const card = pm.card;
-  if (!card) throw new PaymentGatewayError("That payment method is not a card.", "invalid_request_error", "payment_method_invalid_parameter");
+  if (!card)
+    throw new PaymentGatewayError(
+      "That payment method is not a card.",
+      "invalid_request_error",
+      "payment_method_invalid_parameter",
+    );
   return {
     paymentMethodId: pm.id,
     brand: card.brand,
@@ -132,7 +151,12 @@ export async function createStripeGateway(opts: StripeGatewayOptions): Promise<P
     createConnectedAccount({ email, userId, idempotencyKey }) {
       return call(async () => {
         const account = await stripe.accounts.create(
-          { type: "express", email, capabilities: { card_payments: { requested: true }, transfers: { requested: true } }, metadata: { userId } },
+          {
+            type: "express",
+            email,
+            capabilities: { card_payments: { requested: true }, transfers: { requested: true } },
+            metadata: { userId },
+          },
           { idempotencyKey },
         );
         return { accountId: account.id };
@@ -140,7 +164,12 @@ export async function createStripeGateway(opts: StripeGatewayOptions): Promise<P
     },
     createOnboardingLink({ accountId, refreshUrl, returnUrl }) {
       return call(async () => {
-        const link = await stripe.accountLinks.create({ account: accountId, refresh_url: refreshUrl, return_url: returnUrl, type: "account_onboarding" });
+        const link = await stripe.accountLinks.create({
+          account: accountId,
+          refresh_url: refreshUrl,
+          return_url: returnUrl,
+          type: "account_onboarding",
+        });
         return { url: link.url, expiresAt: new Date(link.expires_at * 1000) };
       });
     },
@@ -157,8 +186,12 @@ export async function createStripeGateway(opts: StripeGatewayOptions): Promise<P
     },
     createSetupIntent({ customerId, idempotencyKey }) {
       return call(async () => {
-        const si = await stripe.setupIntents.create({ customer: customerId, usage: "off_session", allowed_payment_method_types: ["card"] }, { idempotencyKey });
-        if (!si.client_secret) throw new PaymentGatewayError("The payment provider returned no client secret.", "api_error", null);
+        const si = await stripe.setupIntents.create(
+          { customer: customerId, usage: "off_session", allowed_payment_method_types: ["card"] },
+          { idempotencyKey },
+        );
+        if (!si.client_secret)
+          throw new PaymentGatewayError("The payment provider returned no client secret.", "api_error", null);
         return { setupIntentId: si.id, clientSecret: si.client_secret };
       });
     },
@@ -167,15 +200,32 @@ export async function createStripeGateway(opts: StripeGatewayOptions): Promise<P
         const si = await stripe.setupIntents.retrieve(setupIntentId, { expand: ["payment_method"] });
         // Another customer's SetupIntent is "not found" for this one (never confirm someone else's card).
         if (idOf(si.customer) !== customerId) {
-          throw new PaymentGatewayError(SAFE_MESSAGES.invalid_request_error, "invalid_request_error", "resource_missing");
+          throw new PaymentGatewayError(
+            SAFE_MESSAGES.invalid_request_error,
+            "invalid_request_error",
+            "resource_missing",
+          );
         }
         if (si.status === "succeeded" && si.payment_method) {
-          const pm = typeof si.payment_method === "string" ? await stripe.paymentMethods.retrieve(si.payment_method) : si.payment_method;
+          const pm =
+            typeof si.payment_method === "string"
+              ? await stripe.paymentMethods.retrieve(si.payment_method)
+              : si.payment_method;
           return toCard(pm);
         }
         const err = si.last_setup_error;
-        if (err) throw new PaymentGatewayError(err.message ?? SAFE_MESSAGES.card_error, "card_error", err.code ?? "card_declined", err.decline_code ?? null);
-        throw new PaymentGatewayError("The card has not been confirmed yet.", "invalid_request_error", "setup_intent_unexpected_state");
+        if (err)
+          throw new PaymentGatewayError(
+            err.message ?? SAFE_MESSAGES.card_error,
+            "card_error",
+            err.code ?? "card_declined",
+            err.decline_code ?? null,
+          );
+        throw new PaymentGatewayError(
+          "The card has not been confirmed yet.",
+          "invalid_request_error",
+          "setup_intent_unexpected_state",
+        );
       });
     },
     listCards(customerId) {
@@ -214,7 +264,13 @@ export async function createStripeGateway(opts: StripeGatewayOptions): Promise<P
     },
     capture({ paymentIntentId, amountCents, applicationFeeCents, idempotencyKey }) {
       return call(async () =>
-        toResult(await stripe.paymentIntents.capture(paymentIntentId, { amount_to_capture: amountCents, application_fee_amount: applicationFeeCents }, { idempotencyKey })),
+        toResult(
+          await stripe.paymentIntents.capture(
+            paymentIntentId,
+            { amount_to_capture: amountCents, application_fee_amount: applicationFeeCents },
+            { idempotencyKey },
+          ),
+        ),
       );
     },
     cancel({ paymentIntentId, idempotencyKey }) {
@@ -223,10 +279,20 @@ export async function createStripeGateway(opts: StripeGatewayOptions): Promise<P
     refund({ paymentIntentId, amountCents, refundApplicationFee, idempotencyKey }) {
       return call(async () => {
         const refund = await stripe.refunds.create(
-          { payment_intent: paymentIntentId, amount: amountCents, reverse_transfer: true, refund_application_fee: refundApplicationFee },
+          {
+            payment_intent: paymentIntentId,
+            amount: amountCents,
+            reverse_transfer: true,
+            refund_application_fee: refundApplicationFee,
+          },
           { idempotencyKey },
         );
-        const status = refund.status === "succeeded" ? "succeeded" : refund.status === "failed" || refund.status === "canceled" ? "failed" : "pending";
+        const status =
+          refund.status === "succeeded"
+            ? "succeeded"
+            : refund.status === "failed" || refund.status === "canceled"
+              ? "failed"
+              : "pending";
         return { refundId: refund.id, status };
       });
     },
@@ -236,7 +302,8 @@ export async function createStripeGateway(opts: StripeGatewayOptions): Promise<P
 
     // ── Webhooks ──
     verifyWebhook(rawBody, signatureHeader) {
-      if (!opts.webhookSecret) throw new WebhookSignatureError("STRIPE_WEBHOOK_SECRET is not configured: webhooks cannot be verified.");
+      if (!opts.webhookSecret)
+        throw new WebhookSignatureError("STRIPE_WEBHOOK_SECRET is not configured: webhooks cannot be verified.");
       if (!signatureHeader) throw new WebhookSignatureError("No Stripe-Signature header was provided.");
       let event: Stripe.Event;
       try {

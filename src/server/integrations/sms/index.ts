@@ -17,7 +17,12 @@ export function createOutboxSms(outbox: OutboxRepository): SmsSender {
 }
 
 /** Real adapter over the Twilio SDK; `baseUrl` points the SDK at a local stand-in in tests. */
-export async function createTwilioSms(opts: { accountSid: string; authToken: string; from: string; baseUrl?: string }): Promise<SmsSender> {
+export async function createTwilioSms(opts: {
+  accountSid: string;
+  authToken: string;
+  from: string;
+  baseUrl?: string;
+}): Promise<SmsSender> {
   const { default: twilio } = await import("twilio");
   const client = twilio(opts.accountSid, opts.authToken);
   if (opts.baseUrl) {

@@ -44,7 +44,12 @@ describe("Twilio SMS adapter (real twilio SDK against a local stand-in)", () => 
   it("POSTs To/From/Body with Basic auth to the Messages resource and returns the message sid", async () => {
     const sid = `SM${"a1b2c3d4".repeat(4)}`;
     standIn.respond((req, res) => sendJson(res, 201, twilioMessage(new URLSearchParams(req.body), sid)));
-    const sms = await createTwilioSms({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, from: FROM, baseUrl: standIn.url });
+    const sms = await createTwilioSms({
+      accountSid: ACCOUNT_SID,
+      authToken: AUTH_TOKEN,
+      from: FROM,
+      baseUrl: standIn.url,
+    });
     expect(sms.kind).toBe("twilio");
 
     const body = "Your InstaInstru verification code is 123456. It expires in 10 minutes.";
@@ -61,9 +66,19 @@ describe("Twilio SMS adapter (real twilio SDK against a local stand-in)", () => 
 
   it("surfaces a Twilio error response as a rejection (the caller decides what the user sees)", async () => {
     standIn.respond((_req, res) =>
-      sendJson(res, 400, { code: 21211, message: "The 'To' number +1555 is not a valid phone number.", more_info: "https://www.twilio.com/docs/errors/21211", status: 400 }),
+      sendJson(res, 400, {
+        code: 21211,
+        message: "The 'To' number +1555 is not a valid phone number.",
+        more_info: "https://www.twilio.com/docs/errors/21211",
+        status: 400,
+      }),
     );
-    const sms = await createTwilioSms({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, from: FROM, baseUrl: `${standIn.url}/` });
+    const sms = await createTwilioSms({
+      accountSid: ACCOUNT_SID,
+      authToken: AUTH_TOKEN,
+      from: FROM,
+      baseUrl: `${standIn.url}/`,
+    });
     await expect(sms.send("+1555", "hi")).rejects.toMatchObject({ status: 400, code: 21211 });
     expect(standIn.requests[0]!.url).toBe(`/2010-04-01/Accounts/${ACCOUNT_SID}/Messages.json`);
   });

@@ -18,7 +18,11 @@ type StoredExtension = (typeof STORED_TYPES)[StoredContentType];
  */
 export const STORED_NAME = /^[0-9A-HJKMNP-TV-Z]{26}\.(jpg|png|webp)$/;
 
-const TYPE_OF_EXTENSION: Record<StoredExtension, StoredContentType> = { jpg: "image/jpeg", png: "image/png", webp: "image/webp" };
+const TYPE_OF_EXTENSION: Record<StoredExtension, StoredContentType> = {
+  jpg: "image/jpeg",
+  png: "image/png",
+  webp: "image/webp",
+};
 
 export function contentTypeOfName(name: string): StoredContentType | null {
   const m = STORED_NAME.exec(name);

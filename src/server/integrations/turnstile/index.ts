@@ -9,7 +9,12 @@ export const TURNSTILE_DUMMY_TOKEN = "XXXX.DUMMY.TOKEN.XXXX";
 export const TURNSTILE_VERIFY_TIMEOUT_MS = 5_000;
 
 /** Real adapter: POSTs to Cloudflare's siteverify endpoint (base URL configurable so tests use a local stand-in). */
-export function createTurnstileVerifier(opts: { secretKey: string; verifyUrl: string; fetchImpl?: typeof fetch; timeoutMs?: number }): CaptchaVerifier {
+export function createTurnstileVerifier(opts: {
+  secretKey: string;
+  verifyUrl: string;
+  fetchImpl?: typeof fetch;
+  timeoutMs?: number;
+}): CaptchaVerifier {
   const doFetch = opts.fetchImpl ?? fetch;
   return {
     kind: "turnstile",
@@ -38,7 +43,9 @@ export function createLocalCaptchaVerifier(): CaptchaVerifier {
   return {
     kind: "local",
     async verify(token) {
-      return token === TURNSTILE_DUMMY_TOKEN ? { success: true, errorCodes: [] } : { success: false, errorCodes: ["invalid-input-response"] };
+      return token === TURNSTILE_DUMMY_TOKEN
+        ? { success: true, errorCodes: [] }
+        : { success: false, errorCodes: ["invalid-input-response"] };
     },
   };
 }

@@ -13,11 +13,22 @@ beforeEach(() => {
 });
 
 const verifier = (timeoutMs?: number) =>
-  createTurnstileVerifier({ secretKey: SECRET, verifyUrl: `${standIn.url}/turnstile/v0/siteverify`, ...(timeoutMs ? { timeoutMs } : {}) });
+  createTurnstileVerifier({
+    secretKey: SECRET,
+    verifyUrl: `${standIn.url}/turnstile/v0/siteverify`,
+    ...(timeoutMs ? { timeoutMs } : {}),
+  });
 
 describe("Turnstile siteverify adapter (real fetch against a local stand-in)", () => {
   it("POSTs form-encoded secret, response and remoteip, and maps success", async () => {
-    standIn.respond((_req, res) => sendJson(res, 200, { success: true, challenge_ts: "2026-01-01T00:00:00Z", hostname: "localhost", "error-codes": [] }));
+    standIn.respond((_req, res) =>
+      sendJson(res, 200, {
+        success: true,
+        challenge_ts: "2026-01-01T00:00:00Z",
+        hostname: "localhost",
+        "error-codes": [],
+      }),
+    );
     const v = verifier();
     expect(v.kind).toBe("turnstile");
     expect(await v.verify("token-from-widget", "203.0.113.7")).toEqual({ success: true, errorCodes: [] });
@@ -28,7 +39,11 @@ describe("Turnstile siteverify adapter (real fetch against a local stand-in)", (
     expect(req.url).toBe("/turnstile/v0/siteverify");
     expect(req.headers["content-type"]).toMatch(/^application\/x-www-form-urlencoded/);
     const form = new URLSearchParams(req.body);
-    expect(Object.fromEntries(form)).toEqual({ secret: SECRET, response: "token-from-widget", remoteip: "203.0.113.7" });
+    expect(Object.fromEntries(form)).toEqual({
+      secret: SECRET,
+      response: "token-from-widget",
+      remoteip: "203.0.113.7",
+    });
   });
 
   it("omits remoteip when unknown and encodes awkward tokens safely", async () => {
@@ -41,7 +56,9 @@ describe("Turnstile siteverify adapter (real fetch against a local stand-in)", (
   });
 
   it("maps a refusal with its error codes", async () => {
-    standIn.respond((_req, res) => sendJson(res, 200, { success: false, "error-codes": ["invalid-input-response", "timeout-or-duplicate"] }));
+    standIn.respond((_req, res) =>
+      sendJson(res, 200, { success: false, "error-codes": ["invalid-input-response", "timeout-or-duplicate"] }),
+    );
     expect(await verifier().verify("stale", "203.0.113.7")).toEqual({
       success: false,
       errorCodes: ["invalid-input-response", "timeout-or-duplicate"],

@@ -66,8 +66,15 @@ export function createAccountService({ rt, db, users, audit }: Deps) {
     },
 
     /** Updates name and time zone. */
-    async updateProfile(userId: string, input: { firstName: string; lastName: string; timeZone: string }): Promise<MeView> {
-      const u = await users.update(userId, { firstName: input.firstName.trim(), lastName: input.lastName.trim(), timeZone: input.timeZone });
+    async updateProfile(
+      userId: string,
+      input: { firstName: string; lastName: string; timeZone: string },
+    ): Promise<MeView> {
+      const u = await users.update(userId, {
+        firstName: input.firstName.trim(),
+        lastName: input.lastName.trim(),
+        timeZone: input.timeZone,
+      });
       if (!u) throw new NotFoundError("Account not found.");
       return toMe(u);
     },
@@ -94,7 +101,11 @@ export function createAccountService({ rt, db, users, audit }: Deps) {
         [PHONE_SEND_LIMITS.perPhoneDay, phone],
       ] as const) {
         const r = await rt.limiters(rule).consume(key);
-        if (!r.ok) throw new RateLimitedError("Too many codes requested. Please wait before asking for another.", r.retryAfterSeconds);
+        if (!r.ok)
+          throw new RateLimitedError(
+            "Too many codes requested. Please wait before asking for another.",
+            r.retryAfterSeconds,
+          );
       }
       const code = randomDigits(6);
       await users.insertPhoneVerification({
@@ -111,12 +122,17 @@ export function createAccountService({ rt, db, users, audit }: Deps) {
     async verifyPhoneCode(userId: string, code: string): Promise<MeView> {
       const v = await users.latestPhoneVerification(userId);
       if (!v) throw new ValidationError("Request a code first.", { code: ["No code requested"] });
-      if (v.expiresAt.getTime() <= Date.now()) throw new ValidationError("That code has expired. Request a new one.", { code: ["Expired"] });
-      if (v.attempts >= PHONE_CODE_MAX_ATTEMPTS) throw new ValidationError("Too many attempts. Request a new code.", { code: ["Too many attempts"] });
+      if (v.expiresAt.getTime() <= Date.now())
+        throw new ValidationError("That code has expired. Request a new one.", { code: ["Expired"] });
+      if (v.attempts >= PHONE_CODE_MAX_ATTEMPTS)
+        throw new ValidationError("Too many attempts. Request a new code.", { code: ["Too many attempts"] });
       const attempts = await users.addPhoneVerificationAttempt(v.id);
-      if (attempts > PHONE_CODE_MAX_ATTEMPTS) throw new ValidationError("Too many attempts. Request a new code.", { code: ["Too many attempts"] });
+      if (attempts > PHONE_CODE_MAX_ATTEMPTS)
+        throw new ValidationError("Too many attempts. Request a new code.", { code: ["Too many attempts"] });
       if (!safeEqual(v.codeHash, hmac(rt.secret, `${userId}:${code.trim()}`))) {
-        throw new ValidationError(`That code is not correct. ${PHONE_CODE_MAX_ATTEMPTS - attempts} attempts left.`, { code: ["Incorrect code"] });
+        throw new ValidationError(`That code is not correct. ${PHONE_CODE_MAX_ATTEMPTS - attempts} attempts left.`, {
+          code: ["Incorrect code"],
+        });
       }
       const u = await db.transaction(async (tx) => {
         await users.consumePhoneVerification(v.id, tx);

@@ -7,7 +7,14 @@ import { createContextInner, WRITE_LIMIT } from "~/server/api/trpc";
 import { LOGIN_LIMITS } from "~/server/services/auth/policy";
 import type { UserRow } from "~/server/repositories/users";
 import { PHONE_CODE_MAX_ATTEMPTS, PHONE_SEND_LIMITS } from "./account-service";
-import { callerFor, sessionFor, createTestRuntime, createTestUser, TEST_PASSWORD, type TestRuntime } from "~/test/harness";
+import {
+  callerFor,
+  sessionFor,
+  createTestRuntime,
+  createTestUser,
+  TEST_PASSWORD,
+  type TestRuntime,
+} from "~/test/harness";
 
 let rt: TestRuntime;
 beforeAll(async () => {
@@ -28,7 +35,10 @@ async function contextFor(user: UserRow | null, ip = "203.0.113.9") {
 
 /** The code texted to `phone`, read from the newest SMS in the outbox. */
 async function lastSmsCode(phone: string): Promise<string> {
-  const rows = await rt.dbh.db.select().from(outbox).where(and(eq(outbox.channel, "sms"), eq(outbox.recipient, phone)));
+  const rows = await rt.dbh.db
+    .select()
+    .from(outbox)
+    .where(and(eq(outbox.channel, "sms"), eq(outbox.recipient, phone)));
   const newest = rows.sort((a, b) => (a.id < b.id ? 1 : -1))[0];
   const code = newest?.body.match(/\b(\d{6})\b/)?.[1];
   if (!code) throw new Error(`no SMS code for ${phone}`);
@@ -48,7 +58,9 @@ describe("login rate limits", () => {
       });
     }
     const { ctx, caller: next } = await contextFor(null, ip);
-    const err = (await next.auth.login({ email: "nobody-else@example.test", password: "guess" }).catch((e: unknown) => e)) as TRPCError;
+    const err = (await next.auth
+      .login({ email: "nobody-else@example.test", password: "guess" })
+      .catch((e: unknown) => e)) as TRPCError;
     expect(err.code).toBe("TOO_MANY_REQUESTS");
     const cause = err.cause as unknown as RateLimitedCause;
     expect(cause.data.reason).toBe("rate_limited");
@@ -57,19 +69,26 @@ describe("login rate limits", () => {
     expect(ctx.responseHeaders.get("Retry-After")).toBe(String(cause.retryAfter));
     // Another network is unaffected.
     const user = await createTestUser(rt);
-    expect((await (await callerFor(rt, null, "198.51.100.201")).auth.login({ email: user.email, password: TEST_PASSWORD })).status).toBe("ok");
+    expect(
+      (await (await callerFor(rt, null, "198.51.100.201")).auth.login({ email: user.email, password: TEST_PASSWORD }))
+        .status,
+    ).toBe("ok");
   });
 
   it(`per account: ${LOGIN_LIMITS.accountPerMinute.points} attempts a minute from any networks, then TOO_MANY_REQUESTS`, async () => {
     const user = await createTestUser(rt);
     // Correct passwords from different addresses: only the per-account limit can stop the 11th.
     for (let i = 0; i < LOGIN_LIMITS.accountPerMinute.points; i++) {
-      const r = await (await callerFor(rt, null, `192.0.2.${i + 1}`)).auth.login({ email: user.email, password: TEST_PASSWORD });
+      const r = await (
+        await callerFor(rt, null, `192.0.2.${i + 1}`)
+      ).auth.login({ email: user.email, password: TEST_PASSWORD });
       expect(r.status).toBe("ok");
     }
     const { ctx, caller } = await contextFor(null, "192.0.2.99");
     // The email's case does not make it another account.
-    const err = (await caller.auth.login({ email: user.email.toUpperCase(), password: TEST_PASSWORD }).catch((e: unknown) => e)) as TRPCError;
+    const err = (await caller.auth
+      .login({ email: user.email.toUpperCase(), password: TEST_PASSWORD })
+      .catch((e: unknown) => e)) as TRPCError;
     expect(err.code).toBe("TOO_MANY_REQUESTS");
     expect(err.message).toMatch(/this account/);
     const cause = err.cause as unknown as RateLimitedCause;
@@ -87,15 +106,22 @@ describe("write limit", () => {
       await caller.account.updateProfile({ firstName: `Name${i}`, lastName: "Writer", timeZone: "Europe/Paris" });
     }
     const { ctx, caller: again } = await contextFor(user);
-    const err = (await again.account.updateProfile({ firstName: "Over", lastName: "Limit", timeZone: "UTC" }).catch((e: unknown) => e)) as TRPCError;
+    const err = (await again.account
+      .updateProfile({ firstName: "Over", lastName: "Limit", timeZone: "UTC" })
+      .catch((e: unknown) => e)) as TRPCError;
     expect(err.code).toBe("TOO_MANY_REQUESTS");
     expect(Number(ctx.responseHeaders.get("Retry-After"))).toBeGreaterThan(0);
     // The refused write did not happen.
-    expect(await userRow(user.id)).toMatchObject({ firstName: `Name${WRITE_LIMIT.points - 1}`, timeZone: "Europe/Paris" });
+    expect(await userRow(user.id)).toMatchObject({
+      firstName: `Name${WRITE_LIMIT.points - 1}`,
+      timeZone: "Europe/Paris",
+    });
     // Queries are not writes.
     expect(await again.account.me()).toMatchObject({ id: user.id });
     const other = await createTestUser(rt);
-    await expect((await callerFor(rt, other)).account.updateProfile({ firstName: "Fine", lastName: "User", timeZone: "UTC" })).resolves.toMatchObject({
+    await expect(
+      (await callerFor(rt, other)).account.updateProfile({ firstName: "Fine", lastName: "User", timeZone: "UTC" }),
+    ).resolves.toMatchObject({
       firstName: "Fine",
     });
   });
@@ -119,7 +145,9 @@ describe("phone verification", () => {
     expect(ttl).toBeGreaterThan(590_000);
     expect(ttl).toBeLessThanOrEqual(600_000);
 
-    const wrong = (await caller.account.verifyPhoneCode({ code: otherCode(code) }).catch((e: unknown) => e)) as TRPCError;
+    const wrong = (await caller.account
+      .verifyPhoneCode({ code: otherCode(code) })
+      .catch((e: unknown) => e)) as TRPCError;
     expect(wrong.code).toBe("BAD_REQUEST");
     expect(wrong.message).toBe(`That code is not correct. ${PHONE_CODE_MAX_ATTEMPTS - 1} attempts left.`);
     expect(wrong.cause).toMatchObject({ fieldErrors: { code: ["Incorrect code"] } });
@@ -134,7 +162,10 @@ describe("phone verification", () => {
     expect(done).toMatchObject({ attempts: 2 });
     expect(done!.consumedAt).toBeInstanceOf(Date);
     // A code is single use.
-    await expect(caller.account.verifyPhoneCode({ code })).rejects.toMatchObject({ code: "BAD_REQUEST", message: "Request a code first." });
+    await expect(caller.account.verifyPhoneCode({ code })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: "Request a code first.",
+    });
   });
 
   it(`allows ${PHONE_CODE_MAX_ATTEMPTS} attempts; afterwards even the right code is refused`, async () => {
@@ -149,7 +180,10 @@ describe("phone verification", () => {
         message: `That code is not correct. ${PHONE_CODE_MAX_ATTEMPTS - i} attempts left.`,
       });
     }
-    await expect(caller.account.verifyPhoneCode({ code })).rejects.toMatchObject({ code: "BAD_REQUEST", message: "Too many attempts. Request a new code." });
+    await expect(caller.account.verifyPhoneCode({ code })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: "Too many attempts. Request a new code.",
+    });
     const row = await userRow(user.id);
     expect(row.phone).toBeNull();
     expect(row.phoneVerifiedAt).toBeNull();
@@ -159,7 +193,9 @@ describe("phone verification", () => {
 
     // A new code starts a new count.
     await caller.account.requestPhoneCode({ phone });
-    await expect(caller.account.verifyPhoneCode({ code: await lastSmsCode(phone) })).resolves.toMatchObject({ phoneVerified: true });
+    await expect(caller.account.verifyPhoneCode({ code: await lastSmsCode(phone) })).resolves.toMatchObject({
+      phoneVerified: true,
+    });
   });
 
   it("concurrent guesses cannot exceed the attempt budget", async () => {
@@ -171,9 +207,13 @@ describe("phone verification", () => {
     const guesses = Array.from({ length: 12 }, (_, i) => String((Number(code) + 1 + i) % 1_000_000).padStart(6, "0"));
     const results = await Promise.allSettled(guesses.map((g) => caller.account.verifyPhoneCode({ code: g })));
     expect(results.every((r) => r.status === "rejected")).toBe(true);
-    const incorrect = results.filter((r) => r.status === "rejected" && String((r.reason as Error).message).startsWith("That code is not correct"));
+    const incorrect = results.filter(
+      (r) => r.status === "rejected" && String((r.reason as Error).message).startsWith("That code is not correct"),
+    );
     expect(incorrect.length).toBeLessThanOrEqual(PHONE_CODE_MAX_ATTEMPTS);
-    await expect(caller.account.verifyPhoneCode({ code })).rejects.toMatchObject({ message: "Too many attempts. Request a new code." });
+    await expect(caller.account.verifyPhoneCode({ code })).rejects.toMatchObject({
+      message: "Too many attempts. Request a new code.",
+    });
   });
 
   it("refuses an expired code", async () => {
@@ -182,7 +222,10 @@ describe("phone verification", () => {
     const phone = nextPhone();
     await caller.account.requestPhoneCode({ phone });
     const code = await lastSmsCode(phone);
-    await rt.dbh.db.update(phoneVerifications).set({ expiresAt: new Date(Date.now() - 1_000) }).where(eq(phoneVerifications.userId, user.id));
+    await rt.dbh.db
+      .update(phoneVerifications)
+      .set({ expiresAt: new Date(Date.now() - 1_000) })
+      .where(eq(phoneVerifications.userId, user.id));
     await expect(caller.account.verifyPhoneCode({ code })).rejects.toMatchObject({
       code: "BAD_REQUEST",
       message: "That code has expired. Request a new one.",
@@ -204,17 +247,25 @@ describe("phone verification", () => {
     expect(retryAfter).toBeLessThanOrEqual(600);
     expect(ctx.responseHeaders.get("Retry-After")).toBe(String(retryAfter));
     // Nothing was texted or stored for the refused request.
-    expect(await rt.dbh.db.select().from(outbox).where(eq(outbox.recipient, phone))).toHaveLength(PHONE_SEND_LIMITS.perUser.points);
-    expect(await rt.dbh.db.select().from(phoneVerifications).where(eq(phoneVerifications.userId, user.id))).toHaveLength(
+    expect(await rt.dbh.db.select().from(outbox).where(eq(outbox.recipient, phone))).toHaveLength(
       PHONE_SEND_LIMITS.perUser.points,
     );
+    expect(
+      await rt.dbh.db.select().from(phoneVerifications).where(eq(phoneVerifications.userId, user.id)),
+    ).toHaveLength(PHONE_SEND_LIMITS.perUser.points);
   });
 
   it("rejects numbers that are not E.164 with a field error", async () => {
     const user = await createTestUser(rt);
-    const err = (await (await callerFor(rt, user)).account.requestPhoneCode({ phone: "212-555-0100" }).catch((e: unknown) => e)) as TRPCError;
+    const err = (await (
+      await callerFor(rt, user)
+    ).account
+      .requestPhoneCode({ phone: "212-555-0100" })
+      .catch((e: unknown) => e)) as TRPCError;
     expect(err.code).toBe("BAD_REQUEST");
-    expect(await rt.dbh.db.select().from(phoneVerifications).where(eq(phoneVerifications.userId, user.id))).toHaveLength(0);
+    expect(
+      await rt.dbh.db.select().from(phoneVerifications).where(eq(phoneVerifications.userId, user.id)),
+    ).toHaveLength(0);
   });
 });
 
@@ -224,10 +275,15 @@ describe("change password", () => {
     const caller = await callerFor(rt, user);
     const newPassword = "a completely new passphrase";
 
-    const wrong = (await caller.account.changePassword({ currentPassword: "not my password", newPassword }).catch((e: unknown) => e)) as TRPCError;
+    const wrong = (await caller.account
+      .changePassword({ currentPassword: "not my password", newPassword })
+      .catch((e: unknown) => e)) as TRPCError;
     expect(wrong.code).toBe("BAD_REQUEST");
     expect(wrong.cause).toMatchObject({ fieldErrors: { currentPassword: ["Incorrect password"] } });
-    expect(await userRow(user.id)).toMatchObject({ passwordHash: user.passwordHash, sessionVersion: user.sessionVersion });
+    expect(await userRow(user.id)).toMatchObject({
+      passwordHash: user.passwordHash,
+      sessionVersion: user.sessionVersion,
+    });
 
     await caller.account.changePassword({ currentPassword: TEST_PASSWORD, newPassword });
     const row = await userRow(user.id);
@@ -241,6 +297,8 @@ describe("change password", () => {
 
     const anon = await callerFor(rt, null, "198.51.100.150");
     expect((await anon.auth.login({ email: user.email, password: newPassword })).status).toBe("ok");
-    await expect(anon.auth.login({ email: user.email, password: TEST_PASSWORD })).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    await expect(anon.auth.login({ email: user.email, password: TEST_PASSWORD })).rejects.toMatchObject({
+      code: "UNAUTHORIZED",
+    });
   });
 });

@@ -52,11 +52,24 @@ export function createAuthService({ rt, db, users, audit }: Deps) {
    * Counts a failed proof (wrong password or wrong second factor) against the account, locking it
    * progressively. Returns the lock length in seconds (0 when not locked).
    */
-  async function recordFailure(acct: string, userId: string | null, ipk: string, action: string): Promise<{ count: number; lockSeconds: number }> {
+  async function recordFailure(
+    acct: string,
+    userId: string | null,
+    ipk: string,
+    action: string,
+  ): Promise<{ count: number; lockSeconds: number }> {
     const r = await limit(LOGIN_LIMITS.failures).consume(acct);
     const count = r.ok ? r.state.consumed : (await failuresOf(acct)) + 1;
     const lockSeconds = lockoutSecondsFor(count);
-    if (userId) await audit.record({ actorId: userId, action, targetType: "user", targetId: userId, ipHash: ipk, data: { failures: count } });
+    if (userId)
+      await audit.record({
+        actorId: userId,
+        action,
+        targetType: "user",
+        targetId: userId,
+        ipHash: ipk,
+        data: { failures: count },
+      });
     if (lockSeconds > 0) await rt.cache.set(lockKey(acct), String(Date.now() + lockSeconds * 1000), lockSeconds);
     return { count, lockSeconds };
   }
@@ -82,20 +95,39 @@ export function createAuthService({ rt, db, users, audit }: Deps) {
   async function generateBackupCodes(userId: string, tx: DbOrTx = db): Promise<string[]> {
     // 10 codes of 10 base32-ish characters shown as xxxxx-xxxxx; stored as SHA-256 (they are random, not passwords).
     const codes = Array.from({ length: BACKUP_CODE_COUNT }, () => {
-      const raw = randomToken(8).replace(/[^a-zA-Z0-9]/g, "").toLowerCase().padEnd(10, "x").slice(0, 10);
+      const raw = randomToken(8)
+        .replace(/[^a-zA-Z0-9]/g, "")
+        .toLowerCase()
+        .padEnd(10, "x")
+        .slice(0, 10);
       return `${raw.slice(0, 5)}-${raw.slice(5)}`;
     });
-    await users.replaceBackupCodes(userId, codes.map((c) => sha256(normalizeBackupCode(c))), tx);
+    await users.replaceBackupCodes(
+      userId,
+      codes.map((c) => sha256(normalizeBackupCode(c))),
+      tx,
+    );
     return codes;
   }
 
   return {
     /** Creates a student or instructor account (emails unique case-insensitively) and returns a login ticket. */
     async signUp(
-      input: { email: string; password: string; firstName: string; lastName: string; role: "student" | "instructor"; timeZone: string },
+      input: {
+        email: string;
+        password: string;
+        firstName: string;
+        lastName: string;
+        role: "student" | "instructor";
+        timeZone: string;
+      },
       ip: string,
     ): Promise<{ userId: string; ticket: string }> {
-      await consumeOrThrow(limit(LOGIN_LIMITS.signupPerIpHour), ipKey(ip), "Too many sign-ups from this network. Try again later.");
+      await consumeOrThrow(
+        limit(LOGIN_LIMITS.signupPerIpHour),
+        ipKey(ip),
+        "Too many sign-ups from this network. Try again later.",
+      );
       if (await users.findByEmail(input.email)) {
         throw new ConflictError("An account with this email already exists. Try signing in.", { field: "email" });
       }
@@ -116,11 +148,18 @@ export function createAuthService({ rt, db, users, audit }: Deps) {
           if (row.role === "instructor") await users.insertInstructorProfile(row.id, row.timeZone, tx);
           return row;
         } catch (e) {
-          if (isUniqueViolation(e)) throw new ConflictError("An account with this email already exists. Try signing in.", { field: "email" });
+          if (isUniqueViolation(e))
+            throw new ConflictError("An account with this email already exists. Try signing in.", { field: "email" });
           throw e;
         }
       });
-      await audit.record({ actorId: user.id, action: "auth.signup", targetType: "user", targetId: user.id, ipHash: ipKey(ip) });
+      await audit.record({
+        actorId: user.id,
+        action: "auth.signup",
+        targetType: "user",
+        targetId: user.id,
+        ipHash: ipKey(ip),
+      });
       return { userId: user.id, ticket: await issueTicket(user.id) };
     },
 
@@ -139,27 +178,53 @@ export function createAuthService({ rt, db, users, audit }: Deps) {
     async login(input: { email: string; password: string; captchaToken?: string }, ip: string): Promise<LoginResult> {
       const acct = accountKey(input.email);
       const ipk = ipKey(ip);
-      await consumeOrThrow(limit(LOGIN_LIMITS.ipPerMinute), ipk, "Too many sign-in attempts from this network. Wait a moment.");
-      await consumeOrThrow(limit(LOGIN_LIMITS.ipPerHour), ipk, "Too many sign-in attempts from this network. Try again later.");
-      await consumeOrThrow(limit(LOGIN_LIMITS.accountPerMinute), acct, "Too many sign-in attempts for this account. Wait a moment.");
-      await consumeOrThrow(limit(LOGIN_LIMITS.accountPerHour), acct, "Too many sign-in attempts for this account. Try again later.");
+      await consumeOrThrow(
+        limit(LOGIN_LIMITS.ipPerMinute),
+        ipk,
+        "Too many sign-in attempts from this network. Wait a moment.",
+      );
+      await consumeOrThrow(
+        limit(LOGIN_LIMITS.ipPerHour),
+        ipk,
+        "Too many sign-in attempts from this network. Try again later.",
+      );
+      await consumeOrThrow(
+        limit(LOGIN_LIMITS.accountPerMinute),
+        acct,
+        "Too many sign-in attempts for this account. Wait a moment.",
+      );
+      await consumeOrThrow(
+        limit(LOGIN_LIMITS.accountPerHour),
+        acct,
+        "Too many sign-in attempts for this account. Try again later.",
+      );
 
       const lockedUntil = await rt.cache.get(lockKey(acct));
       if (lockedUntil && Number(lockedUntil) > Date.now()) {
-        throw new RateLimitedError("Too many failed attempts. This account is temporarily locked.", (Number(lockedUntil) - Date.now()) / 1000, {
-          reason: "locked",
-          captchaRequired: true,
-        });
+        throw new RateLimitedError(
+          "Too many failed attempts. This account is temporarily locked.",
+          (Number(lockedUntil) - Date.now()) / 1000,
+          {
+            reason: "locked",
+            captchaRequired: true,
+          },
+        );
       }
 
       const failures = await failuresOf(acct);
       if (failures >= CAPTCHA_AFTER_FAILURES) {
         if (!input.captchaToken) {
-          throw new UnauthorizedError("Please confirm you are human to continue.", { reason: "captcha_required", captchaRequired: true });
+          throw new UnauthorizedError("Please confirm you are human to continue.", {
+            reason: "captcha_required",
+            captchaRequired: true,
+          });
         }
         const check = await rt.captcha.verify(input.captchaToken, ip);
         if (!check.success) {
-          throw new UnauthorizedError("The CAPTCHA could not be verified. Please try again.", { reason: "captcha_invalid", captchaRequired: true });
+          throw new UnauthorizedError("The CAPTCHA could not be verified. Please try again.", {
+            reason: "captcha_invalid",
+            captchaRequired: true,
+          });
         }
       }
 
@@ -170,28 +235,42 @@ export function createAuthService({ rt, db, users, audit }: Deps) {
       if (!user || !passwordOk || user.status === "deleted") {
         const { count, lockSeconds } = await recordFailure(acct, user?.id ?? null, ipk, "auth.login_failed");
         if (lockSeconds > 0) {
-          throw new RateLimitedError(`${INVALID_CREDENTIALS} Too many failed attempts: try again in ${formatWait(lockSeconds)}.`, lockSeconds, {
-            reason: "locked",
-            captchaRequired: true,
-          });
+          throw new RateLimitedError(
+            `${INVALID_CREDENTIALS} Too many failed attempts: try again in ${formatWait(lockSeconds)}.`,
+            lockSeconds,
+            {
+              reason: "locked",
+              captchaRequired: true,
+            },
+          );
         }
-        throw new UnauthorizedError(INVALID_CREDENTIALS, { reason: "invalid_credentials", captchaRequired: count >= CAPTCHA_AFTER_FAILURES });
+        throw new UnauthorizedError(INVALID_CREDENTIALS, {
+          reason: "invalid_credentials",
+          captchaRequired: count >= CAPTCHA_AFTER_FAILURES,
+        });
       }
-      if (user.status === "suspended") throw new ForbiddenError("This account is suspended. Contact support.", { reason: "suspended" });
+      if (user.status === "suspended")
+        throw new ForbiddenError("This account is suspended. Contact support.", { reason: "suspended" });
 
       return afterPassword(user);
     },
 
     /** Second sign-in step: a TOTP code (each time step usable once) or an unused backup code. */
-    async verifySecondFactor(input: { challengeId: string; code: string }, ip: string): Promise<{ ticket: string; usedBackupCode: boolean }> {
+    async verifySecondFactor(
+      input: { challengeId: string; code: string },
+      ip: string,
+    ): Promise<{ ticket: string; usedBackupCode: boolean }> {
       const key = `2fa-challenge:${sha256(input.challengeId)}`;
       const attempt = await limit(LOGIN_LIMITS.twoFactorPerChallenge).consume(sha256(input.challengeId));
       if (!attempt.ok) {
         await rt.cache.del(key);
-        throw new RateLimitedError("Too many wrong codes. Sign in again.", attempt.retryAfterSeconds, { reason: "two_factor_attempts" });
+        throw new RateLimitedError("Too many wrong codes. Sign in again.", attempt.retryAfterSeconds, {
+          reason: "two_factor_attempts",
+        });
       }
       const userId = await rt.cache.get(key);
-      if (!userId) throw new UnauthorizedError("This sign-in has expired. Please sign in again.", { reason: "challenge_expired" });
+      if (!userId)
+        throw new UnauthorizedError("This sign-in has expired. Please sign in again.", { reason: "challenge_expired" });
       const user = await users.findById(userId);
       if (!user?.totpSecretEnc || !user.totpEnabledAt || user.status !== "active") {
         throw new UnauthorizedError("This sign-in has expired. Please sign in again.", { reason: "challenge_expired" });
@@ -200,14 +279,22 @@ export function createAuthService({ rt, db, users, audit }: Deps) {
       const lockedUntil = await rt.cache.get(lockKey(acct));
       if (lockedUntil && Number(lockedUntil) > Date.now()) {
         await rt.cache.del(key);
-        throw new RateLimitedError("Too many failed attempts. This account is temporarily locked.", (Number(lockedUntil) - Date.now()) / 1000, { reason: "locked" });
+        throw new RateLimitedError(
+          "Too many failed attempts. This account is temporarily locked.",
+          (Number(lockedUntil) - Date.now()) / 1000,
+          { reason: "locked" },
+        );
       }
       /** Wrong codes count against the account like wrong passwords, across challenges. */
       const wrongCode = async (message: string): Promise<never> => {
         const { lockSeconds } = await recordFailure(acct, user.id, ipKey(ip), "auth.2fa_failed");
         if (lockSeconds > 0) {
           await rt.cache.del(key);
-          throw new RateLimitedError(`${message} Too many failed attempts: try again in ${formatWait(lockSeconds)}.`, lockSeconds, { reason: "locked" });
+          throw new RateLimitedError(
+            `${message} Too many failed attempts: try again in ${formatWait(lockSeconds)}.`,
+            lockSeconds,
+            { reason: "locked" },
+          );
         }
         throw new UnauthorizedError(message, { reason: "invalid_code" });
       };
@@ -216,11 +303,17 @@ export function createAuthService({ rt, db, users, audit }: Deps) {
       if (/^\d{6}$/.test(code)) {
         const stepKey = `totp-step:${user.id}`;
         const last = await rt.cache.get(stepKey);
-        const step = await verifyTotp(decryptSecret(rt.secret, user.totpSecretEnc), code, last ? Number(last) : undefined);
+        const step = await verifyTotp(
+          decryptSecret(rt.secret, user.totpSecretEnc),
+          code,
+          last ? Number(last) : undefined,
+        );
         if (step === null) return wrongCode("That code is not valid. Check your authenticator app.");
         // The read above is not atomic with this write: claim the step so concurrent sign-ins cannot both spend one code.
         if (!(await rt.cache.setIfAbsent(`totp-used:${user.id}:${step}`, "1", 300))) {
-          throw new UnauthorizedError("That code is not valid. Check your authenticator app.", { reason: "invalid_code" });
+          throw new UnauthorizedError("That code is not valid. Check your authenticator app.", {
+            reason: "invalid_code",
+          });
         }
         await rt.cache.set(stepKey, String(step), 300);
       } else {
@@ -229,9 +322,16 @@ export function createAuthService({ rt, db, users, audit }: Deps) {
         usedBackupCode = true;
       }
       // Single use: whoever takes the challenge first gets the ticket.
-      if (!(await rt.cache.take(key))) throw new UnauthorizedError("This sign-in has expired. Please sign in again.", { reason: "challenge_expired" });
+      if (!(await rt.cache.take(key)))
+        throw new UnauthorizedError("This sign-in has expired. Please sign in again.", { reason: "challenge_expired" });
       await limit(LOGIN_LIMITS.failures).reset(acct);
-      await audit.record({ actorId: user.id, action: usedBackupCode ? "auth.2fa_backup_code_used" : "auth.2fa_passed", targetType: "user", targetId: user.id, ipHash: ipKey(ip) });
+      await audit.record({
+        actorId: user.id,
+        action: usedBackupCode ? "auth.2fa_backup_code_used" : "auth.2fa_passed",
+        targetType: "user",
+        targetId: user.id,
+        ipHash: ipKey(ip),
+      });
       return { ticket: await issueTicket(user.id), usedBackupCode };
     },
 
@@ -264,7 +364,10 @@ export function createAuthService({ rt, db, users, audit }: Deps) {
       if (!user?.totpSecretEnc) throw new ValidationError("Start two-factor setup first.");
       if (user.totpEnabledAt) throw new ConflictError("Two-factor authentication is already on.");
       const step = await verifyTotp(decryptSecret(rt.secret, user.totpSecretEnc), code.trim());
-      if (step === null) throw new ValidationError("That code is not valid. Check the time on your phone and try again.", { code: ["Invalid code"] });
+      if (step === null)
+        throw new ValidationError("That code is not valid. Check the time on your phone and try again.", {
+          code: ["Invalid code"],
+        });
       await rt.cache.set(`totp-step:${user.id}`, String(step), 300);
       const backupCodes = await db.transaction(async (tx) => {
         await users.update(user.id, { totpEnabledAt: new Date() }, tx);
@@ -288,7 +391,8 @@ export function createAuthService({ rt, db, users, audit }: Deps) {
     /** Turns 2FA off (not allowed for admins, for whom it is required). */
     async disableTotp(userId: string, code: string): Promise<void> {
       const user = await users.findById(userId);
-      if (!user?.totpSecretEnc || !user.totpEnabledAt) throw new ValidationError("Two-factor authentication is already off.");
+      if (!user?.totpSecretEnc || !user.totpEnabledAt)
+        throw new ValidationError("Two-factor authentication is already off.");
       if (user.role === "admin") throw new ForbiddenError("Two-factor authentication is required for admins.");
       if ((await verifyTotp(decryptSecret(rt.secret, user.totpSecretEnc), code.trim())) === null) {
         throw new ValidationError("That code is not valid.", { code: ["Invalid code"] });
@@ -309,10 +413,12 @@ export function createAuthService({ rt, db, users, audit }: Deps) {
 export type AuthService = ReturnType<typeof createAuthService>;
 
 export function normalizeBackupCode(code: string): string {
-  return code.trim().toLowerCase().replace(/[^a-z0-9]/g, "");
+  return code
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, "");
 }
 
 function formatWait(seconds: number): string {
   return seconds >= 60 ? `${Math.round(seconds / 60)} min` : `${seconds} s`;
 }
-

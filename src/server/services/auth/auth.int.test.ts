@@ -32,14 +32,28 @@ describe("sign-up and sign-in", () => {
     await createTestUser(rt, { email: "dup@example.test" });
     const anon = await callerFor(rt, null);
     await expect(
-      anon.auth.signUp({ email: "DUP@example.test", password: "a long enough password", firstName: "A", lastName: "B", role: "student", timeZone: "UTC" }),
+      anon.auth.signUp({
+        email: "DUP@example.test",
+        password: "a long enough password",
+        firstName: "A",
+        lastName: "B",
+        role: "student",
+        timeZone: "UTC",
+      }),
     ).rejects.toMatchObject({ code: "CONFLICT" });
   });
 
   it("returns BAD_REQUEST with field errors for bad input", async () => {
     const anon = await callerFor(rt, null);
     const err = await anon.auth
-      .signUp({ email: "not-an-email", password: "short", firstName: "", lastName: "B", role: "student", timeZone: "Mars/Olympus" })
+      .signUp({
+        email: "not-an-email",
+        password: "short",
+        firstName: "",
+        lastName: "B",
+        role: "student",
+        timeZone: "Mars/Olympus",
+      })
       .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(TRPCError);
     expect((err as TRPCError).code).toBe("BAD_REQUEST");
@@ -51,22 +65,32 @@ describe("lockout and CAPTCHA", () => {
     const user = await createTestUser(rt, { email: "victim@example.test" });
     const anon = await callerFor(rt, null);
     for (let i = 0; i < 3; i++) {
-      await expect(anon.auth.login({ email: user.email, password: "wrong password" })).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+      await expect(anon.auth.login({ email: user.email, password: "wrong password" })).rejects.toMatchObject({
+        code: "UNAUTHORIZED",
+      });
     }
     expect(await anon.auth.loginRequirements({ email: user.email })).toEqual({ captchaRequired: true, retryAfter: 0 });
     await expect(anon.auth.login({ email: user.email, password: TEST_PASSWORD })).rejects.toMatchObject({
       code: "UNAUTHORIZED",
       cause: { data: { reason: "captcha_required" } },
     });
-    await expect(anon.auth.login({ email: user.email, password: TEST_PASSWORD, captchaToken: "forged" })).rejects.toMatchObject({
+    await expect(
+      anon.auth.login({ email: user.email, password: TEST_PASSWORD, captchaToken: "forged" }),
+    ).rejects.toMatchObject({
       cause: { data: { reason: "captcha_invalid" } },
     });
     const token = "XXXX.DUMMY.TOKEN.XXXX";
-    await expect(anon.auth.login({ email: user.email, password: "wrong", captchaToken: token })).rejects.toMatchObject({ code: "UNAUTHORIZED" });
-    const locked = await anon.auth.login({ email: user.email, password: "wrong", captchaToken: token }).catch((e: unknown) => e as TRPCError);
+    await expect(anon.auth.login({ email: user.email, password: "wrong", captchaToken: token })).rejects.toMatchObject({
+      code: "UNAUTHORIZED",
+    });
+    const locked = await anon.auth
+      .login({ email: user.email, password: "wrong", captchaToken: token })
+      .catch((e: unknown) => e as TRPCError);
     expect(locked).toMatchObject({ code: "TOO_MANY_REQUESTS", cause: { retryAfter: 60, data: { reason: "locked" } } });
     // Even the right password is refused while locked.
-    await expect(anon.auth.login({ email: user.email, password: TEST_PASSWORD, captchaToken: token })).rejects.toMatchObject({
+    await expect(
+      anon.auth.login({ email: user.email, password: TEST_PASSWORD, captchaToken: token }),
+    ).rejects.toMatchObject({
       code: "TOO_MANY_REQUESTS",
     });
   });

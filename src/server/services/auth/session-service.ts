@@ -43,9 +43,13 @@ export function createSessionService({ users, sessions, hashIp }: Deps) {
      */
     async resolveActor(claims: SessionClaimsInput | null): Promise<Actor | null> {
       if (!claims?.sid) return null;
-      const [u, session] = await Promise.all([users.findById(claims.userId), sessions.findLive(claims.sid, claims.userId)]);
+      const [u, session] = await Promise.all([
+        users.findById(claims.userId),
+        sessions.findLive(claims.sid, claims.userId),
+      ]);
       if (!session || !u || u.status !== "active" || u.sessionVersion !== claims.sessionVersion) return null;
-      if (Date.now() - session.lastSeenAt.getTime() > SESSION_TOUCH_SECONDS * 1000) await sessions.touch(session.id, SESSION_TOUCH_SECONDS);
+      if (Date.now() - session.lastSeenAt.getTime() > SESSION_TOUCH_SECONDS * 1000)
+        await sessions.touch(session.id, SESSION_TOUCH_SECONDS);
       return {
         userId: u.id,
         role: u.role,

@@ -72,7 +72,9 @@ describe("TOTP enrolment", () => {
     expect(row.totpSecretEnc).not.toContain(start.secret);
     expect(row.totpEnabledAt).toBeNull();
 
-    const wrong = await caller.auth.confirmTotpEnrolment({ code: await wrongCode(start.secret) }).catch((e: unknown) => e as TRPCError);
+    const wrong = await caller.auth
+      .confirmTotpEnrolment({ code: await wrongCode(start.secret) })
+      .catch((e: unknown) => e as TRPCError);
     expect(wrong).toMatchObject({ code: "BAD_REQUEST", cause: { fieldErrors: { code: ["Invalid code"] } } });
     expect((await userRow(user.id)).totpEnabledAt).toBeNull();
     expect(await codeRows(user.id)).toHaveLength(0);
@@ -110,13 +112,17 @@ describe("TOTP enrolment", () => {
   it("regenerating backup codes needs a valid code and replaces every old code", async () => {
     const { user, secret, codes } = await enrolledUser();
     const caller = await callerFor(rt, user);
-    await expect(caller.auth.regenerateBackupCodes({ code: await wrongCode(secret) })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(caller.auth.regenerateBackupCodes({ code: await wrongCode(secret) })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
     const { backupCodes: fresh } = await caller.auth.regenerateBackupCodes({ code: await codeAt(secret) });
     expect(fresh).toHaveLength(10);
     const stored = (await codeRows(user.id)).map((r) => r.codeHash);
     expect(stored).toHaveLength(10);
     for (const c of codes) expect(stored).not.toContain(sha256(normalizeBackupCode(c)));
-    const old = await (await callerFor(rt, null)).auth
+    const old = await (
+      await callerFor(rt, null)
+    ).auth
       .verifySecondFactor({ challengeId: await challengeFor(user), code: codes[0]! })
       .catch((e: unknown) => e as TRPCError);
     expect(old).toMatchObject({ code: "UNAUTHORIZED", cause: { data: { reason: "invalid_code" } } });
@@ -134,15 +140,24 @@ describe("sign-in with 2FA", () => {
     expect(challengeId.length).toBeGreaterThanOrEqual(32);
 
     // The enrolment code's step is spent, so use the next step's code (inside the ±1 window).
-    const { ticket, usedBackupCode } = await anon.auth.verifySecondFactor({ challengeId, code: await codeAt(secret, 1) });
+    const { ticket, usedBackupCode } = await anon.auth.verifySecondFactor({
+      challengeId,
+      code: await codeAt(secret, 1),
+    });
     expect(usedBackupCode).toBe(false);
     const auth = createServices(rt).auth;
-    expect(await auth.redeemTicket(ticket)).toEqual({ userId: user.id, role: "student", sessionVersion: user.sessionVersion });
+    expect(await auth.redeemTicket(ticket)).toEqual({
+      userId: user.id,
+      role: "student",
+      sessionVersion: user.sessionVersion,
+    });
     expect(await auth.redeemTicket(ticket)).toBeNull();
     expect((await userRow(user.id)).lastLoginAt).toBeInstanceOf(Date);
 
     // The challenge is spent too (checked before the code, so no backup code is burned).
-    const again = await anon.auth.verifySecondFactor({ challengeId, code: "aaaaa-bbbbb" }).catch((e: unknown) => e as TRPCError);
+    const again = await anon.auth
+      .verifySecondFactor({ challengeId, code: "aaaaa-bbbbb" })
+      .catch((e: unknown) => e as TRPCError);
     expect(again).toMatchObject({ code: "UNAUTHORIZED", cause: { data: { reason: "challenge_expired" } } });
     const audit = await rt.dbh.db.select().from(auditLog).where(eq(auditLog.actorId, user.id));
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(["auth.2fa_passed", "auth.login"]));
@@ -155,10 +170,14 @@ describe("sign-in with 2FA", () => {
     await anon.auth.verifySecondFactor({ challengeId: await challengeFor(user), code });
 
     const second = await challengeFor(user);
-    const replay = await anon.auth.verifySecondFactor({ challengeId: second, code }).catch((e: unknown) => e as TRPCError);
+    const replay = await anon.auth
+      .verifySecondFactor({ challengeId: second, code })
+      .catch((e: unknown) => e as TRPCError);
     expect(replay).toMatchObject({ code: "UNAUTHORIZED", cause: { data: { reason: "invalid_code" } } });
     // An older step inside the window is refused as well.
-    await expect(anon.auth.verifySecondFactor({ challengeId: second, code: await codeAt(secret) })).rejects.toMatchObject({
+    await expect(
+      anon.auth.verifySecondFactor({ challengeId: second, code: await codeAt(secret) }),
+    ).rejects.toMatchObject({
       cause: { data: { reason: "invalid_code" } },
     });
     // A wrong code does not burn the challenge: a backup code still completes it.
@@ -172,11 +191,15 @@ describe("sign-in with 2FA", () => {
     const challenges = await Promise.all(Array.from({ length: 6 }, () => challengeFor(user, ip)));
     const code = await codeAt(secret, 1);
     const anon = await callerFor(rt, null, nextIp());
-    const results = await Promise.allSettled(challenges.map((challengeId) => anon.auth.verifySecondFactor({ challengeId, code })));
+    const results = await Promise.allSettled(
+      challenges.map((challengeId) => anon.auth.verifySecondFactor({ challengeId, code })),
+    );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     // Replays count as failed attempts: the losers are refused, and enough of them lock the account.
     for (const r of results.filter((x) => x.status === "rejected")) {
-      expect(["invalid_code", "locked"]).toContain((r.reason as { cause: { data: { reason: string } } }).cause.data.reason);
+      expect(["invalid_code", "locked"]).toContain(
+        (r.reason as { cause: { data: { reason: string } } }).cause.data.reason,
+      );
     }
   });
 
@@ -184,7 +207,10 @@ describe("sign-in with 2FA", () => {
     const { user, codes } = await enrolledUser();
     const anon = await callerFor(rt, null, nextIp());
     const code = codes[3]!;
-    const res = await anon.auth.verifySecondFactor({ challengeId: await challengeFor(user), code: ` ${code.toUpperCase()} ` });
+    const res = await anon.auth.verifySecondFactor({
+      challengeId: await challengeFor(user),
+      code: ` ${code.toUpperCase()} `,
+    });
     expect(res.usedBackupCode).toBe(true);
     expect(await createServices(rt).auth.redeemTicket(res.ticket)).toMatchObject({ userId: user.id });
 
@@ -229,17 +255,29 @@ describe("sign-in with 2FA", () => {
     }
     // After 3 failures the password step itself demands a CAPTCHA.
     await expect(challengeFor(user)).rejects.toMatchObject({ cause: { data: { reason: "captcha_required" } } });
-    const relogin = await anon.auth.login({ email: user.email, password: TEST_PASSWORD, captchaToken: "XXXX.DUMMY.TOKEN.XXXX" });
+    const relogin = await anon.auth.login({
+      email: user.email,
+      password: TEST_PASSWORD,
+      captchaToken: "XXXX.DUMMY.TOKEN.XXXX",
+    });
     if (relogin.status !== "two_factor_required") throw new Error("expected a second-factor challenge");
     const second = relogin.challengeId;
-    await expect(anon.auth.verifySecondFactor({ challengeId: second, code: wrong })).rejects.toMatchObject({ code: "UNAUTHORIZED" });
-    const fifth = await anon.auth.verifySecondFactor({ challengeId: second, code: wrong }).catch((e: unknown) => e as TRPCError);
+    await expect(anon.auth.verifySecondFactor({ challengeId: second, code: wrong })).rejects.toMatchObject({
+      code: "UNAUTHORIZED",
+    });
+    const fifth = await anon.auth
+      .verifySecondFactor({ challengeId: second, code: wrong })
+      .catch((e: unknown) => e as TRPCError);
     expect(fifth).toMatchObject({ code: "TOO_MANY_REQUESTS", cause: { retryAfter: 60, data: { reason: "locked" } } });
     // The challenge is gone and the right code no longer helps.
     expect(await rt.cache.get(`2fa-challenge:${sha256(second)}`)).toBeNull();
-    await expect(anon.auth.verifySecondFactor({ challengeId: second, code: await codeAt(secret, 1) })).rejects.toMatchObject({ code: expect.stringMatching(/TOO_MANY_REQUESTS|UNAUTHORIZED/) });
+    await expect(
+      anon.auth.verifySecondFactor({ challengeId: second, code: await codeAt(secret, 1) }),
+    ).rejects.toMatchObject({ code: expect.stringMatching(/TOO_MANY_REQUESTS|UNAUTHORIZED/) });
     // Signing in again is refused while the lock lasts.
-    await expect(anon.auth.login({ email: user.email, password: TEST_PASSWORD, captchaToken: "XXXX.DUMMY.TOKEN.XXXX" })).rejects.toMatchObject({
+    await expect(
+      anon.auth.login({ email: user.email, password: TEST_PASSWORD, captchaToken: "XXXX.DUMMY.TOKEN.XXXX" }),
+    ).rejects.toMatchObject({
       code: "TOO_MANY_REQUESTS",
       cause: { data: { reason: "locked" } },
     });
@@ -251,7 +289,9 @@ describe("sign-in with 2FA", () => {
     const anon = await callerFor(rt, null, nextIp());
     const wrong = await wrongCode(secret);
     for (let i = 0; i < 5; i++) await anon.auth.verifySecondFactor({ challengeId, code: wrong }).catch(() => undefined);
-    await expect(anon.auth.verifySecondFactor({ challengeId, code: await codeAt(secret, 1) })).rejects.toMatchObject({ code: "TOO_MANY_REQUESTS" });
+    await expect(anon.auth.verifySecondFactor({ challengeId, code: await codeAt(secret, 1) })).rejects.toMatchObject({
+      code: "TOO_MANY_REQUESTS",
+    });
   });
 
   it("refuses unknown and expired challenges with UNAUTHORIZED", async () => {
@@ -268,7 +308,9 @@ describe("sign-in with 2FA", () => {
     expect(await rt.cache.get(key)).toBe(user.id);
     await rt.cache.set(key, user.id, 1);
     await new Promise((r) => setTimeout(r, 1_200));
-    const expired = await anon.auth.verifySecondFactor({ challengeId, code: await codeAt(secret, 1) }).catch((e: unknown) => e as TRPCError);
+    const expired = await anon.auth
+      .verifySecondFactor({ challengeId, code: await codeAt(secret, 1) })
+      .catch((e: unknown) => e as TRPCError);
     expect(expired).toMatchObject({ code: "UNAUTHORIZED", cause: { data: { reason: "challenge_expired" } } });
   });
 });
@@ -289,7 +331,9 @@ describe("turning 2FA off", () => {
     const before = await callerFor(rt, user);
     expect(await before.account.me()).toMatchObject({ id: user.id, twoFactorEnabled: true });
 
-    await expect(before.auth.disableTotp({ code: await wrongCode(secret) })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(before.auth.disableTotp({ code: await wrongCode(secret) })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
     expect((await userRow(user.id)).totpEnabledAt).toBeInstanceOf(Date);
 
     await before.auth.disableTotp({ code: await codeAt(secret) });
@@ -306,7 +350,9 @@ describe("turning 2FA off", () => {
     expect(await (await callerFor(rt, row)).account.me()).toMatchObject({ id: user.id, twoFactorEnabled: false });
 
     // Password alone signs in again.
-    const login = await (await callerFor(rt, null, nextIp())).auth.login({ email: user.email, password: TEST_PASSWORD });
+    const login = await (
+      await callerFor(rt, null, nextIp())
+    ).auth.login({ email: user.email, password: TEST_PASSWORD });
     expect(login.status).toBe("ok");
   });
 });

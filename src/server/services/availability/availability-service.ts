@@ -19,10 +19,29 @@ export const MAX_SLOT_RANGE_DAYS = 93;
 export const LISTING_AVAILABILITY_DAYS = 30;
 
 export type DaySource = "custom" | "pattern" | "none";
-export type WeekDayView = { date: string; weekday: number; windows: TimeWindow[]; source: DaySource; blackout: boolean; blackoutReason: string | null };
-export type WeekView = { instructorId: string; weekStart: string; timeZone: string; version: number; days: WeekDayView[] };
+export type WeekDayView = {
+  date: string;
+  weekday: number;
+  windows: TimeWindow[];
+  source: DaySource;
+  blackout: boolean;
+  blackoutReason: string | null;
+};
+export type WeekView = {
+  instructorId: string;
+  weekStart: string;
+  timeZone: string;
+  version: number;
+  days: WeekDayView[];
+};
 
-type Deps = { db: Database; availability: AvailabilityRepository; bookings: BookingRepository; cache: Cache; now?: () => Date };
+type Deps = {
+  db: Database;
+  availability: AvailabilityRepository;
+  bookings: BookingRepository;
+  cache: Cache;
+  now?: () => Date;
+};
 
 /**
  * The availability engine (PRODUCT.md §3). Availability is stored per local date as a 1440-bit bitmap
@@ -46,7 +65,13 @@ export function createAvailabilityService({ db, availability, bookings, cache, n
 
   /** Effective bitmap per date: own row, else weekly pattern, emptied by a blackout. */
   async function effectiveDays(instructorId: string, dates: string[]) {
-    if (!dates.length) return { bits: new Map<string, Uint8Array>(), hours: new Map<string, Uint8Array>(), source: new Map<string, DaySource>(), blackouts: new Map<string, string>() };
+    if (!dates.length)
+      return {
+        bits: new Map<string, Uint8Array>(),
+        hours: new Map<string, Uint8Array>(),
+        source: new Map<string, DaySource>(),
+        blackouts: new Map<string, string>(),
+      };
     const sorted = [...dates].sort();
     const [rows, patterns, blackoutRows] = await Promise.all([
       availability.listDays(instructorId, sorted),
@@ -74,7 +99,10 @@ export function createAvailabilityService({ db, availability, bookings, cache, n
 
   async function weekView(instructorId: string, weekStart: string, timeZone: string): Promise<WeekView> {
     const dates = datesInRange(weekStart, addDays(weekStart, 6));
-    const [{ hours, source, blackouts }, version] = await Promise.all([effectiveDays(instructorId, dates), availability.weekVersion(instructorId, weekStart)]);
+    const [{ hours, source, blackouts }, version] = await Promise.all([
+      effectiveDays(instructorId, dates),
+      availability.weekVersion(instructorId, weekStart),
+    ]);
     return {
       instructorId,
       weekStart,
@@ -93,7 +121,8 @@ export function createAvailabilityService({ db, availability, bookings, cache, n
   }
 
   function assertWeekStart(weekStart: string) {
-    if (weekStartOf(weekStart) !== weekStart) throw new ValidationError("Weeks start on Monday.", { weekStart: ["Must be a Monday"] });
+    if (weekStartOf(weekStart) !== weekStart)
+      throw new ValidationError("Weeks start on Monday.", { weekStart: ["Must be a Monday"] });
   }
 
   function assertNotPast(weekStart: string, timeZone: string) {
@@ -106,12 +135,24 @@ export function createAvailabilityService({ db, availability, bookings, cache, n
     await cache.set(`slots-gen:${instructorId}`, newId(), 7 * 86_400);
   }
 
-  async function slotInput(instructorId: string, settings: AvailabilitySettings, durationMinutes: number, from: Date, to: Date, excludeBookingId?: string) {
+  async function slotInput(
+    instructorId: string,
+    settings: AvailabilitySettings,
+    durationMinutes: number,
+    from: Date,
+    to: Date,
+    excludeBookingId?: string,
+  ) {
     const dates = localDatesForRange(from, new Date(to.getTime() + durationMinutes * 60_000), settings.timeZone);
     const margin = (settings.bufferMinutes + durationMinutes + 24 * 60) * 60_000;
     const [{ bits }, busy] = await Promise.all([
       effectiveDays(instructorId, dates),
-      bookings.listActiveForInstructorBetween(instructorId, new Date(from.getTime() - margin), new Date(to.getTime() + margin), excludeBookingId),
+      bookings.listActiveForInstructorBetween(
+        instructorId,
+        new Date(from.getTime() - margin),
+        new Date(to.getTime() + margin),
+        excludeBookingId,
+      ),
     ]);
     return {
       zone: settings.timeZone,
@@ -142,7 +183,10 @@ export function createAvailabilityService({ db, availability, bookings, cache, n
      * Saves the given days of one week atomically. A stale `expectedVersion` (someone saved since) is refused
      * with CONFLICT carrying the current week. Bookings are never touched.
      */
-    async saveWeek(actor: Actor, input: { weekStart: string; days: { date: string; windows: TimeWindow[] }[]; expectedVersion: number }): Promise<WeekView> {
+    async saveWeek(
+      actor: Actor,
+      input: { weekStart: string; days: { date: string; windows: TimeWindow[] }[]; expectedVersion: number },
+    ): Promise<WeekView> {
       assertWeekStart(input.weekStart);
       const instructorId = resolveOwner(actor, undefined, true);
       const settings = await settingsOf(instructorId);
@@ -150,8 +194,12 @@ export function createAvailabilityService({ db, availability, bookings, cache, n
       const weekDates = new Set(datesInRange(input.weekStart, addDays(input.weekStart, 6)));
       const seen = new Set<string>();
       const rows = input.days.map((d, i) => {
-        if (!weekDates.has(d.date)) throw new ValidationError("Every day must belong to the week being saved.", { [`days.${i}.date`]: ["Not in this week"] });
-        if (seen.has(d.date)) throw new ValidationError("Each day may appear once.", { [`days.${i}.date`]: ["Duplicate day"] });
+        if (!weekDates.has(d.date))
+          throw new ValidationError("Every day must belong to the week being saved.", {
+            [`days.${i}.date`]: ["Not in this week"],
+          });
+        if (seen.has(d.date))
+          throw new ValidationError("Each day may appear once.", { [`days.${i}.date`]: ["Duplicate day"] });
         seen.add(d.date);
         return { localDate: d.date, bits: windowsToBitmap(d.windows) };
       });
@@ -163,10 +211,13 @@ export function createAvailabilityService({ db, availability, bookings, cache, n
       });
       if (!saved) {
         const current = await weekView(instructorId, input.weekStart, settings.timeZone);
-        throw new ConflictError("This week was changed somewhere else (another tab or device). Review the latest version and save again.", {
-          currentVersion: current.version,
-          current,
-        });
+        throw new ConflictError(
+          "This week was changed somewhere else (another tab or device). Review the latest version and save again.",
+          {
+            currentVersion: current.version,
+            current,
+          },
+        );
       }
       await invalidateSlots(instructorId);
       return weekView(instructorId, input.weekStart, settings.timeZone);
@@ -175,7 +226,8 @@ export function createAvailabilityService({ db, availability, bookings, cache, n
     /** Copies a week's effective hours onto the next `weeks` weeks (overwriting them), in one transaction. */
     async copyWeek(actor: Actor, input: { weekStart: string; weeks: number }): Promise<{ copiedTo: string[] }> {
       assertWeekStart(input.weekStart);
-      if (input.weeks < 1 || input.weeks > MAX_COPY_WEEKS) throw new ValidationError(`Copy to 1–${MAX_COPY_WEEKS} weeks.`, { weeks: ["Out of range"] });
+      if (input.weeks < 1 || input.weeks > MAX_COPY_WEEKS)
+        throw new ValidationError(`Copy to 1–${MAX_COPY_WEEKS} weeks.`, { weeks: ["Out of range"] });
       const instructorId = resolveOwner(actor, undefined, true);
       await settingsOf(instructorId);
       const source = datesInRange(input.weekStart, addDays(input.weekStart, 6));
@@ -201,14 +253,21 @@ export function createAvailabilityService({ db, availability, bookings, cache, n
     async getPattern(actor: Actor): Promise<{ days: { weekday: number; windows: TimeWindow[] }[] }> {
       const instructorId = resolveOwner(actor, undefined, false);
       const rows = new Map((await availability.listPatterns(instructorId)).map((r) => [r.weekday, r.bits]));
-      return { days: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, windows: bitmapToWindows(rows.get(weekday) ?? emptyDay()) })) };
+      return {
+        days: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
+          weekday,
+          windows: bitmapToWindows(rows.get(weekday) ?? emptyDay()),
+        })),
+      };
     },
 
     /** Replaces the weekly pattern; it applies to every date that has no hours of its own. */
     async savePattern(actor: Actor, input: { days: { weekday: number; windows: TimeWindow[] }[] }) {
       const instructorId = resolveOwner(actor, undefined, true);
       await settingsOf(instructorId);
-      const rows = input.days.map((d) => ({ weekday: d.weekday, bits: windowsToBitmap(d.windows) })).filter((r) => !isEmpty(r.bits));
+      const rows = input.days
+        .map((d) => ({ weekday: d.weekday, bits: windowsToBitmap(d.windows) }))
+        .filter((r) => !isEmpty(r.bits));
       await db.transaction((tx) => availability.replacePatterns(tx, instructorId, rows));
       await invalidateSlots(instructorId);
       return this.getPattern(actor);
@@ -224,14 +283,16 @@ export function createAvailabilityService({ db, availability, bookings, cache, n
     async addBlackout(actor: Actor, input: { date: string; reason: string }) {
       const instructorId = resolveOwner(actor, undefined, true);
       const settings = await settingsOf(instructorId);
-      if (input.date < localDateToday(settings.timeZone, now())) throw new ValidationError("That date is in the past.", { date: ["In the past"] });
+      if (input.date < localDateToday(settings.timeZone, now()))
+        throw new ValidationError("That date is in the past.", { date: ["In the past"] });
       await availability.addBlackout(instructorId, input.date, input.reason);
       await invalidateSlots(instructorId);
     },
 
     async removeBlackout(actor: Actor, input: { date: string }) {
       const instructorId = resolveOwner(actor, undefined, true);
-      if (!(await availability.removeBlackout(instructorId, input.date))) throw new NotFoundError("No blackout on that date.");
+      if (!(await availability.removeBlackout(instructorId, input.date)))
+        throw new NotFoundError("No blackout on that date.");
       await invalidateSlots(instructorId);
     },
 
@@ -243,9 +304,12 @@ export function createAvailabilityService({ db, availability, bookings, cache, n
       const service = await availability.findServiceForSlots(input.instructorServiceId);
       if (!service?.isActive) throw new NotFoundError("That service is not available.");
       if (!service.durations.includes(input.duration)) {
-        throw new ValidationError(`This service offers ${service.durations.join(", ")} minute lessons.`, { duration: ["Not offered"] });
+        throw new ValidationError(`This service offers ${service.durations.join(", ")} minute lessons.`, {
+          duration: ["Not offered"],
+        });
       }
-      if (input.to <= input.from) throw new ValidationError("The range must end after it starts.", { to: ["Before from"] });
+      if (input.to <= input.from)
+        throw new ValidationError("The range must end after it starts.", { to: ["Before from"] });
       if (input.to.getTime() - input.from.getTime() > MAX_SLOT_RANGE_DAYS * 86_400_000) {
         throw new ValidationError(`Ask for at most ${MAX_SLOT_RANGE_DAYS} days at a time.`, { to: ["Range too long"] });
       }
@@ -259,10 +323,17 @@ export function createAvailabilityService({ db, availability, bookings, cache, n
         // Minimum notice moves with the clock: re-apply it to cached results.
         slots = (JSON.parse(hit) as number[]).filter((t) => t >= earliest);
       } else {
-        slots = computeSlots(await slotInput(service.instructorId, settings, input.duration, input.from, input.to)).map((d) => d.getTime());
+        slots = computeSlots(await slotInput(service.instructorId, settings, input.duration, input.from, input.to)).map(
+          (d) => d.getTime(),
+        );
         await cache.set(key, JSON.stringify(slots), SLOT_CACHE_TTL_SECONDS);
       }
-      return { instructorId: service.instructorId, timeZone: settings.timeZone, durationMinutes: input.duration, slots: slots.map((t) => new Date(t)) };
+      return {
+        instructorId: service.instructorId,
+        timeZone: settings.timeZone,
+        durationMinutes: input.duration,
+        slots: slots.map((t) => new Date(t)),
+      };
     },
 
     /** The instructor's earliest bookable start for their shortest offered lesson, or null. */
@@ -273,17 +344,27 @@ export function createAvailabilityService({ db, availability, bookings, cache, n
       if (!shortest) return { start: null, durationMinutes: null };
       const from = now();
       const to = new Date(from.getTime() + settings.horizonDays * 86_400_000);
-      return { start: firstSlot(await slotInput(instructorId, settings, shortest, from, to)), durationMinutes: shortest };
+      return {
+        start: firstSlot(await slotInput(instructorId, settings, shortest, from, to)),
+        durationMinutes: shortest,
+      };
     },
 
     /**
      * Whether a lesson [start, start + duration) is bookable right now by the same rules as getSlots
      * (availability, grid, buffer, notice, horizon). `ignoreBookingId`: the booking a reschedule replaces.
      */
-    async isBookable(instructorId: string, start: Date, durationMinutes: number, ignoreBookingId?: string): Promise<boolean> {
+    async isBookable(
+      instructorId: string,
+      start: Date,
+      durationMinutes: number,
+      ignoreBookingId?: string,
+    ): Promise<boolean> {
       const settings = await settingsOf(instructorId);
       const to = new Date(start.getTime() + 1);
-      return computeSlots(await slotInput(instructorId, settings, durationMinutes, start, to, ignoreBookingId)).some((d) => d.getTime() === start.getTime());
+      return computeSlots(await slotInput(instructorId, settings, durationMinutes, start, to, ignoreBookingId)).some(
+        (d) => d.getTime() === start.getTime(),
+      );
     },
 
     /** Whether any lesson could be booked in the next `days` days (the listing rule). */

@@ -19,11 +19,25 @@ const zone = "America/New_York";
 const futureWeek = () => addDays(weekStartOf(localDateToday(zone)), 14);
 
 async function makeService(instructorId: string, durations = [30, 60, 90]) {
-  const [cat] = await rt.dbh.db.insert(categories).values({ slug: `c-${instructorId.slice(-6)}`, name: "Music" }).returning();
-  const [sub] = await rt.dbh.db.insert(subjects).values({ categoryId: cat!.id, slug: `s-${instructorId.slice(-6)}`, name: "Piano" }).returning();
+  const [cat] = await rt.dbh.db
+    .insert(categories)
+    .values({ slug: `c-${instructorId.slice(-6)}`, name: "Music" })
+    .returning();
+  const [sub] = await rt.dbh.db
+    .insert(subjects)
+    .values({ categoryId: cat!.id, slug: `s-${instructorId.slice(-6)}`, name: "Piano" })
+    .returning();
   const [svc] = await rt.dbh.db
     .insert(instructorServices)
-    .values({ instructorId, subjectId: sub!.id, hourlyRateCents: 6000, durations, locationTypes: ["online"], ageGroups: ["adults"], levels: ["beginner"] })
+    .values({
+      instructorId,
+      subjectId: sub!.id,
+      hourlyRateCents: 6000,
+      durations,
+      locationTypes: ["online"],
+      ageGroups: ["adults"],
+      levels: ["beginner"],
+    })
     .returning();
   return svc!.id;
 }
@@ -65,14 +79,25 @@ describe("weeks", () => {
       weekStart,
       expectedVersion: 0,
       days: [
-        { date: weekStart, windows: [{ start: "13:00", end: "15:00" }, { start: "09:00", end: "12:30" }, { start: "12:30", end: "13:00" }] },
+        {
+          date: weekStart,
+          windows: [
+            { start: "13:00", end: "15:00" },
+            { start: "09:00", end: "12:30" },
+            { start: "12:30", end: "13:00" },
+          ],
+        },
         { date: addDays(weekStart, 6), windows: [{ start: "22:00", end: "24:00" }] },
       ],
     });
     expect(saved.version).toBe(1);
     const again = await api.availability.getWeek({ weekStart });
     // Adjacent windows merge; order is normalised.
-    expect(again.days[0]).toMatchObject({ date: weekStart, windows: [{ start: "09:00", end: "15:00" }], source: "custom" });
+    expect(again.days[0]).toMatchObject({
+      date: weekStart,
+      windows: [{ start: "09:00", end: "15:00" }],
+      source: "custom",
+    });
     expect(again.days[6]!.windows).toEqual([{ start: "22:00", end: "24:00" }]);
     expect(again.days[1]).toMatchObject({ windows: [], source: "none" });
   });
@@ -80,15 +105,28 @@ describe("weeks", () => {
   it("refuses a stale version with CONFLICT carrying the current week", async () => {
     const api = await callerFor(rt, instructor);
     const weekStart = addDays(futureWeek(), 7);
-    await api.availability.saveWeek({ weekStart, expectedVersion: 0, days: [{ date: weekStart, windows: [{ start: "10:00", end: "11:00" }] }] });
+    await api.availability.saveWeek({
+      weekStart,
+      expectedVersion: 0,
+      days: [{ date: weekStart, windows: [{ start: "10:00", end: "11:00" }] }],
+    });
     const err = (await api.availability
-      .saveWeek({ weekStart, expectedVersion: 0, days: [{ date: weekStart, windows: [{ start: "08:00", end: "09:00" }] }] })
-      .catch((e: unknown) => e)) as { code: string; cause: { data: { currentVersion: number; current: { days: { windows: unknown[] }[] } } } };
+      .saveWeek({
+        weekStart,
+        expectedVersion: 0,
+        days: [{ date: weekStart, windows: [{ start: "08:00", end: "09:00" }] }],
+      })
+      .catch((e: unknown) => e)) as {
+      code: string;
+      cause: { data: { currentVersion: number; current: { days: { windows: unknown[] }[] } } };
+    };
     expect(err.code).toBe("CONFLICT");
     expect(err.cause.data.currentVersion).toBe(1);
     expect(err.cause.data.current.days[0]!.windows).toEqual([{ start: "10:00", end: "11:00" }]);
     // Nothing of the losing save was written.
-    expect((await api.availability.getWeek({ weekStart })).days[0]!.windows).toEqual([{ start: "10:00", end: "11:00" }]);
+    expect((await api.availability.getWeek({ weekStart })).days[0]!.windows).toEqual([
+      { start: "10:00", end: "11:00" },
+    ]);
   });
 
   it("lets exactly one of several concurrent saves with the same version win", async () => {
@@ -96,11 +134,17 @@ describe("weeks", () => {
     const weekStart = addDays(futureWeek(), 14);
     const results = await Promise.allSettled(
       Array.from({ length: 8 }, (_, i) =>
-        api.availability.saveWeek({ weekStart, expectedVersion: 0, days: [{ date: weekStart, windows: [{ start: `${10 + i}:00`, end: `${11 + i}:00` }] }] }),
+        api.availability.saveWeek({
+          weekStart,
+          expectedVersion: 0,
+          days: [{ date: weekStart, windows: [{ start: `${10 + i}:00`, end: `${11 + i}:00` }] }],
+        }),
       ),
     );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
-    expect(results.filter((r) => r.status === "rejected").every((r) => (r.reason as { code: string }).code === "CONFLICT")).toBe(true);
+    expect(
+      results.filter((r) => r.status === "rejected").every((r) => (r.reason as { code: string }).code === "CONFLICT"),
+    ).toBe(true);
     expect((await api.availability.getWeek({ weekStart })).version).toBe(1);
   });
 
@@ -120,22 +164,42 @@ describe("weeks", () => {
     for (const target of copiedTo) {
       const w = await api.availability.getWeek({ weekStart: target });
       expect(w.version).toBeGreaterThanOrEqual(1);
-      expect(w.days.map((d) => d.windows)).toEqual([[], [{ start: "16:00", end: "20:00" }], [], [], [], [{ start: "09:00", end: "12:00" }], []]);
+      expect(w.days.map((d) => d.windows)).toEqual([
+        [],
+        [{ start: "16:00", end: "20:00" }],
+        [],
+        [],
+        [],
+        [{ start: "09:00", end: "12:00" }],
+        [],
+      ]);
     }
   });
 
   it("validates input: Monday weeks, window shape, past weeks", async () => {
     const api = await callerFor(rt, instructor);
     const monday = futureWeek();
-    await expect(api.availability.getWeek({ weekStart: addDays(monday, 1) })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(api.availability.getWeek({ weekStart: addDays(monday, 1) })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
     await expect(
-      api.availability.saveWeek({ weekStart: monday, expectedVersion: 0, days: [{ date: monday, windows: [{ start: "12:00", end: "11:00" }] }] }),
+      api.availability.saveWeek({
+        weekStart: monday,
+        expectedVersion: 0,
+        days: [{ date: monday, windows: [{ start: "12:00", end: "11:00" }] }],
+      }),
     ).rejects.toMatchObject({ code: "BAD_REQUEST" });
     await expect(
-      api.availability.saveWeek({ weekStart: monday, expectedVersion: 0, days: [{ date: monday, windows: [{ start: "25:00", end: "26:00" }] }] }),
+      api.availability.saveWeek({
+        weekStart: monday,
+        expectedVersion: 0,
+        days: [{ date: monday, windows: [{ start: "25:00", end: "26:00" }] }],
+      }),
     ).rejects.toMatchObject({ code: "BAD_REQUEST" });
     const past = addDays(weekStartOf(localDateToday(zone)), -14);
-    await expect(api.availability.saveWeek({ weekStart: past, expectedVersion: 0, days: [{ date: past, windows: [] }] })).rejects.toMatchObject({
+    await expect(
+      api.availability.saveWeek({ weekStart: past, expectedVersion: 0, days: [{ date: past, windows: [] }] }),
+    ).rejects.toMatchObject({
       code: "BAD_REQUEST",
     });
   });
@@ -144,19 +208,33 @@ describe("weeks", () => {
 describe("ownership", () => {
   it("keeps other users out of an instructor's calendar", async () => {
     const otherApi = await callerFor(rt, other);
-    await expect(otherApi.availability.getWeek({ instructorId: instructor.id, weekStart: futureWeek() })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      otherApi.availability.getWeek({ instructorId: instructor.id, weekStart: futureWeek() }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
     const studentApi = await callerFor(rt, student);
     // Permission is checked before the input is even validated.
-    await expect(studentApi.availability.saveWeek({ weekStart: futureWeek(), expectedVersion: 0, days: [] as never })).rejects.toMatchObject({
+    await expect(
+      studentApi.availability.saveWeek({ weekStart: futureWeek(), expectedVersion: 0, days: [] as never }),
+    ).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
     await expect(
-      studentApi.availability.saveWeek({ weekStart: futureWeek(), expectedVersion: 0, days: [{ date: futureWeek(), windows: [] }] }),
+      studentApi.availability.saveWeek({
+        weekStart: futureWeek(),
+        expectedVersion: 0,
+        days: [{ date: futureWeek(), windows: [] }],
+      }),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
     const anon = await callerFor(rt, null);
-    await expect(anon.availability.getWeek({ weekStart: futureWeek() })).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    await expect(anon.availability.getWeek({ weekStart: futureWeek() })).rejects.toMatchObject({
+      code: "UNAUTHORIZED",
+    });
     // Other's own save succeeds and lands on other's calendar only.
-    await otherApi.availability.saveWeek({ weekStart: futureWeek(), expectedVersion: 0, days: [{ date: futureWeek(), windows: [{ start: "07:00", end: "08:00" }] }] });
+    await otherApi.availability.saveWeek({
+      weekStart: futureWeek(),
+      expectedVersion: 0,
+      days: [{ date: futureWeek(), windows: [{ start: "07:00", end: "08:00" }] }],
+    });
     const mine = await (await callerFor(rt, instructor)).availability.getWeek({ weekStart: futureWeek() });
     expect(mine.days[0]!.windows).not.toContainEqual({ start: "07:00", end: "08:00" });
   });
@@ -172,13 +250,26 @@ describe("slots", () => {
     inst = await createTestUser(rt, { role: "instructor", timeZone: zone });
     svc = await makeService(inst.id, [30, 60]);
     await serviceAt(now).savePattern(await actorOf(inst), {
-      days: [{ weekday: 1, windows: [{ start: "09:00", end: "12:00" }, { start: "14:00", end: "15:00" }] }],
+      days: [
+        {
+          weekday: 1,
+          windows: [
+            { start: "09:00", end: "12:00" },
+            { start: "14:00", end: "15:00" },
+          ],
+        },
+      ],
     });
   });
 
   it("applies minimum notice, the grid and whole-lesson fit", async () => {
     const s = serviceAt(now);
-    const { slots } = await s.getSlots({ instructorServiceId: svc, duration: 60, from: now, to: new Date("2026-06-02T04:00:00Z") });
+    const { slots } = await s.getSlots({
+      instructorServiceId: svc,
+      duration: 60,
+      from: now,
+      to: new Date("2026-06-02T04:00:00Z"),
+    });
     // now 08:00 + 2 h notice → first start 10:00; 60 min must fit before 12:00; 14:00 fits exactly.
     expect(slots.map((d) => d.toISOString())).toEqual([
       "2026-06-01T14:00:00.000Z",
@@ -195,10 +286,29 @@ describe("slots", () => {
     const next = { from: new Date("2026-06-08T00:00:00Z"), to: new Date("2026-06-09T00:00:00Z") };
     const before = await s.getSlots({ instructorServiceId: svc, duration: 30, ...next });
     expect(before.slots).toHaveLength(11 + 3); // 09:00..11:30 and 14:00..14:30
-    const base = { studentId: student.id, instructorId: inst.id, serviceId: svc, bufferMinutes: 15, locationType: "online" as const, priceCents: 3000 };
+    const base = {
+      studentId: student.id,
+      instructorId: inst.id,
+      serviceId: svc,
+      bufferMinutes: 15,
+      locationType: "online" as const,
+      priceCents: 3000,
+    };
     await rt.dbh.db.insert(bookings).values([
-      { ...base, startAt: new Date("2026-06-08T14:00:00Z"), endAt: new Date("2026-06-08T14:30:00Z"), blockedUntil: new Date("2026-06-08T14:45:00Z"), status: "confirmed" },
-      { ...base, startAt: new Date("2026-06-08T18:00:00Z"), endAt: new Date("2026-06-08T18:30:00Z"), blockedUntil: new Date("2026-06-08T18:45:00Z"), status: "cancelled" },
+      {
+        ...base,
+        startAt: new Date("2026-06-08T14:00:00Z"),
+        endAt: new Date("2026-06-08T14:30:00Z"),
+        blockedUntil: new Date("2026-06-08T14:45:00Z"),
+        status: "confirmed",
+      },
+      {
+        ...base,
+        startAt: new Date("2026-06-08T18:00:00Z"),
+        endAt: new Date("2026-06-08T18:30:00Z"),
+        blockedUntil: new Date("2026-06-08T18:45:00Z"),
+        status: "cancelled",
+      },
     ]);
     await s.invalidateSlots(inst.id);
     const after = await s.getSlots({ instructorServiceId: svc, duration: 30, ...next });
@@ -212,15 +322,30 @@ describe("slots", () => {
     const s = serviceAt(now);
     const actor = await actorOf(inst);
     await s.addBlackout(actor, { date: "2026-06-15", reason: "Holiday" });
-    const res = await s.getSlots({ instructorServiceId: svc, duration: 60, from: new Date("2026-06-15T00:00:00Z"), to: new Date("2026-06-16T00:00:00Z") });
+    const res = await s.getSlots({
+      instructorServiceId: svc,
+      duration: 60,
+      from: new Date("2026-06-15T00:00:00Z"),
+      to: new Date("2026-06-16T00:00:00Z"),
+    });
     expect(res.slots).toEqual([]);
     await s.removeBlackout(actor, { date: "2026-06-15" });
-    const lifted = await s.getSlots({ instructorServiceId: svc, duration: 60, from: new Date("2026-06-15T00:00:00Z"), to: new Date("2026-06-16T00:00:00Z") });
+    const lifted = await s.getSlots({
+      instructorServiceId: svc,
+      duration: 60,
+      from: new Date("2026-06-15T00:00:00Z"),
+      to: new Date("2026-06-16T00:00:00Z"),
+    });
     expect(lifted.slots.length).toBeGreaterThan(0);
     // Horizon: 90 days after now, nothing.
     await rt.dbh.db.update(instructorProfiles).set({ horizonDays: 10 }).where(eq(instructorProfiles.userId, inst.id));
     await s.invalidateSlots(inst.id);
-    const far = await s.getSlots({ instructorServiceId: svc, duration: 60, from: new Date("2026-06-15T00:00:00Z"), to: new Date("2026-06-16T00:00:00Z") });
+    const far = await s.getSlots({
+      instructorServiceId: svc,
+      duration: 60,
+      from: new Date("2026-06-15T00:00:00Z"),
+      to: new Date("2026-06-16T00:00:00Z"),
+    });
     expect(far.slots).toEqual([]);
     await rt.dbh.db.update(instructorProfiles).set({ horizonDays: 90 }).where(eq(instructorProfiles.userId, inst.id));
     await s.invalidateSlots(inst.id);
@@ -228,7 +353,9 @@ describe("slots", () => {
 
   it("rejects an unoffered duration and reports the next available start", async () => {
     const s = serviceAt(now);
-    await expect(s.getSlots({ instructorServiceId: svc, duration: 45, from: now, to: new Date(now.getTime() + 86_400_000) })).rejects.toMatchObject({
+    await expect(
+      s.getSlots({ instructorServiceId: svc, duration: 45, from: now, to: new Date(now.getTime() + 86_400_000) }),
+    ).rejects.toMatchObject({
       kind: "validation",
     });
     const next = await s.nextAvailable(inst.id);
@@ -242,16 +369,34 @@ describe("slots", () => {
     const s = serviceAt(new Date("2026-03-01T12:00:00Z"));
     const actor = await actorOf(dstInst);
     // Sunday 2026-03-08: clocks jump 02:00 → 03:00. Available 01:00–04:00 wall clock = 2 real hours.
-    await s.saveWeek(actor, { weekStart: "2026-03-02", expectedVersion: 0, days: [{ date: "2026-03-08", windows: [{ start: "01:00", end: "04:00" }] }] });
-    const spring = await s.getSlots({ instructorServiceId: dstSvc, duration: 60, from: new Date("2026-03-08T00:00:00Z"), to: new Date("2026-03-09T00:00:00Z") });
+    await s.saveWeek(actor, {
+      weekStart: "2026-03-02",
+      expectedVersion: 0,
+      days: [{ date: "2026-03-08", windows: [{ start: "01:00", end: "04:00" }] }],
+    });
+    const spring = await s.getSlots({
+      instructorServiceId: dstSvc,
+      duration: 60,
+      from: new Date("2026-03-08T00:00:00Z"),
+      to: new Date("2026-03-09T00:00:00Z"),
+    });
     // 01:00 EST (06:00Z) … 03:00 EDT (07:00Z): starts 06:00, 06:15(01:15→02:15 skipped=03:15 EDT) … last start 03:00 EDT = 07:00Z.
     expect(spring.slots[0]!.toISOString()).toBe("2026-03-08T06:00:00.000Z");
     expect(spring.slots[spring.slots.length - 1]!.toISOString()).toBe("2026-03-08T07:00:00.000Z");
     expect(spring.slots.every((d) => d.getTime() + 3_600_000 <= new Date("2026-03-08T08:00:00Z").getTime())).toBe(true);
     // Sunday 2026-11-01: 01:00–02:00 happens twice. Available 00:00–03:00 wall clock = 4 real hours.
     const s2 = serviceAt(new Date("2026-10-20T12:00:00Z"));
-    await s2.saveWeek(actor, { weekStart: "2026-10-26", expectedVersion: 0, days: [{ date: "2026-11-01", windows: [{ start: "00:00", end: "03:00" }] }] });
-    const fall = await s2.getSlots({ instructorServiceId: dstSvc, duration: 60, from: new Date("2026-11-01T00:00:00Z"), to: new Date("2026-11-02T00:00:00Z") });
+    await s2.saveWeek(actor, {
+      weekStart: "2026-10-26",
+      expectedVersion: 0,
+      days: [{ date: "2026-11-01", windows: [{ start: "00:00", end: "03:00" }] }],
+    });
+    const fall = await s2.getSlots({
+      instructorServiceId: dstSvc,
+      duration: 60,
+      from: new Date("2026-11-01T00:00:00Z"),
+      to: new Date("2026-11-02T00:00:00Z"),
+    });
     expect(fall.slots[0]!.toISOString()).toBe("2026-11-01T04:00:00.000Z"); // 00:00 EDT
     expect(fall.slots[fall.slots.length - 1]!.toISOString()).toBe("2026-11-01T07:00:00.000Z"); // 02:00 EST, ends 03:00 EST
     expect(fall.slots).toHaveLength(13); // four real hours, 60-min lessons, 15-min grid
@@ -277,7 +422,11 @@ describe("layer independence", () => {
         priceCents: 6000,
       })
       .returning();
-    await api.availability.saveWeek({ weekStart, expectedVersion: 0, days: [{ date: weekStart, windows: [{ start: "09:00", end: "18:00" }] }] });
+    await api.availability.saveWeek({
+      weekStart,
+      expectedVersion: 0,
+      days: [{ date: weekStart, windows: [{ start: "09:00", end: "18:00" }] }],
+    });
     await api.availability.saveWeek({ weekStart, expectedVersion: 1, days: [{ date: weekStart, windows: [] }] });
     await api.availability.copyWeek({ weekStart: addDays(weekStart, -7), weeks: 1 });
     await api.availability.addBlackout({ date: weekStart, reason: "Away" });

@@ -62,7 +62,15 @@ type Deps = {
  * Bookings (PRODUCT.md §4): time ranges on an instructor's calendar. The database's exclusion constraints
  * are the last word on overlaps, so two concurrent requests for one time cannot both win.
  */
-export function createBookingService({ db, bookings, availability, events, idempotency, payments, now = () => new Date() }: Deps) {
+export function createBookingService({
+  db,
+  bookings,
+  availability,
+  events,
+  idempotency,
+  payments,
+  now = () => new Date(),
+}: Deps) {
   type Party = "student" | "instructor" | "admin";
   /** Which side of the booking the actor is on; NOT_FOUND for outsiders (no hint that the id exists). */
   function partyOf(actor: Actor, b: BookingRow): Party {
@@ -79,31 +87,58 @@ export function createBookingService({ db, bookings, availability, events, idemp
   }
 
   function overlapError(e: unknown): never {
-    const constraint = (e as { constraint_name?: string; constraint?: string; cause?: { constraint_name?: string; constraint?: string } }) ?? {};
-    const name = constraint.constraint_name ?? constraint.constraint ?? constraint.cause?.constraint_name ?? constraint.cause?.constraint ?? "";
-    if (name.includes("student")) throw new ConflictError("You already have a lesson at that time.", { reason: "student_overlap" });
+    const constraint =
+      (e as {
+        constraint_name?: string;
+        constraint?: string;
+        cause?: { constraint_name?: string; constraint?: string };
+      }) ?? {};
+    const name =
+      constraint.constraint_name ??
+      constraint.constraint ??
+      constraint.cause?.constraint_name ??
+      constraint.cause?.constraint ??
+      "";
+    if (name.includes("student"))
+      throw new ConflictError("You already have a lesson at that time.", { reason: "student_overlap" });
     throw new ConflictError("That time was just booked — pick another.", { reason: "instructor_overlap" });
   }
 
-  async function validateNewBooking(input: Omit<CreateBookingInput, "idempotencyKey" | "notes">, ignoreBookingId?: string) {
+  async function validateNewBooking(
+    input: Omit<CreateBookingInput, "idempotencyKey" | "notes">,
+    ignoreBookingId?: string,
+  ) {
     const found = await bookings.findServiceForBooking(input.instructorServiceId);
-    if (!found?.service.isActive || found.instructorStatus !== "active") throw new NotFoundError("That service is not available.");
+    if (!found?.service.isActive || found.instructorStatus !== "active")
+      throw new NotFoundError("That service is not available.");
     const { service } = found;
     if (!service.durations.includes(input.durationMinutes)) {
-      throw new ValidationError(`This service offers ${service.durations.join(", ")} minute lessons.`, { durationMinutes: ["Not offered"] });
+      throw new ValidationError(`This service offers ${service.durations.join(", ")} minute lessons.`, {
+        durationMinutes: ["Not offered"],
+      });
     }
     if (!service.locationTypes.includes(input.location.type)) {
-      throw new ValidationError("This instructor doesn't teach at that kind of location for this service.", { location: ["Not offered"] });
+      throw new ValidationError("This instructor doesn't teach at that kind of location for this service.", {
+        location: ["Not offered"],
+      });
     }
     if (input.location.type === "student_location") {
       const region = await bookings.findRegionWithParent(input.location.regionId);
-      const covered = region && (found.areaIds.includes(region.id) || (region.parentId !== null && found.areaIds.includes(region.parentId)));
-      if (!covered) throw new ValidationError("That address is outside the instructor's service area.", { location: ["Outside service area"] });
+      const covered =
+        region &&
+        (found.areaIds.includes(region.id) || (region.parentId !== null && found.areaIds.includes(region.parentId)));
+      if (!covered)
+        throw new ValidationError("That address is outside the instructor's service area.", {
+          location: ["Outside service area"],
+        });
     }
     if (!(await availability.isBookable(service.instructorId, input.start, input.durationMinutes, ignoreBookingId))) {
-      throw new ConflictError("That time isn't available. It may be outside the instructor's hours, too soon, too far ahead or already taken.", {
-        reason: "not_available",
-      });
+      throw new ConflictError(
+        "That time isn't available. It may be outside the instructor's hours, too soon, too far ahead or already taken.",
+        {
+          reason: "not_available",
+        },
+      );
     }
     return found;
   }
@@ -114,7 +149,11 @@ export function createBookingService({ db, bookings, availability, events, idemp
     return "";
   }
 
-  function toView(row: NonNullable<Awaited<ReturnType<BookingRepository["findView"]>>>, viewer: Party, payment: BookingPaymentRow | null = null) {
+  function toView(
+    row: NonNullable<Awaited<ReturnType<BookingRepository["findView"]>>>,
+    viewer: Party,
+    payment: BookingPaymentRow | null = null,
+  ) {
     const b = row.booking;
     const n = now();
     return {
@@ -153,7 +192,12 @@ export function createBookingService({ db, bookings, availability, events, idemp
         reportNoShow: b.status === "confirmed" && viewer !== "admin" && canReportNoShow(b.startAt, b.endAt, n),
         review: b.status === "completed" && viewer === "student" && !row.reviewId,
       },
-      cancellationFeeNowCents: cancellationFeeCents(b.priceCents, b.startAt, n, viewer === "student" ? "student" : "instructor"),
+      cancellationFeeNowCents: cancellationFeeCents(
+        b.priceCents,
+        b.startAt,
+        n,
+        viewer === "student" ? "student" : "instructor",
+      ),
       terms: cancellationTerms(b.priceCents, b.startAt),
       payment: bookingPaymentSummary(payment),
     };
@@ -180,7 +224,13 @@ export function createBookingService({ db, bookings, availability, events, idemp
     const b = await db.transaction(async (tx) => {
       const row = await bookings.lockById(tx, bookingId);
       if (!row || !(ACTIVE_BOOKING_STATUSES as readonly string[]).includes(row.status)) return null;
-      return bookings.update(tx, row.id, { status: "cancelled", cancelledAt: now(), cancelledBy: "system", cancellationFeeCents: 0, cancellationReason: reason });
+      return bookings.update(tx, row.id, {
+        status: "cancelled",
+        cancelledAt: now(),
+        cancelledBy: "system",
+        cancellationFeeCents: 0,
+        cancellationReason: reason,
+      });
     });
     if (b) await afterChange(b.instructorId);
     return b;
@@ -230,7 +280,8 @@ export function createBookingService({ db, bookings, availability, events, idemp
   async function createOnce(actor: Actor, input: CreateBookingInput, done?: IdempotencyDone): Promise<BookingView> {
     const found = await validateNewBooking(input);
     if (found.service.instructorId === actor.userId) throw new ValidationError("You can't book yourself.");
-    const card = payments && input.paymentMethodId ? await payments.resolveCard(actor.userId, input.paymentMethodId) : null;
+    const card =
+      payments && input.paymentMethodId ? await payments.resolveCard(actor.userId, input.paymentMethodId) : null;
     const end = new Date(input.start.getTime() + input.durationMinutes * 60_000);
     let booking: BookingRow;
     try {
@@ -313,25 +364,47 @@ export function createBookingService({ db, bookings, availability, events, idemp
     },
 
     async listForStudent(actor: Actor, input: { when: "upcoming" | "past"; limit: number; cursor?: string }) {
-      const rows = await bookings.listForStudent(actor.userId, input.when, now(), input.limit + 1, decodeCursor(input.cursor));
+      const rows = await bookings.listForStudent(
+        actor.userId,
+        input.when,
+        now(),
+        input.limit + 1,
+        decodeCursor(input.cursor),
+      );
       const page = rows.slice(0, input.limit);
       const last = page[page.length - 1];
       const paid = await paymentsOf(page);
       return {
         items: page.map((r) => toView(r, "student", paid.get(r.booking.id) ?? null)),
-        nextCursor: rows.length > input.limit && last ? encodeCursor({ startAt: last.booking.startAt, id: last.booking.id }) : null,
+        nextCursor:
+          rows.length > input.limit && last
+            ? encodeCursor({ startAt: last.booking.startAt, id: last.booking.id })
+            : null,
       };
     },
 
-    async listForInstructor(actor: Actor, input: { when: "upcoming" | "past"; limit: number; cursor?: string; from?: Date; to?: Date }) {
+    async listForInstructor(
+      actor: Actor,
+      input: { when: "upcoming" | "past"; limit: number; cursor?: string; from?: Date; to?: Date },
+    ) {
       const range = input.from && input.to ? { from: input.from, to: input.to } : undefined;
-      const rows = await bookings.listForInstructor(actor.userId, input.when, now(), input.limit + 1, decodeCursor(input.cursor), range);
+      const rows = await bookings.listForInstructor(
+        actor.userId,
+        input.when,
+        now(),
+        input.limit + 1,
+        decodeCursor(input.cursor),
+        range,
+      );
       const page = rows.slice(0, input.limit);
       const last = page[page.length - 1];
       const paid = await paymentsOf(page);
       return {
         items: page.map((r) => toView(r, "instructor", paid.get(r.booking.id) ?? null)),
-        nextCursor: rows.length > input.limit && last ? encodeCursor({ startAt: last.booking.startAt, id: last.booking.id }) : null,
+        nextCursor:
+          rows.length > input.limit && last
+            ? encodeCursor({ startAt: last.booking.startAt, id: last.booking.id })
+            : null,
       };
     },
 
@@ -344,9 +417,11 @@ export function createBookingService({ db, bookings, availability, events, idemp
         const row = await bookings.lockById(tx, input.bookingId);
         if (!row) throw new NotFoundError("Booking not found.");
         const party = partyOf(actor, row);
-        if (!(ACTIVE_BOOKING_STATUSES as readonly string[]).includes(row.status)) throw new ConflictError(`This lesson is already ${row.status.replace("_", " ")}.`);
+        if (!(ACTIVE_BOOKING_STATUSES as readonly string[]).includes(row.status))
+          throw new ConflictError(`This lesson is already ${row.status.replace("_", " ")}.`);
         const at = now();
-        if (row.startAt <= at) throw new ConflictError("This lesson has started. Report a no-show instead of cancelling.");
+        if (row.startAt <= at)
+          throw new ConflictError("This lesson has started. Report a no-show instead of cancelling.");
         const by: CancelledBy = party;
         return bookings.update(tx, row.id, {
           status: "cancelled",
@@ -359,7 +434,11 @@ export function createBookingService({ db, bookings, availability, events, idemp
       await afterChange(b.instructorId);
       await events.publish({
         name: "booking/cancelled",
-        data: { ...ref(b), cancelledBy: (b.cancelledBy ?? "system") as CancelledBy, feeCents: b.cancellationFeeCents ?? 0 },
+        data: {
+          ...ref(b),
+          cancelledBy: (b.cancelledBy ?? "system") as CancelledBy,
+          feeCents: b.cancellationFeeCents ?? 0,
+        },
         id: `booking/cancelled:${b.id}`,
       });
       // The fee (partial capture) or release happens now, so the lesson page shows it; the function retries on failure.
@@ -391,8 +470,15 @@ export function createBookingService({ db, bookings, availability, events, idemp
           await bookings.lockCalendars(tx, current.instructorId, current.studentId);
           const old = await bookings.lockById(tx, current.id);
           // Re-check under the lock: a concurrent cancel/reschedule may have won.
-          if (old?.status !== "confirmed" || old.rescheduleCount !== current.rescheduleCount) throw new ConflictError("This lesson changed meanwhile. Reload and try again.");
-          await bookings.update(tx, old.id, { status: "cancelled", cancelledAt: at, cancelledBy: party, cancellationFeeCents: 0, cancellationReason: "rescheduled" });
+          if (old?.status !== "confirmed" || old.rescheduleCount !== current.rescheduleCount)
+            throw new ConflictError("This lesson changed meanwhile. Reload and try again.");
+          await bookings.update(tx, old.id, {
+            status: "cancelled",
+            cancelledAt: at,
+            cancelledBy: party,
+            cancellationFeeCents: 0,
+            cancellationReason: "rescheduled",
+          });
           const next = await bookings.insert(tx, {
             studentId: old.studentId,
             instructorId: old.instructorId,
@@ -420,7 +506,11 @@ export function createBookingService({ db, bookings, availability, events, idemp
       }
       await afterChange(created.instructorId);
       await payments?.afterReschedule(current.id, created.id, moved.releaseIntentId);
-      await events.publish({ name: "booking/rescheduled", data: { ...ref(created), previousBookingId: current.id }, id: `booking/rescheduled:${created.id}` });
+      await events.publish({
+        name: "booking/rescheduled",
+        data: { ...ref(created), previousBookingId: current.id },
+        id: `booking/rescheduled:${created.id}`,
+      });
       return view(created.id, actor);
     },
 
@@ -447,10 +537,17 @@ export function createBookingService({ db, bookings, availability, events, idemp
         const party = partyOf(actor, row);
         if (party === "admin") throw new ForbiddenError("No-shows are reported by the student or the instructor.");
         if (row.status !== "confirmed") throw new ConflictError(`This lesson is ${row.status.replace("_", " ")}.`);
-        if (!canReportNoShow(row.startAt, row.endAt, now())) throw new ConflictError("No-shows can be reported from the start of the lesson until 48 hours after it ends.");
+        if (!canReportNoShow(row.startAt, row.endAt, now()))
+          throw new ConflictError(
+            "No-shows can be reported from the start of the lesson until 48 hours after it ends.",
+          );
         return bookings.update(tx, row.id, { status: "no_show", noShowReportedBy: party, noShowReportedAt: now() });
       });
-      await events.publish({ name: "booking/no-show", data: { ...ref(b), reportedBy: b.noShowReportedBy ?? "student" }, id: `booking/no-show:${b.id}` });
+      await events.publish({
+        name: "booking/no-show",
+        data: { ...ref(b), reportedBy: b.noShowReportedBy ?? "student" },
+        id: `booking/no-show:${b.id}`,
+      });
       await settlePayment(b.id);
       return view(b.id, actor);
     },
@@ -514,12 +611,20 @@ export function createBookingService({ db, bookings, availability, events, idemp
       try {
         return await db.transaction(async (tx) => {
           // The service clock stamps the review, so the 7-day edit window is measured on one clock.
-          const r = await bookings.insertReview(tx, { bookingId: b.id, studentId: b.studentId, instructorId: b.instructorId, rating: input.rating, body: input.body, createdAt: now() });
+          const r = await bookings.insertReview(tx, {
+            bookingId: b.id,
+            studentId: b.studentId,
+            instructorId: b.instructorId,
+            rating: input.rating,
+            body: input.body,
+            createdAt: now(),
+          });
           await bookings.refreshRating(tx, b.instructorId);
           return r;
         });
       } catch (e) {
-        if (isUniqueViolation(e)) throw new ConflictError("You've already reviewed this lesson. You can edit your review for 7 days.");
+        if (isUniqueViolation(e))
+          throw new ConflictError("You've already reviewed this lesson. You can edit your review for 7 days.");
         throw e;
       }
     },
@@ -528,7 +633,8 @@ export function createBookingService({ db, bookings, availability, events, idemp
     async updateReview(actor: Actor, input: { reviewId: string; rating: number; body: string }) {
       const r = await bookings.findReview(input.reviewId);
       if (!r || r.studentId !== actor.userId) throw new NotFoundError("Review not found.");
-      if (now().getTime() - r.createdAt.getTime() > REVIEW_EDIT_DAYS * DAY) throw new ConflictError("Reviews can be edited for 7 days after they're written.");
+      if (now().getTime() - r.createdAt.getTime() > REVIEW_EDIT_DAYS * DAY)
+        throw new ConflictError("Reviews can be edited for 7 days after they're written.");
       return db.transaction(async (tx) => {
         const updated = await bookings.updateReview(tx, r.id, { rating: input.rating, body: input.body });
         await bookings.refreshRating(tx, r.instructorId);
@@ -562,7 +668,10 @@ export function createBookingService({ db, bookings, availability, events, idemp
           createdAt: r.review.createdAt,
           studentName: publicName(r.studentFirstName, r.studentLastName),
         })),
-        nextCursor: rows.length > input.limit && last ? encodeKeysetCursor({ at: last.review.createdAt, id: last.review.id }) : null,
+        nextCursor:
+          rows.length > input.limit && last
+            ? encodeKeysetCursor({ at: last.review.createdAt, id: last.review.id })
+            : null,
       };
     },
 
@@ -573,13 +682,18 @@ export function createBookingService({ db, bookings, availability, events, idemp
     async cancelBySystem(bookingId: string, reason: string): Promise<boolean> {
       const b = await cancelBySystemTx(bookingId, reason);
       if (!b) return false;
-      await events.publish({ name: "booking/cancelled", data: { ...ref(b), cancelledBy: "system", feeCents: 0 }, id: `booking/cancelled:${b.id}` });
+      await events.publish({
+        name: "booking/cancelled",
+        data: { ...ref(b), cancelledBy: "system", feeCents: 0 },
+        id: `booking/cancelled:${b.id}`,
+      });
       await settlePayment(b.id);
       return true;
     },
 
     /** Whether the student–instructor pair has a confirmed or completed booking. */
-    pairHasConfirmedBooking: (studentId: string, instructorId: string) => bookings.pairHasConfirmedBooking(studentId, instructorId),
+    pairHasConfirmedBooking: (studentId: string, instructorId: string) =>
+      bookings.pairHasConfirmedBooking(studentId, instructorId),
   };
 }
 export type BookingService = ReturnType<typeof createBookingService>;

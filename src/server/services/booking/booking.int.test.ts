@@ -1,7 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, inArray } from "drizzle-orm";
 import { callerFor, createTestRuntime, createTestUser, type TestRuntime } from "~/test/harness";
-import { availabilityPatterns, bookings, categories, instructorProfiles, instructorServiceAreas, instructorServices, regions, reviews, subjects, users } from "~/server/db/schema";
+import {
+  availabilityPatterns,
+  bookings,
+  categories,
+  instructorProfiles,
+  instructorServiceAreas,
+  instructorServices,
+  regions,
+  reviews,
+  subjects,
+  users,
+} from "~/server/db/schema";
 import { emptyDay, setRange } from "~/lib/availability/bitmap";
 import { newId } from "~/lib/ids";
 import type { UserRow } from "~/server/repositories/users";
@@ -27,9 +38,17 @@ async function makeInstructor(u: UserRow, opts: { durations?: number[]; location
   const db = rt.dbh.db;
   let bits = emptyDay();
   bits = setRange(bits, 8 * 60, 20 * 60);
-  await db.insert(availabilityPatterns).values([1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ instructorId: u.id, weekday, bits })));
-  const [cat] = await db.insert(categories).values({ slug: `cat-${newId().toLowerCase()}`, name: "Music" }).returning();
-  const [sub] = await db.insert(subjects).values({ categoryId: cat!.id, slug: `sub-${newId().toLowerCase()}`, name: "Piano" }).returning();
+  await db
+    .insert(availabilityPatterns)
+    .values([1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ instructorId: u.id, weekday, bits })));
+  const [cat] = await db
+    .insert(categories)
+    .values({ slug: `cat-${newId().toLowerCase()}`, name: "Music" })
+    .returning();
+  const [sub] = await db
+    .insert(subjects)
+    .values({ categoryId: cat!.id, slug: `sub-${newId().toLowerCase()}`, name: "Piano" })
+    .returning();
   const [svc] = await db
     .insert(instructorServices)
     .values({
@@ -59,7 +78,15 @@ async function makeStudents(n: number): Promise<UserRow[]> {
   const hash = (await rt.dbh.db.select({ h: users.passwordHash }).from(users).where(eq(users.id, student.id)))[0]!.h;
   const made = await rt.dbh.db
     .insert(users)
-    .values(Array.from({ length: n }, (_, i) => ({ email: `bulk${i}.${newId().toLowerCase()}@example.test`, passwordHash: hash, role: "student" as const, firstName: "Bulk", lastName: `Student${i}` })))
+    .values(
+      Array.from({ length: n }, (_, i) => ({
+        email: `bulk${i}.${newId().toLowerCase()}@example.test`,
+        passwordHash: hash,
+        role: "student" as const,
+        firstName: "Bulk",
+        lastName: `Student${i}`,
+      })),
+    )
     .returning();
   await giveCredit(made);
   return made;
@@ -74,12 +101,40 @@ beforeAll(async () => {
   await giveCredit([student, intruder]);
   serviceId = await makeInstructor(instructor);
   service2Id = await makeInstructor(instructor2);
-  const [borough] = await rt.dbh.db.insert(regions).values({ slug: `b-${newId().toLowerCase()}`, name: "Brooklyn", kind: "borough", lat: 40.65, lng: -73.95, radiusKm: 8 }).returning();
+  const [borough] = await rt.dbh.db
+    .insert(regions)
+    .values({
+      slug: `b-${newId().toLowerCase()}`,
+      name: "Brooklyn",
+      kind: "borough",
+      lat: 40.65,
+      lng: -73.95,
+      radiusKm: 8,
+    })
+    .returning();
   const [hood] = await rt.dbh.db
     .insert(regions)
-    .values({ slug: `h-${newId().toLowerCase()}`, name: "Park Slope", kind: "neighbourhood", parentId: borough!.id, lat: 40.67, lng: -73.98, radiusKm: 1 })
+    .values({
+      slug: `h-${newId().toLowerCase()}`,
+      name: "Park Slope",
+      kind: "neighbourhood",
+      parentId: borough!.id,
+      lat: 40.67,
+      lng: -73.98,
+      radiusKm: 1,
+    })
     .returning();
-  const [far] = await rt.dbh.db.insert(regions).values({ slug: `f-${newId().toLowerCase()}`, name: "Riverdale", kind: "neighbourhood", lat: 40.89, lng: -73.91, radiusKm: 1 }).returning();
+  const [far] = await rt.dbh.db
+    .insert(regions)
+    .values({
+      slug: `f-${newId().toLowerCase()}`,
+      name: "Riverdale",
+      kind: "neighbourhood",
+      lat: 40.89,
+      lng: -73.91,
+      radiusKm: 1,
+    })
+    .returning();
   coveredRegion = hood!.id;
   uncoveredRegion = far!.id;
   await rt.dbh.db.insert(instructorServiceAreas).values({ instructorId: instructor.id, regionId: hood!.id });
@@ -96,43 +151,98 @@ const online = { type: "online" as const };
 describe("create", () => {
   it("books a lesson with a server-computed price and stores it", async () => {
     const api = await asStudent();
-    const b = await api.booking.create({ instructorServiceId: serviceId, start: at(3), durationMinutes: 45, location: online, notes: "First lesson" });
-    expect(b).toMatchObject({ status: "confirmed", priceCents: 4125, durationMinutes: 45, instructorName: "Ines M.", studentName: "Sam C." });
+    const b = await api.booking.create({
+      instructorServiceId: serviceId,
+      start: at(3),
+      durationMinutes: 45,
+      location: online,
+      notes: "First lesson",
+    });
+    expect(b).toMatchObject({
+      status: "confirmed",
+      priceCents: 4125,
+      durationMinutes: 45,
+      instructorName: "Ines M.",
+      studentName: "Sam C.",
+    });
     const [row] = await rt.dbh.db.select().from(bookings).where(eq(bookings.id, b.id));
-    expect(row).toMatchObject({ priceCents: 4125, bufferMinutes: 15, status: "confirmed", studentId: student.id, instructorId: instructor.id });
+    expect(row).toMatchObject({
+      priceCents: 4125,
+      bufferMinutes: 15,
+      status: "confirmed",
+      studentId: student.id,
+      instructorId: instructor.id,
+    });
     expect(row!.blockedUntil.getTime()).toBe(at(3).getTime() + 60 * 60_000);
   });
 
   it("refuses unoffered durations, locations, out-of-area addresses, out-of-hours and too-soon starts", async () => {
     const api = await asStudent();
-    const base = { instructorServiceId: serviceId, start: at(4), durationMinutes: 60 as const, location: online, notes: "" };
+    const base = {
+      instructorServiceId: serviceId,
+      start: at(4),
+      durationMinutes: 60 as const,
+      location: online,
+      notes: "",
+    };
     await expect(api.booking.create({ ...base, durationMinutes: 30 })).rejects.toMatchObject({ code: "BAD_REQUEST" });
-    await expect(api.booking.create({ ...base, location: { type: "instructor_location" } })).rejects.toMatchObject({ code: "BAD_REQUEST" });
-    await expect(api.booking.create({ ...base, location: { type: "student_location", regionId: uncoveredRegion, addressLine: "1 Far Rd" } })).rejects.toMatchObject({
+    await expect(api.booking.create({ ...base, location: { type: "instructor_location" } })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
+    await expect(
+      api.booking.create({
+        ...base,
+        location: { type: "student_location", regionId: uncoveredRegion, addressLine: "1 Far Rd" },
+      }),
+    ).rejects.toMatchObject({
       code: "BAD_REQUEST",
       message: expect.stringMatching(/service area/),
     });
     await expect(api.booking.create({ ...base, start: at(4, 21) })).rejects.toMatchObject({ code: "CONFLICT" }); // after hours
-    await expect(api.booking.create({ ...base, start: new Date(T0.getTime() + H) })).rejects.toMatchObject({ code: "CONFLICT" }); // inside 2 h notice
-    await expect(api.booking.create({ ...base, start: new Date(at(4).getTime() + 7 * 60_000) })).rejects.toMatchObject({ code: "CONFLICT" }); // off-grid
-    const ok = await api.booking.create({ ...base, location: { type: "student_location", regionId: coveredRegion, addressLine: "12 7th Ave" } });
+    await expect(api.booking.create({ ...base, start: new Date(T0.getTime() + H) })).rejects.toMatchObject({
+      code: "CONFLICT",
+    }); // inside 2 h notice
+    await expect(api.booking.create({ ...base, start: new Date(at(4).getTime() + 7 * 60_000) })).rejects.toMatchObject({
+      code: "CONFLICT",
+    }); // off-grid
+    const ok = await api.booking.create({
+      ...base,
+      location: { type: "student_location", regionId: coveredRegion, addressLine: "12 7th Ave" },
+    });
     expect(ok.locationDetails).toBe("12 7th Ave");
   });
 
   it("quotes the price and the cancellation terms without writing", async () => {
     const before = await rt.dbh.db.select().from(bookings);
-    const q = await (await asStudent()).booking.quote({ instructorServiceId: serviceId, start: at(6), durationMinutes: 60, location: online });
-    expect(q).toMatchObject({ priceCents: 5500, terms: { freeUntil: new Date(at(6).getTime() - 24 * H), halfFeeCents: 2750 } });
+    const q = await (
+      await asStudent()
+    ).booking.quote({ instructorServiceId: serviceId, start: at(6), durationMinutes: 60, location: online });
+    expect(q).toMatchObject({
+      priceCents: 5500,
+      terms: { freeUntil: new Date(at(6).getTime() - 24 * H), halfFeeCents: 2750 },
+    });
     expect(await rt.dbh.db.select().from(bookings)).toHaveLength(before.length);
   });
 
   it("returns the same booking for a retried idempotency key", async () => {
     const api = await asStudent();
-    const input = { instructorServiceId: serviceId, start: at(7), durationMinutes: 60 as const, location: online, notes: "", idempotencyKey: "retry-key-0001" };
+    const input = {
+      instructorServiceId: serviceId,
+      start: at(7),
+      durationMinutes: 60 as const,
+      location: online,
+      notes: "",
+      idempotencyKey: "retry-key-0001",
+    };
     const a = await api.booking.create(input);
     const b = await api.booking.create(input);
     expect(b.id).toBe(a.id);
-    expect(await rt.dbh.db.select().from(bookings).where(and(eq(bookings.studentId, student.id), eq(bookings.startAt, at(7))))).toHaveLength(1);
+    expect(
+      await rt.dbh.db
+        .select()
+        .from(bookings)
+        .where(and(eq(bookings.studentId, student.id), eq(bookings.startAt, at(7)))),
+    ).toHaveLength(1);
   });
 });
 
@@ -143,17 +253,36 @@ describe("no double booking", () => {
     // Staggered overlapping starts 10:00, 10:15, 10:30 (all overlap a 60 min lesson + buffer).
     const t = performance.now();
     const results = await Promise.allSettled(
-      callers.map((api, i) => api.booking.create({ instructorServiceId: serviceId, start: new Date(at(10).getTime() + (i % 3) * 15 * 60_000), durationMinutes: 60, location: online, notes: "" })),
+      callers.map((api, i) =>
+        api.booking.create({
+          instructorServiceId: serviceId,
+          start: new Date(at(10).getTime() + (i % 3) * 15 * 60_000),
+          durationMinutes: 60,
+          location: online,
+          notes: "",
+        }),
+      ),
     );
     const ms = performance.now() - t;
     const ok = results.filter((r) => r.status === "fulfilled");
-    const conflicts = results.filter((r) => r.status === "rejected" && (r.reason as { code: string }).code === "CONFLICT");
+    const conflicts = results.filter(
+      (r) => r.status === "rejected" && (r.reason as { code: string }).code === "CONFLICT",
+    );
     expect(ok).toHaveLength(1);
     expect(conflicts).toHaveLength(99);
     const active = await rt.dbh.db
       .select()
       .from(bookings)
-      .where(and(eq(bookings.instructorId, instructor.id), inArray(bookings.status, ["pending_payment", "confirmed"]), inArray(bookings.studentId, students.map((s) => s.id))));
+      .where(
+        and(
+          eq(bookings.instructorId, instructor.id),
+          inArray(bookings.status, ["pending_payment", "confirmed"]),
+          inArray(
+            bookings.studentId,
+            students.map((s) => s.id),
+          ),
+        ),
+      );
     expect(active).toHaveLength(1);
     console.log(`[bench] 100 concurrent overlapping creates on ${rt.label}: ${Math.round(ms)} ms`);
   });
@@ -163,20 +292,40 @@ describe("no double booking", () => {
     const api = await asStudent(s);
     const results = await Promise.allSettled(
       Array.from({ length: 100 }, (_, i) =>
-        api.booking.create({ instructorServiceId: i % 2 ? serviceId : service2Id, start: at(12), durationMinutes: 60, location: online, notes: "" }),
+        api.booking.create({
+          instructorServiceId: i % 2 ? serviceId : service2Id,
+          start: at(12),
+          durationMinutes: 60,
+          location: online,
+          notes: "",
+        }),
       ),
     );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
-    expect(results.filter((r) => r.status === "rejected").every((r) => (r.reason as { code: string }).code === "CONFLICT")).toBe(true);
-    expect(await rt.dbh.db.select().from(bookings).where(and(eq(bookings.studentId, s!.id), eq(bookings.status, "confirmed")))).toHaveLength(1);
+    expect(
+      results.filter((r) => r.status === "rejected").every((r) => (r.reason as { code: string }).code === "CONFLICT"),
+    ).toBe(true);
+    expect(
+      await rt.dbh.db
+        .select()
+        .from(bookings)
+        .where(and(eq(bookings.studentId, s!.id), eq(bookings.status, "confirmed"))),
+    ).toHaveLength(1);
   });
 });
 
 describe("cancellation windows", () => {
   async function bookAt(day: number) {
-    return (await asStudent()).booking.create({ instructorServiceId: serviceId, start: at(day, 12), durationMinutes: 60, location: online, notes: "" });
+    return (await asStudent()).booking.create({
+      instructorServiceId: serviceId,
+      start: at(day, 12),
+      durationMinutes: 60,
+      location: online,
+      notes: "",
+    });
   }
-  const cancelAt = async (id: string, now: Date, u: UserRow = student) => (await callerFor(rt, u, "203.0.113.7", () => now)).booking.cancel({ bookingId: id, reason: "" });
+  const cancelAt = async (id: string, now: Date, u: UserRow = student) =>
+    (await callerFor(rt, u, "203.0.113.7", () => now)).booking.cancel({ bookingId: id, reason: "" });
   const start = (day: number) => at(day, 12);
 
   it.each([
@@ -209,38 +358,74 @@ describe("cancellation windows", () => {
 describe("reschedule", () => {
   it("moves a lesson until 12 h before, at most twice, linking old → new", async () => {
     const api = await asStudent();
-    const b = await api.booking.create({ instructorServiceId: serviceId, start: at(18), durationMinutes: 60, location: online, notes: "n" });
+    const b = await api.booking.create({
+      instructorServiceId: serviceId,
+      start: at(18),
+      durationMinutes: 60,
+      location: online,
+      notes: "n",
+    });
     const r1 = await api.booking.reschedule({ bookingId: b.id, newStart: at(19) });
-    expect(r1).toMatchObject({ rescheduledFromId: b.id, rescheduleCount: 1, priceCents: b.priceCents, status: "confirmed" });
+    expect(r1).toMatchObject({
+      rescheduledFromId: b.id,
+      rescheduleCount: 1,
+      priceCents: b.priceCents,
+      status: "confirmed",
+    });
     const [old] = await rt.dbh.db.select().from(bookings).where(eq(bookings.id, b.id));
     expect(old).toMatchObject({ status: "cancelled", cancellationReason: "rescheduled", cancellationFeeCents: 0 });
     // Moving within the lesson's own time (overlapping itself) is allowed.
     const r2 = await api.booking.reschedule({ bookingId: r1.id, newStart: new Date(at(19).getTime() + 30 * 60_000) });
     expect(r2.rescheduleCount).toBe(2);
-    await expect(api.booking.reschedule({ bookingId: r2.id, newStart: at(20) })).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/at most 2/) });
+    await expect(api.booking.reschedule({ bookingId: r2.id, newStart: at(20) })).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: expect.stringMatching(/at most 2/),
+    });
   });
 
   it("refuses within 12 h of the start (boundary)", async () => {
-    const b = await (await asStudent()).booking.create({ instructorServiceId: serviceId, start: at(21), durationMinutes: 60, location: online, notes: "" });
+    const b = await (
+      await asStudent()
+    ).booking.create({
+      instructorServiceId: serviceId,
+      start: at(21),
+      durationMinutes: 60,
+      location: online,
+      notes: "",
+    });
     const exactly = await callerFor(rt, student, "203.0.113.7", () => new Date(at(21).getTime() - 12 * H));
     const late = await callerFor(rt, student, "203.0.113.7", () => new Date(at(21).getTime() - 12 * H + 1));
-    await expect(late.booking.reschedule({ bookingId: b.id, newStart: at(22) })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(late.booking.reschedule({ bookingId: b.id, newStart: at(22) })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
     expect((await exactly.booking.reschedule({ bookingId: b.id, newStart: at(22) })).status).toBe("confirmed");
   });
 });
 
 describe("ownership", () => {
   it("keeps other students and instructors out", async () => {
-    const b = await (await asStudent()).booking.create({ instructorServiceId: serviceId, start: at(23), durationMinutes: 60, location: online, notes: "" });
+    const b = await (
+      await asStudent()
+    ).booking.create({
+      instructorServiceId: serviceId,
+      start: at(23),
+      durationMinutes: 60,
+      location: online,
+      notes: "",
+    });
     const other = await asStudent(intruder);
     await expect(other.booking.get({ bookingId: b.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(other.booking.cancel({ bookingId: b.id, reason: "" })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(other.booking.reschedule({ bookingId: b.id, newStart: at(24) })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(other.booking.reschedule({ bookingId: b.id, newStart: at(24) })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     const otherInstructor = await callerFor(rt, instructor2, "203.0.113.7", () => T0);
     await expect(otherInstructor.booking.get({ bookingId: b.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     const list = await otherInstructor.booking.listForInstructor({ when: "upcoming", limit: 50 });
     expect(list.items.map((x) => x.id)).not.toContain(b.id);
-    await expect(other.booking.listForInstructor({ when: "upcoming", limit: 5 })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(other.booking.listForInstructor({ when: "upcoming", limit: 5 })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     const [row] = await rt.dbh.db.select().from(bookings).where(eq(bookings.id, b.id));
     expect(row!.status).toBe("confirmed");
   });
@@ -262,23 +447,44 @@ describe("ownership", () => {
 
 describe("after the lesson", () => {
   it("instructor completes, student reviews once, edits within 7 days, instructor replies once; rating aggregates", async () => {
-    const b = await (await asStudent()).booking.create({ instructorServiceId: serviceId, start: at(25), durationMinutes: 60, location: online, notes: "" });
+    const b = await (
+      await asStudent()
+    ).booking.create({
+      instructorServiceId: serviceId,
+      start: at(25),
+      durationMinutes: 60,
+      location: online,
+      notes: "",
+    });
     const during = await callerFor(rt, instructor, "203.0.113.7", () => new Date(at(25).getTime() + 30 * 60_000));
     await expect(during.booking.markComplete({ bookingId: b.id })).rejects.toMatchObject({ code: "CONFLICT" });
     const after = await callerFor(rt, instructor, "203.0.113.7", () => new Date(at(25).getTime() + 2 * H));
-    await expect((await asStudent(student, new Date(at(25).getTime() + 2 * H))).booking.markComplete({ bookingId: b.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      (await asStudent(student, new Date(at(25).getTime() + 2 * H))).booking.markComplete({ bookingId: b.id }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect((await after.booking.markComplete({ bookingId: b.id })).status).toBe("completed");
 
     const s = await asStudent(student, new Date(at(26).getTime()));
     const review = await s.booking.createReview({ bookingId: b.id, rating: 4, body: "Great teacher" });
-    await expect(s.booking.createReview({ bookingId: b.id, rating: 5, body: "again" })).rejects.toMatchObject({ code: "CONFLICT" });
-    await expect((await asStudent(intruder)).booking.createReview({ bookingId: b.id, rating: 1, body: "" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(s.booking.createReview({ bookingId: b.id, rating: 5, body: "again" })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
+    await expect(
+      (await asStudent(intruder)).booking.createReview({ bookingId: b.id, rating: 1, body: "" }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
     await s.booking.updateReview({ reviewId: review.id, rating: 5, body: "Even better" });
     const tooLate = await asStudent(student, new Date(review.createdAt.getTime() + 8 * 24 * H));
-    await expect(tooLate.booking.updateReview({ reviewId: review.id, rating: 1, body: "" })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(tooLate.booking.updateReview({ reviewId: review.id, rating: 1, body: "" })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
     await after.booking.replyToReview({ reviewId: review.id, reply: "Thank you!" });
-    await expect(after.booking.replyToReview({ reviewId: review.id, reply: "again" })).rejects.toMatchObject({ code: "CONFLICT" });
-    const [profile] = await rt.dbh.db.select().from(instructorProfiles).where(eq(instructorProfiles.userId, instructor.id));
+    await expect(after.booking.replyToReview({ reviewId: review.id, reply: "again" })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
+    const [profile] = await rt.dbh.db
+      .select()
+      .from(instructorProfiles)
+      .where(eq(instructorProfiles.userId, instructor.id));
     expect(profile).toMatchObject({ ratingAvg: 5, ratingCount: 1 });
     const pub = await (await callerFor(rt, null)).booking.reviews({ instructorId: instructor.id, limit: 10 });
     expect(pub.items[0]).toMatchObject({ rating: 5, body: "Even better", reply: "Thank you!", studentName: "Sam C." });
@@ -288,8 +494,20 @@ describe("after the lesson", () => {
 
   it("reports no-shows within 48 h, and auto-completes only unreported lessons after 24 h", async () => {
     const s = await asStudent();
-    const a = await s.booking.create({ instructorServiceId: serviceId, start: at(27), durationMinutes: 60, location: online, notes: "" });
-    const c = await s.booking.create({ instructorServiceId: serviceId, start: at(28), durationMinutes: 60, location: online, notes: "" });
+    const a = await s.booking.create({
+      instructorServiceId: serviceId,
+      start: at(27),
+      durationMinutes: 60,
+      location: online,
+      notes: "",
+    });
+    const c = await s.booking.create({
+      instructorServiceId: serviceId,
+      start: at(28),
+      durationMinutes: 60,
+      location: online,
+      notes: "",
+    });
     const endA = at(27).getTime() + H;
     const tooLate = await callerFor(rt, instructor, "203.0.113.7", () => new Date(endA + 48 * H + 1));
     await expect(tooLate.booking.reportNoShow({ bookingId: a.id })).rejects.toMatchObject({ code: "CONFLICT" });
@@ -298,10 +516,15 @@ describe("after the lesson", () => {
     const { createServices } = await import("~/server/services");
     const later = createServices(rt, { now: () => new Date(at(28).getTime() + H + 24 * H) });
     expect(await later.booking.autoComplete(a.id)).toBe(false);
-    expect(await createServices(rt, { now: () => new Date(at(28).getTime() + H + 23 * H) }).booking.autoComplete(c.id)).toBe(false);
+    expect(
+      await createServices(rt, { now: () => new Date(at(28).getTime() + H + 23 * H) }).booking.autoComplete(c.id),
+    ).toBe(false);
     expect(await later.booking.autoComplete(c.id)).toBe(true);
     expect(await later.booking.autoComplete(c.id)).toBe(false); // idempotent
-    const rows = await rt.dbh.db.select().from(bookings).where(inArray(bookings.id, [a.id, c.id]));
+    const rows = await rt.dbh.db
+      .select()
+      .from(bookings)
+      .where(inArray(bookings.id, [a.id, c.id]));
     expect(Object.fromEntries(rows.map((r) => [r.id, r.status]))).toEqual({ [a.id]: "no_show", [c.id]: "completed" });
   });
 });

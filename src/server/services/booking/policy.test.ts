@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { autoCompleteAt, canReportNoShow, cancellationFeeCents, cancellationTerms, lessonPriceCents, rescheduleBlocker } from "./policy";
+import {
+  autoCompleteAt,
+  canReportNoShow,
+  cancellationFeeCents,
+  cancellationTerms,
+  lessonPriceCents,
+  rescheduleBlocker,
+} from "./policy";
 
 const start = new Date("2026-12-10T15:00:00Z");
 const hoursBefore = (h: number) => new Date(start.getTime() - h * 3_600_000);

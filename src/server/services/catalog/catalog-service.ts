@@ -11,8 +11,18 @@ const KEY = {
 };
 
 export type SubjectView = { id: string; slug: string; name: string; instructorCount: number };
-export type CategoryView = { id: string; slug: string; name: string; description: string; instructorCount: number; subjects: SubjectView[] };
-export type SubjectDetailView = SubjectView & { aliases: string[]; category: { id: string; slug: string; name: string } };
+export type CategoryView = {
+  id: string;
+  slug: string;
+  name: string;
+  description: string;
+  instructorCount: number;
+  subjects: SubjectView[];
+};
+export type SubjectDetailView = SubjectView & {
+  aliases: string[];
+  category: { id: string; slug: string; name: string };
+};
 /** Centroids are public gazetteer data (they locate a neighbourhood, never a person). */
 type RegionFields = { id: string; slug: string; name: string; parentId: string | null; lat: number; lng: number };
 export type NeighbourhoodView = RegionFields & { kind: "neighbourhood" };
@@ -56,7 +66,12 @@ export function createCatalogService({ catalog, cache }: Deps) {
             out.push(c);
           }
           if (r.subjectId && r.subjectSlug && r.subjectName) {
-            c.subjects.push({ id: r.subjectId, slug: r.subjectSlug, name: r.subjectName, instructorCount: bySubject.get(r.subjectId) ?? 0 });
+            c.subjects.push({
+              id: r.subjectId,
+              slug: r.subjectSlug,
+              name: r.subjectName,
+              instructorCount: bySubject.get(r.subjectId) ?? 0,
+            });
           }
         }
         return out;
@@ -68,8 +83,18 @@ export function createCatalogService({ catalog, cache }: Deps) {
       const view = await cached<SubjectDetailView | null>(KEY.subject(slug), async () => {
         const s = await catalog.findSubjectBySlug(slug);
         if (!s) return null;
-        const [aliases, counts] = await Promise.all([catalog.listSubjectAliases(s.id), catalog.countListedInstructorsBySubject()]);
-        return { id: s.id, slug: s.slug, name: s.name, instructorCount: counts.get(s.id) ?? 0, aliases, category: s.category };
+        const [aliases, counts] = await Promise.all([
+          catalog.listSubjectAliases(s.id),
+          catalog.countListedInstructorsBySubject(),
+        ]);
+        return {
+          id: s.id,
+          slug: s.slug,
+          name: s.name,
+          instructorCount: counts.get(s.id) ?? 0,
+          aliases,
+          category: s.category,
+        };
       });
       if (!view) throw new NotFoundError("We couldn't find that subject.");
       return view;
@@ -79,11 +104,21 @@ export function createCatalogService({ catalog, cache }: Deps) {
     async regions(): Promise<BoroughView[]> {
       return cached(KEY.regions, async () => {
         const rows = await catalog.listBoroughsAndNeighbourhoods();
-        const fields = (r: (typeof rows)[number]): RegionFields => ({ id: r.id, slug: r.slug, name: r.name, parentId: r.parentId, lat: r.lat, lng: r.lng });
-        const boroughs = rows.filter((r) => r.kind === "borough").map((r): BoroughView => ({ ...fields(r), kind: "borough", neighbourhoods: [] }));
+        const fields = (r: (typeof rows)[number]): RegionFields => ({
+          id: r.id,
+          slug: r.slug,
+          name: r.name,
+          parentId: r.parentId,
+          lat: r.lat,
+          lng: r.lng,
+        });
+        const boroughs = rows
+          .filter((r) => r.kind === "borough")
+          .map((r): BoroughView => ({ ...fields(r), kind: "borough", neighbourhoods: [] }));
         const byId = new Map(boroughs.map((b) => [b.id, b]));
         for (const r of rows) {
-          if (r.kind === "neighbourhood" && r.parentId) byId.get(r.parentId)?.neighbourhoods.push({ ...fields(r), kind: "neighbourhood" });
+          if (r.kind === "neighbourhood" && r.parentId)
+            byId.get(r.parentId)?.neighbourhoods.push({ ...fields(r), kind: "neighbourhood" });
         }
         return boroughs;
       });

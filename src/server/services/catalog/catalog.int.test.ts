@@ -32,7 +32,13 @@ async function instructorTeaching(subjectSlugs: string[], listed = true) {
   }
   await rt.dbh.db
     .insert(availabilityPatterns)
-    .values([1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ instructorId: user.id, weekday, bits: setRange(emptyDay(), 9 * 60, 18 * 60) })));
+    .values(
+      [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
+        instructorId: user.id,
+        weekday,
+        bits: setRange(emptyDay(), 9 * 60, 18 * 60),
+      })),
+    );
   if (listed) await caller.instructor.setupPayouts();
   return user;
 }
@@ -71,9 +77,16 @@ describe("catalog", () => {
   it("returns one subject by slug with aliases, and NOT_FOUND for an unknown slug", async () => {
     const anon = await callerFor(rt, null);
     const piano = await anon.catalog.subject({ slug: "Piano" });
-    expect(piano).toMatchObject({ slug: "piano", name: "Piano", category: { slug: "music", name: "Music" }, instructorCount: 2 });
+    expect(piano).toMatchObject({
+      slug: "piano",
+      name: "Piano",
+      category: { slug: "music", name: "Music" },
+      instructorCount: 2,
+    });
     expect(piano.aliases).toContain("keys");
-    await expect(anon.catalog.subject({ slug: "underwater-basket-weaving" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(anon.catalog.subject({ slug: "underwater-basket-weaving" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     await expect(anon.catalog.subject({ slug: "../etc" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
 
@@ -85,7 +98,15 @@ describe("catalog", () => {
     const brooklyn = boroughs.find((b) => b.slug === "brooklyn")!;
     expect(brooklyn).toMatchObject({ kind: "borough", parentId: fx.cityId, id: fx.region("brooklyn").id });
     const slope = brooklyn.neighbourhoods.find((n) => n.slug === "park-slope")!;
-    expect(slope).toEqual({ id: fx.region("park-slope").id, slug: "park-slope", name: "Park Slope", kind: "neighbourhood", parentId: brooklyn.id, lat: 40.672, lng: -73.9778 });
+    expect(slope).toEqual({
+      id: fx.region("park-slope").id,
+      slug: "park-slope",
+      name: "Park Slope",
+      kind: "neighbourhood",
+      parentId: brooklyn.id,
+      lat: 40.672,
+      lng: -73.9778,
+    });
     expect(Object.keys(slope).sort()).toEqual(["id", "kind", "lat", "lng", "name", "parentId", "slug"]);
   });
 });

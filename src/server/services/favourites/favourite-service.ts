@@ -21,7 +21,10 @@ export function createFavouriteService({ favourites, instructors }: Deps) {
       assertStudent(actor);
       const [card] = await instructors.cardsByIds([instructorId]);
       if (!card) throw new NotFoundError("We couldn't find that instructor.");
-      if (!(await favourites.exists(actor.userId, instructorId)) && (await favourites.countForStudent(actor.userId)) >= MAX_FAVOURITES) {
+      if (
+        !(await favourites.exists(actor.userId, instructorId)) &&
+        (await favourites.countForStudent(actor.userId)) >= MAX_FAVOURITES
+      ) {
         throw new ConflictError(`You can save up to ${MAX_FAVOURITES} instructors. Remove one first.`);
       }
       await favourites.add(actor.userId, instructorId);

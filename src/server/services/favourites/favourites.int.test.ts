@@ -11,20 +11,34 @@ let teacherB: UserRow;
 beforeAll(async () => {
   rt = await createTestRuntime();
   student = await createTestUser(rt, { role: "student" });
-  teacherA = await createTestUser(rt, { role: "instructor", firstName: "Olu", lastName: "Adeyemi", email: "olu.private@example.test" });
+  teacherA = await createTestUser(rt, {
+    role: "instructor",
+    firstName: "Olu",
+    lastName: "Adeyemi",
+    email: "olu.private@example.test",
+  });
   teacherB = await createTestUser(rt, { role: "instructor", firstName: "Kai", lastName: "Brandt" });
 });
 afterAll(async () => rt?.close());
 
 const rowsFor = (studentId: string, instructorId: string) =>
-  rt.dbh.db.select().from(favourites).where(and(eq(favourites.studentId, studentId), eq(favourites.instructorId, instructorId)));
+  rt.dbh.db
+    .select()
+    .from(favourites)
+    .where(and(eq(favourites.studentId, studentId), eq(favourites.instructorId, instructorId)));
 
 describe("favourites", () => {
   it("adds idempotently, lists newest first as privacy-shaped cards, and removes idempotently", async () => {
     const caller = await callerFor(rt, student);
     expect(await caller.favourites.isFavourite({ instructorId: teacherA.id })).toBe(false);
-    expect(await caller.favourites.add({ instructorId: teacherA.id })).toEqual({ instructorId: teacherA.id, favourite: true });
-    expect(await caller.favourites.add({ instructorId: teacherA.id })).toEqual({ instructorId: teacherA.id, favourite: true });
+    expect(await caller.favourites.add({ instructorId: teacherA.id })).toEqual({
+      instructorId: teacherA.id,
+      favourite: true,
+    });
+    expect(await caller.favourites.add({ instructorId: teacherA.id })).toEqual({
+      instructorId: teacherA.id,
+      favourite: true,
+    });
     expect(await rowsFor(student.id, teacherA.id)).toHaveLength(1);
     await caller.favourites.add({ instructorId: teacherB.id });
     expect(await caller.favourites.isFavourite({ instructorId: teacherA.id })).toBe(true);
@@ -38,8 +52,14 @@ describe("favourites", () => {
     const json = JSON.stringify(list);
     for (const secret of ["Adeyemi", "Brandt", "olu.private@example.test"]) expect(json).not.toContain(secret);
 
-    expect(await caller.favourites.remove({ instructorId: teacherA.id })).toEqual({ instructorId: teacherA.id, favourite: false });
-    expect(await caller.favourites.remove({ instructorId: teacherA.id })).toEqual({ instructorId: teacherA.id, favourite: false });
+    expect(await caller.favourites.remove({ instructorId: teacherA.id })).toEqual({
+      instructorId: teacherA.id,
+      favourite: false,
+    });
+    expect(await caller.favourites.remove({ instructorId: teacherA.id })).toEqual({
+      instructorId: teacherA.id,
+      favourite: false,
+    });
     expect(await rowsFor(student.id, teacherA.id)).toHaveLength(0);
     expect((await caller.favourites.list()).map((c) => c.id)).toEqual([teacherB.id]);
   });
@@ -60,12 +80,18 @@ describe("favourites", () => {
 
   it("refuses unknown instructors, students as targets, instructors as savers, and anonymous callers", async () => {
     const caller = await callerFor(rt, student);
-    await expect(caller.favourites.add({ instructorId: "01ARZ3NDEKTSV4RRFFQ69G5FAV" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(caller.favourites.add({ instructorId: "01ARZ3NDEKTSV4RRFFQ69G5FAV" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     await expect(caller.favourites.add({ instructorId: student.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     const asInstructor = await callerFor(rt, teacherA);
-    await expect(asInstructor.favourites.add({ instructorId: teacherB.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(asInstructor.favourites.add({ instructorId: teacherB.id })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     await expect(asInstructor.favourites.list()).rejects.toMatchObject({ code: "FORBIDDEN" });
     const anon = await callerFor(rt, null);
-    await expect(anon.favourites.isFavourite({ instructorId: teacherB.id })).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    await expect(anon.favourites.isFavourite({ instructorId: teacherB.id })).rejects.toMatchObject({
+      code: "UNAUTHORIZED",
+    });
   });
 });

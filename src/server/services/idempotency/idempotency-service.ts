@@ -28,7 +28,9 @@ function canonical(value: unknown): unknown {
 }
 
 export function requestHash(request: unknown): string {
-  return createHash("sha256").update(JSON.stringify(canonical(request))).digest("hex");
+  return createHash("sha256")
+    .update(JSON.stringify(canonical(request)))
+    .digest("hex");
 }
 
 type Deps = { repo: IdempotencyRepository; sleep?: (ms: number) => Promise<void> };
@@ -54,7 +56,8 @@ export function createIdempotencyService({ repo, sleep = (ms) => new Promise((r)
       const execute = async (id: string): Promise<T> => {
         try {
           return await fns.work(async (resultRef, tx) => {
-            if (!(await repo.complete(id, resultRef, tx))) throw new ConflictError("This request was already completed. Please refresh.");
+            if (!(await repo.complete(id, resultRef, tx)))
+              throw new ConflictError("This request was already completed. Please refresh.");
           });
         } finally {
           // Deletes only a still-pending reservation: after a commit this is a no-op; after a failure (or a work
@@ -69,14 +72,19 @@ export function createIdempotencyService({ repo, sleep = (ms) => new Promise((r)
         const row = await repo.find(ref);
         if (!row) continue; // released between our insert and our read: try to reserve again
         if (row.requestHash !== hash) {
-          throw new ConflictError("This idempotency key was already used for a different request. Use a new key for a new request.", {
-            reason: "idempotency_key_reused",
-          });
+          throw new ConflictError(
+            "This idempotency key was already used for a different request. Use a new key for a new request.",
+            {
+              reason: "idempotency_key_reused",
+            },
+          );
         }
         if (row.status === "completed" && row.resultRef) return fns.replay(row.resultRef);
         if (await repo.reclaimStale(row.id, IDEMPOTENCY_STALE_MS)) return execute(row.id);
         if (Date.now() > deadline) {
-          throw new ConflictError("The same request is still being processed. Try again in a moment.", { reason: "idempotency_in_progress" });
+          throw new ConflictError("The same request is still being processed. Try again in a moment.", {
+            reason: "idempotency_in_progress",
+          });
         }
         await sleep(POLL_MS);
       }

@@ -28,7 +28,15 @@ async function student() {
   return { u, card, api: await callerFor(rt, u, "203.0.113.7", () => T0) };
 }
 const book = (s: Awaited<ReturnType<typeof student>>, start: Date, key?: string, notes = "") =>
-  s.api.booking.create({ instructorServiceId: serviceId, start, durationMinutes: 60, location: { type: "online" }, notes, idempotencyKey: key, paymentMethodId: s.card });
+  s.api.booking.create({
+    instructorServiceId: serviceId,
+    start,
+    durationMinutes: 60,
+    location: { type: "online" },
+    notes,
+    idempotencyKey: key,
+    paymentMethodId: s.card,
+  });
 const rowsFor = (studentId: string) => rt.dbh.db.select().from(bookings).where(eq(bookings.studentId, studentId));
 
 beforeAll(async () => {
@@ -45,12 +53,15 @@ describe("booking.create with an idempotency key", () => {
     const s = await student();
     const key = newId();
     const results = await Promise.allSettled(Array.from({ length: 10 }, () => book(s, at(3), key)));
-    const ids = results.map((r) => (r.status === "fulfilled" ? r.value.id : `rejected: ${String((r).reason)}`));
+    const ids = results.map((r) => (r.status === "fulfilled" ? r.value.id : `rejected: ${String(r.reason)}`));
     expect(new Set(ids).size).toBe(1);
     expect(ids[0]).toMatch(/^[0-9A-HJKMNP-TV-Z]{26}$/);
     const rows = await rowsFor(s.u.id);
     expect(rows.map((r) => r.id)).toEqual([ids[0]]);
-    const [k] = await rt.dbh.db.select().from(idempotencyKeys).where(and(eq(idempotencyKeys.userId, s.u.id), eq(idempotencyKeys.key, key)));
+    const [k] = await rt.dbh.db
+      .select()
+      .from(idempotencyKeys)
+      .where(and(eq(idempotencyKeys.userId, s.u.id), eq(idempotencyKeys.key, key)));
     expect(k).toMatchObject({ scope: "booking.create", status: "completed", resultRef: ids[0] });
     // A later retry replays the same booking instead of failing on its own time slot.
     expect((await book(s, at(3), key)).id).toBe(ids[0]);
@@ -86,7 +97,12 @@ describe("booking.create with an idempotency key", () => {
     await book(other, at(8)); // the slot is taken: the first attempt fails
     const failed = await book(s, at(8), key).catch((e: unknown) => e);
     expect((failed as TRPCError).code).toBe("CONFLICT");
-    expect(await rt.dbh.db.select().from(idempotencyKeys).where(and(eq(idempotencyKeys.userId, s.u.id), eq(idempotencyKeys.key, key)))).toHaveLength(0);
+    expect(
+      await rt.dbh.db
+        .select()
+        .from(idempotencyKeys)
+        .where(and(eq(idempotencyKeys.userId, s.u.id), eq(idempotencyKeys.key, key))),
+    ).toHaveLength(0);
     // The same key, with a payload the user corrected after the failure, now books.
     const ok = await book(s, at(9), key);
     expect((await rowsFor(s.u.id)).map((r) => r.id)).toEqual([ok.id]);
@@ -99,20 +115,28 @@ describe("the reusable idempotency service", () => {
     const u = await createTestUser(rt, { role: "student" });
     let runs = 0;
     const call = () =>
-      svc.run({ scope: "test.op", userId: u.id, key: "k-123456" }, { amount: 5, when: new Date(0) }, {
-        work: async (done) => {
-          runs++;
-          await new Promise((r) => setTimeout(r, 50));
-          await done(`ref-${runs}`);
-          return `ref-${runs}`;
+      svc.run(
+        { scope: "test.op", userId: u.id, key: "k-123456" },
+        { amount: 5, when: new Date(0) },
+        {
+          work: async (done) => {
+            runs++;
+            await new Promise((r) => setTimeout(r, 50));
+            await done(`ref-${runs}`);
+            return `ref-${runs}`;
+          },
+          replay: async (ref) => ref,
         },
-        replay: async (ref) => ref,
-      });
+      );
     const out = await Promise.all(Array.from({ length: 5 }, call));
     expect(runs).toBe(1);
     expect(new Set(out)).toEqual(new Set(["ref-1"]));
     // Key order and Date vs ISO string do not change the request's identity.
-    const same = await svc.run({ scope: "test.op", userId: u.id, key: "k-123456" }, { when: new Date(0).toISOString(), amount: 5 }, { work: () => Promise.resolve("x"), replay: async (r) => r });
+    const same = await svc.run(
+      { scope: "test.op", userId: u.id, key: "k-123456" },
+      { when: new Date(0).toISOString(), amount: 5 },
+      { work: () => Promise.resolve("x"), replay: async (r) => r },
+    );
     expect(same).toBe("ref-1");
   });
 });

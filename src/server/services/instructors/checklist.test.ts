@@ -21,7 +21,12 @@ describe("computeChecklist", () => {
     const c = computeChecklist(complete);
     expect(c.listed).toBe(true);
     expect(c.items.every((i) => i.done)).toBe(true);
-    expect(c.items.filter((i) => i.required).map((i) => i.key)).toEqual(["service", "availability", "background_check", "payouts"]);
+    expect(c.items.filter((i) => i.required).map((i) => i.key)).toEqual([
+      "service",
+      "availability",
+      "background_check",
+      "payouts",
+    ]);
   });
 
   it.each([
@@ -40,7 +45,15 @@ describe("computeChecklist", () => {
   });
 
   it("nudges never block listing", () => {
-    const facts = { ...complete, headline: " ", bio: "short", hasPhoto: false, serviceAreas: 0, offersAtLocation: true, hasTeachingAddress: false };
+    const facts = {
+      ...complete,
+      headline: " ",
+      bio: "short",
+      hasPhoto: false,
+      serviceAreas: 0,
+      offersAtLocation: true,
+      hasTeachingAddress: false,
+    };
     const c = computeChecklist(facts);
     expect(c.listed).toBe(true);
     expect(c.items.filter((i) => !i.done).map((i) => [i.key, i.required])).toEqual([

@@ -41,18 +41,31 @@ export function computeChecklist(f: ChecklistFacts): Checklist {
     { key: "availability", label: "Open some times in the next 30 days", done: f.hasAvailabilitySoon, required: true },
     {
       key: "background_check",
-      label: f.backgroundCheck === "failed" ? "Background check did not pass — contact support" : "Background check passed or in progress",
+      label:
+        f.backgroundCheck === "failed"
+          ? "Background check did not pass — contact support"
+          : "Background check passed or in progress",
       done: f.backgroundCheck !== "failed",
       required: true,
     },
     { key: "payouts", label: "Set up payouts", done: f.payoutsActive, required: true },
     { key: "headline", label: "Write a headline", done: f.headline.trim().length > 0, required: false },
-    { key: "bio", label: `Write a bio (at least ${BIO_NUDGE_MIN_CHARS} characters)`, done: f.bio.trim().length >= BIO_NUDGE_MIN_CHARS, required: false },
+    {
+      key: "bio",
+      label: `Write a bio (at least ${BIO_NUDGE_MIN_CHARS} characters)`,
+      done: f.bio.trim().length >= BIO_NUDGE_MIN_CHARS,
+      required: false,
+    },
     { key: "photo", label: "Add a profile photo", done: f.hasPhoto, required: false },
     { key: "service_area", label: "Choose the areas you teach in", done: f.serviceAreas > 0, required: false },
   ];
   if (f.offersAtLocation) {
-    items.push({ key: "teaching_address", label: "Add the address where you teach", done: f.hasTeachingAddress, required: false });
+    items.push({
+      key: "teaching_address",
+      label: "Add the address where you teach",
+      done: f.hasTeachingAddress,
+      required: false,
+    });
   }
   return { listed: f.accountActive && items.every((i) => !i.required || i.done), items };
 }

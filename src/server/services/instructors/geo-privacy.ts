@@ -13,7 +13,11 @@ export function cryptoRandom(): number {
 }
 
 /** The public point for a private address: moved 25–50 m in a random direction (PRODUCT.md §1). */
-export function publicPointFor(lat: number, lng: number, random: () => number = cryptoRandom): { lat: number; lng: number } {
+export function publicPointFor(
+  lat: number,
+  lng: number,
+  random: () => number = cryptoRandom,
+): { lat: number; lng: number } {
   return jitterPoint(lat, lng, random);
 }
 
@@ -23,7 +27,11 @@ export function roundCoordinate(value: number, decimals = PUBLIC_COORDINATE_DECI
 }
 
 /** The region whose centroid is closest to the point (null for an empty list). */
-export function nearestRegion<T extends { lat: number; lng: number }>(lat: number, lng: number, candidates: readonly T[]): T | null {
+export function nearestRegion<T extends { lat: number; lng: number }>(
+  lat: number,
+  lng: number,
+  candidates: readonly T[],
+): T | null {
   let best: T | null = null;
   let bestKm = Infinity;
   for (const c of candidates) {

@@ -51,7 +51,11 @@ const LOCATION_LABEL: Record<LocationType, string> = {
   instructor_location: "at your place",
   online: "online",
 };
-const CAPABILITY_LABEL = { offersTravel: "Travel to students", offersAtLocation: "Teach at your place", offersOnline: "Teach online" } as const;
+const CAPABILITY_LABEL = {
+  offersTravel: "Travel to students",
+  offersAtLocation: "Teach at your place",
+  offersOnline: "Teach online",
+} as const;
 
 type Capabilities = { offersTravel: boolean; offersAtLocation: boolean; offersOnline: boolean };
 
@@ -142,7 +146,10 @@ export function createInstructorService(deps: Deps) {
   async function ownView(actor: Actor): Promise<OwnProfileView> {
     const [row, areas] = await Promise.all([ownRow(actor), instructors.listServiceAreas(actor.userId)]);
     const p = row.profile;
-    const address = p.addressLine !== null && p.addressLat !== null && p.addressLng !== null ? { line: p.addressLine, lat: p.addressLat, lng: p.addressLng } : null;
+    const address =
+      p.addressLine !== null && p.addressLat !== null && p.addressLng !== null
+        ? { line: p.addressLine, lat: p.addressLat, lng: p.addressLng }
+        : null;
     return {
       id: p.userId,
       firstName: row.user.firstName,
@@ -159,8 +166,14 @@ export function createInstructorService(deps: Deps) {
       offersAtLocation: p.offersAtLocation,
       offersOnline: p.offersOnline,
       address,
-      publicLocation: p.publicLat !== null && p.publicLng !== null ? { lat: roundCoordinate(p.publicLat), lng: roundCoordinate(p.publicLng) } : null,
-      neighbourhood: p.neighbourhoodId && row.neighbourhoodName ? { id: p.neighbourhoodId, name: row.neighbourhoodName, borough: row.boroughName } : null,
+      publicLocation:
+        p.publicLat !== null && p.publicLng !== null
+          ? { lat: roundCoordinate(p.publicLat), lng: roundCoordinate(p.publicLng) }
+          : null,
+      neighbourhood:
+        p.neighbourhoodId && row.neighbourhoodName
+          ? { id: p.neighbourhoodId, name: row.neighbourhoodName, borough: row.boroughName }
+          : null,
       serviceAreas: areas,
       backgroundCheck: { status: p.backgroundCheck, started: p.backgroundCheckRef !== null },
       payoutStatus: p.payoutStatus,
@@ -177,7 +190,10 @@ export function createInstructorService(deps: Deps) {
   function capabilityErrors(locationTypes: readonly LocationType[], caps: Capabilities): string[] {
     return locationTypes
       .filter((t) => !caps[CAPABILITY_FOR_LOCATION[t]])
-      .map((t) => `Lessons ${LOCATION_LABEL[t]} need "${CAPABILITY_LABEL[CAPABILITY_FOR_LOCATION[t]]}" turned on in your profile`);
+      .map(
+        (t) =>
+          `Lessons ${LOCATION_LABEL[t]} need "${CAPABILITY_LABEL[CAPABILITY_FOR_LOCATION[t]]}" turned on in your profile`,
+      );
   }
 
   function normalizeService<T extends Partial<ServiceInput>>(input: T): T {
@@ -230,7 +246,9 @@ export function createInstructorService(deps: Deps) {
       if (input.bio !== undefined) values.bio = input.bio.trim();
       if (input.languages) {
         const seen = new Set<string>();
-        values.languages = input.languages.map((l) => l.trim()).filter((l) => l && !seen.has(l.toLowerCase()) && seen.add(l.toLowerCase()));
+        values.languages = input.languages
+          .map((l) => l.trim())
+          .filter((l) => l && !seen.has(l.toLowerCase()) && seen.add(l.toLowerCase()));
       }
       const caps: Capabilities = {
         offersTravel: input.offersTravel ?? current.offersTravel,
@@ -242,15 +260,22 @@ export function createInstructorService(deps: Deps) {
         if (!service.isActive) continue;
         for (const t of service.locationTypes as LocationType[]) {
           const cap = CAPABILITY_FOR_LOCATION[t];
-          if (!caps[cap]) (fieldErrors[cap] ??= []).push(`Your ${subject.name} service is offered ${LOCATION_LABEL[t]}: change it first`);
+          if (!caps[cap])
+            (fieldErrors[cap] ??= []).push(
+              `Your ${subject.name} service is offered ${LOCATION_LABEL[t]}: change it first`,
+            );
         }
       }
       if (Object.keys(fieldErrors).length) {
-        throw new ValidationError("Some of your services still use a way of teaching you are turning off.", fieldErrors);
+        throw new ValidationError(
+          "Some of your services still use a way of teaching you are turning off.",
+          fieldErrors,
+        );
       }
       if (Object.values(values).some((v) => v !== undefined)) await instructors.updateProfile(actor.userId, values);
       const scheduling = ["timeZone", "bufferMinutes", "minNoticeMinutes", "horizonDays"] as const;
-      if (scheduling.some((k) => input[k] !== undefined && input[k] !== current[k])) await availability.invalidateSlots(actor.userId);
+      if (scheduling.some((k) => input[k] !== undefined && input[k] !== current[k]))
+        await availability.invalidateSlots(actor.userId);
       return ownView(actor);
     },
 
@@ -260,9 +285,19 @@ export function createInstructorService(deps: Deps) {
       const ids = [...new Set(input.regionIds)];
       const found = new Map((await catalog.findRegionsByIds(ids)).map((r) => [r.id, r]));
       const unknown = ids.filter((id) => !found.has(id));
-      if (unknown.length) throw new ValidationError("Some of those areas don't exist.", { regionIds: ["Choose areas from the list"] }, { unknown });
-      const wrongKind = ids.filter((id) => found.get(id)!.kind !== "borough" && found.get(id)!.kind !== "neighbourhood");
-      if (wrongKind.length) throw new ValidationError("Choose boroughs or neighbourhoods.", { regionIds: ["Choose boroughs or neighbourhoods, not the whole city"] });
+      if (unknown.length)
+        throw new ValidationError(
+          "Some of those areas don't exist.",
+          { regionIds: ["Choose areas from the list"] },
+          { unknown },
+        );
+      const wrongKind = ids.filter(
+        (id) => found.get(id)!.kind !== "borough" && found.get(id)!.kind !== "neighbourhood",
+      );
+      if (wrongKind.length)
+        throw new ValidationError("Choose boroughs or neighbourhoods.", {
+          regionIds: ["Choose boroughs or neighbourhoods, not the whole city"],
+        });
       await db.transaction(async (tx) => instructors.replaceServiceAreas(tx, actor.userId, ids));
       return instructors.listServiceAreas(actor.userId);
     },
@@ -271,7 +306,10 @@ export function createInstructorService(deps: Deps) {
      * Stores the teaching address privately, derives the public point (25–50 m away, cryptographic RNG, computed
      * once here so repeated views can't be averaged out) and the nearest neighbourhood.
      */
-    async setTeachingAddress(actor: Actor, input: { addressLine: string; lat: number; lng: number }): Promise<OwnProfileView> {
+    async setTeachingAddress(
+      actor: Actor,
+      input: { addressLine: string; lat: number; lng: number },
+    ): Promise<OwnProfileView> {
       await ownRow(actor);
       const hood = nearestRegion(input.lat, input.lng, await catalog.listNeighbourhoods());
       const pub = publicPointFor(input.lat, input.lng, random);
@@ -294,13 +332,23 @@ export function createInstructorService(deps: Deps) {
       const before = (await ownRow(actor)).profile.photoUrl;
       const r = await limiters(PHOTO_UPLOAD_LIMIT).consume(actor.userId);
       if (!r.ok) throw new RateLimitedError("Too many photo uploads. Try again later.", r.retryAfterSeconds);
-      if (input.bytes.length === 0) throw new ValidationError("Choose a photo to upload.", { file: ["Required"] }, { reason: "empty" });
+      if (input.bytes.length === 0)
+        throw new ValidationError("Choose a photo to upload.", { file: ["Required"] }, { reason: "empty" });
       if (input.bytes.length > deps.maxUploadBytes) {
         const mib = Math.floor(deps.maxUploadBytes / (1024 * 1024));
-        throw new ValidationError(`Photos can be at most ${mib} MB.`, { file: [`At most ${mib} MB`] }, { reason: "too_large", maxBytes: deps.maxUploadBytes });
+        throw new ValidationError(
+          `Photos can be at most ${mib} MB.`,
+          { file: [`At most ${mib} MB`] },
+          { reason: "too_large", maxBytes: deps.maxUploadBytes },
+        );
       }
       const type = sniffImageType(input.bytes);
-      if (!type) throw new ValidationError("Upload a JPEG, PNG or WebP image.", { file: ["Not a JPEG, PNG or WebP image"] }, { reason: "unsupported_type" });
+      if (!type)
+        throw new ValidationError(
+          "Upload a JPEG, PNG or WebP image.",
+          { file: ["Not a JPEG, PNG or WebP image"] },
+          { reason: "unsupported_type" },
+        );
       const { name } = await storage.put(input.bytes, type);
       const photoUrl = `${UPLOAD_URL_PREFIX}${name}`;
       await instructors.updateProfile(actor.userId, { photoUrl });
@@ -355,11 +403,19 @@ export function createInstructorService(deps: Deps) {
     /** Starts the background check once (idempotent while one is running or passed); a failed check goes through support. */
     async startBackgroundCheck(actor: Actor, ip: string): Promise<{ status: BackgroundCheckStatus; started: true }> {
       const p = (await ownRow(actor)).profile;
-      if (p.backgroundCheck === "failed") throw new ConflictError("Your background check did not pass. Contact support to review it.");
-      if (p.backgroundCheckRef || p.backgroundCheck === "passed") return { status: await refreshBackgroundCheck(actor.userId), started: true };
+      if (p.backgroundCheck === "failed")
+        throw new ConflictError("Your background check did not pass. Contact support to review it.");
+      if (p.backgroundCheckRef || p.backgroundCheck === "passed")
+        return { status: await refreshBackgroundCheck(actor.userId), started: true };
       const { reference } = await backgroundChecks.start(actor.userId);
       await instructors.updateProfile(actor.userId, { backgroundCheckRef: reference, backgroundCheck: "pending" });
-      await audit.record({ actorId: actor.userId, action: "instructor.background_check.start", targetType: "instructor", targetId: actor.userId, ipHash: deps.hashIp(ip) });
+      await audit.record({
+        actorId: actor.userId,
+        action: "instructor.background_check.start",
+        targetType: "instructor",
+        targetId: actor.userId,
+        ipHash: deps.hashIp(ip),
+      });
       return { status: "pending", started: true };
     },
 
@@ -375,7 +431,8 @@ export function createInstructorService(deps: Deps) {
       input: { instructorId: string; status: BackgroundCheckStatus; note?: string },
       ip: string,
     ): Promise<{ instructorId: string; status: BackgroundCheckStatus }> {
-      if (!actor.permissions.has("admin:instructors")) throw new ForbiddenError("You don't have permission to do that.");
+      if (!actor.permissions.has("admin:instructors"))
+        throw new ForbiddenError("You don't have permission to do that.");
       return db.transaction(async (tx) => {
         const before = await instructors.lockProfile(tx, input.instructorId);
         if (!before) throw new NotFoundError("Instructor not found.");
@@ -414,9 +471,13 @@ export function createInstructorService(deps: Deps) {
       const row = await db.transaction(async (tx) => {
         const profile = await instructors.lockProfile(tx, actor.userId);
         if (!profile) throw new NotFoundError("Your instructor profile was not found.");
-        if (!(await catalog.findSubjectById(input.subjectId, tx))) throw new ValidationError("Choose a subject from the list.", { subjectId: ["Unknown subject"] });
+        if (!(await catalog.findSubjectById(input.subjectId, tx)))
+          throw new ValidationError("Choose a subject from the list.", { subjectId: ["Unknown subject"] });
         const capErrors = capabilityErrors(input.locationTypes, profile);
-        if (capErrors.length) throw new ValidationError("Your profile doesn't offer some of those locations.", { locationTypes: capErrors });
+        if (capErrors.length)
+          throw new ValidationError("Your profile doesn't offer some of those locations.", {
+            locationTypes: capErrors,
+          });
         if (await instructors.findActiveServiceForSubject(tx, actor.userId, input.subjectId)) {
           throw new ConflictError("You already offer this subject. Edit that service instead.", { field: "subjectId" });
         }
@@ -436,7 +497,10 @@ export function createInstructorService(deps: Deps) {
         if (!profile || !existing) throw new NotFoundError("Service not found.");
         if (changes.locationTypes && existing.isActive) {
           const capErrors = capabilityErrors(changes.locationTypes, profile);
-          if (capErrors.length) throw new ValidationError("Your profile doesn't offer some of those locations.", { locationTypes: capErrors });
+          if (capErrors.length)
+            throw new ValidationError("Your profile doesn't offer some of those locations.", {
+              locationTypes: capErrors,
+            });
         }
         if (!Object.values(changes).some((v) => v !== undefined)) return existing;
         return instructors.updateService(tx, id, changes);
@@ -446,7 +510,10 @@ export function createInstructorService(deps: Deps) {
     },
 
     /** Deletes a service without bookings; a service with bookings is only deactivated (its history stays intact). */
-    async removeService(actor: Actor, input: { id: string }): Promise<{ id: string; outcome: "deleted" | "deactivated" }> {
+    async removeService(
+      actor: Actor,
+      input: { id: string },
+    ): Promise<{ id: string; outcome: "deleted" | "deactivated" }> {
       assertInstructor(actor);
       const outcome = await db.transaction(async (tx) => {
         const profile = await instructors.lockProfile(tx, actor.userId);
@@ -483,7 +550,10 @@ export function createInstructorService(deps: Deps) {
           throw new ConflictError("Another active service already covers this subject.", { field: "subjectId" });
         }
         const capErrors = capabilityErrors(existing.locationTypes as LocationType[], profile);
-        if (capErrors.length) throw new ValidationError("Your profile no longer offers some of this service's locations.", { locationTypes: capErrors });
+        if (capErrors.length)
+          throw new ValidationError("Your profile no longer offers some of this service's locations.", {
+            locationTypes: capErrors,
+          });
         return instructors.updateService(tx, existing.id, { isActive: true });
       });
       await availability.invalidateSlots(actor.userId);
@@ -496,7 +566,10 @@ export function createInstructorService(deps: Deps) {
     async publicProfile(instructorId: string): Promise<PublicInstructorProfile> {
       const row = await instructors.findPublic(instructorId);
       if (!row) throw new NotFoundError("We couldn't find that instructor.");
-      const [services, areas] = await Promise.all([instructors.listActiveServicesOf([instructorId]), instructors.listServiceAreas(instructorId)]);
+      const [services, areas] = await Promise.all([
+        instructors.listActiveServicesOf([instructorId]),
+        instructors.listServiceAreas(instructorId),
+      ]);
       const serviceViews = services.map((s) => toServiceView(s.service, s.subject));
       // The exact listing rule (bookings and notice included) for one profile; lists use the SQL form.
       const basics = serviceViews.length > 0 && row.backgroundCheck !== "failed" && row.payoutStatus === "active";
@@ -513,9 +586,17 @@ export function createInstructorService(deps: Deps) {
     /** Listed instructors as cards, by id, `limit` a page; filter by subject slug and/or covered region. */
     async publicList(input: { subjectSlug?: string; regionId?: string; cursor?: string; limit: number }) {
       const limit = Math.min(input.limit, PUBLIC_LIST_MAX);
-      const rows = await instructors.listListedPublic({ subjectSlug: input.subjectSlug, regionId: input.regionId, afterId: input.cursor, limit: limit + 1 });
+      const rows = await instructors.listListedPublic({
+        subjectSlug: input.subjectSlug,
+        regionId: input.regionId,
+        afterId: input.cursor,
+        limit: limit + 1,
+      });
       const page = rows.slice(0, limit);
-      return { items: await cardsFor(page), nextCursor: rows.length > limit ? (page[page.length - 1]?.id ?? null) : null };
+      return {
+        items: await cardsFor(page),
+        nextCursor: rows.length > limit ? (page[page.length - 1]?.id ?? null) : null,
+      };
     },
 
     /** Cards of the given instructors (active accounts only), in the order given; unknown ids are skipped. */

@@ -96,12 +96,19 @@ export function toServiceView(service: InstructorServiceRow, subject: SubjectRef
 }
 
 export function toOwnServiceView(service: InstructorServiceRow, subject: SubjectRef): OwnServiceView {
-  return { ...toServiceView(service, subject), isActive: service.isActive, createdAt: service.createdAt, updatedAt: service.updatedAt };
+  return {
+    ...toServiceView(service, subject),
+    isActive: service.isActive,
+    createdAt: service.createdAt,
+    updatedAt: service.updatedAt,
+  };
 }
 
 export function toCard(row: PublicRow, services: PublicServiceView[], listed = row.listed): PublicInstructorCard {
   const location =
-    row.publicLat !== null && row.publicLng !== null ? { lat: roundCoordinate(row.publicLat), lng: roundCoordinate(row.publicLng) } : null;
+    row.publicLat !== null && row.publicLng !== null
+      ? { lat: roundCoordinate(row.publicLat), lng: roundCoordinate(row.publicLng) }
+      : null;
   return {
     id: row.id,
     name: publicName(row.firstName, row.lastInitial),

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { EMAIL_PLACEHOLDER as E, HANDLE_PLACEHOLDER as H, LINK_PLACEHOLDER as L, PHONE_PLACEHOLDER as P, maskContactDetails } from "./masking";
+import {
+  EMAIL_PLACEHOLDER as E,
+  HANDLE_PLACEHOLDER as H,
+  LINK_PLACEHOLDER as L,
+  PHONE_PLACEHOLDER as P,
+  maskContactDetails,
+} from "./masking";
 
 /** True positives: contact details written before a booking, and what the other person sees instead. */
 const MASKED: [string, string][] = [

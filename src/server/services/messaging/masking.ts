@@ -22,19 +22,27 @@ export const HANDLE_PLACEHOLDER = "[handle hidden]";
 
 const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/giu;
 // "jane @ example.com": with spaces around "@" only a known mail TLD makes it an address ("follow @jane.piano" is a handle).
-const EMAIL_SPACED = /[\p{L}\p{N}._%+-]+\s*@\s*[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.(?:com|net|org|edu|gov|io|co|me|us|uk|ca|de|fr)\b/giu;
+const EMAIL_SPACED =
+  /[\p{L}\p{N}._%+-]+\s*@\s*[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.(?:com|net|org|edu|gov|io|co|me|us|uk|ca|de|fr)\b/giu;
 // The usual dodges: "jane (at) mail (dot) com", "jane at mail dot com", "jane at mail.com".
 const AT = String.raw`(?:\s*(?:\(at\)|\[at\])\s*|\s+at\s+)`;
 const DOT = String.raw`(?:\s*(?:\(dot\)|\[dot\])\s*|\s+dot\s+)`;
 const MAIL_TLD = String.raw`(?:${DOT}(?:com|net|org|edu|gov|io|co|me|us|uk|ca|de|fr)\b|\.(?:com|net|org|edu|gov|io|co|me|us|uk|ca|de|fr)\b)`;
-const EMAIL_SPELLED = new RegExp(String.raw`[\p{L}\p{N}._%+-]+${AT}[\p{L}\p{N}-]+(?:${DOT}[\p{L}\p{N}-]+)*${MAIL_TLD}`, "giu");
+const EMAIL_SPELLED = new RegExp(
+  String.raw`[\p{L}\p{N}._%+-]+${AT}[\p{L}\p{N}-]+(?:${DOT}[\p{L}\p{N}-]+)*${MAIL_TLD}`,
+  "giu",
+);
 
 // Links. Top-level domains are matched in lower case only, so abbreviations like "ASP.NET" or "U.S." stay text;
 // two-letter words that are also TLDs but common in prose ("to", "so", "in", "it") are left out.
-const TLDS = "com|net|org|edu|gov|io|co|me|app|dev|ly|gg|tv|us|uk|ca|de|fr|es|nl|info|biz|link|page|site|xyz|online|store|shop|club|live|ai|nyc";
+const TLDS =
+  "com|net|org|edu|gov|io|co|me|app|dev|ly|gg|tv|us|uk|ca|de|fr|es|nl|info|biz|link|page|site|xyz|online|store|shop|club|live|ai|nyc";
 const URL_WITH_SCHEME = /\b(?:https?|ftp):\/\/[^\s<>"']+/gi;
 const WWW = /\bwww\.[^\s<>"']+/gi;
-const BARE_DOMAIN = new RegExp(String.raw`(?<![\w@.-])(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+(?:${TLDS})\b(?:/[^\s<>"']*)?`, "g");
+const BARE_DOMAIN = new RegExp(
+  String.raw`(?<![\w@.-])(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+(?:${TLDS})\b(?:/[^\s<>"']*)?`,
+  "g",
+);
 const TRAILING_PUNCTUATION = /[.,;:!?)\]}'"]+$/;
 
 // Handles. "@5pm" / "@ 10:30" are times, not handles.

@@ -41,7 +41,8 @@ async function logAfter(user: UserRow, cursor: string) {
     .orderBy(asc(conversationEvents.id));
 }
 
-const durable = (rs: Received[]) => rs.filter((r) => !["ready", "resync", "typing", "unread", "notification"].includes(r.event.type));
+const durable = (rs: Received[]) =>
+  rs.filter((r) => !["ready", "resync", "typing", "unread", "notification"].includes(r.event.type));
 const isMessage = (id: string) => (r: Received) => r.event.type === "message.created" && r.event.message.id === id;
 
 beforeAll(async () => {
@@ -54,7 +55,11 @@ describe(`live events`, () => {
     const { s, i, student, instructor, conversationId } = await pair();
     const si = await subscribe(rt, instructor);
     const ss = await subscribe(rt, student);
-    expect((await si.until((r) => r.event.type === "ready")).event).toEqual({ type: "ready", resumed: false, unreadTotal: 0 });
+    expect((await si.until((r) => r.event.type === "ready")).event).toEqual({
+      type: "ready",
+      resumed: false,
+      unreadTotal: 0,
+    });
     await ss.until((r) => r.event.type === "ready");
 
     const m = await s.conversations.send({ conversationId, clientId: cid(), body: "Hi Ivy!" });
@@ -63,7 +68,12 @@ describe(`live events`, () => {
     const [logged] = await rt.dbh.db.select().from(conversationEvents).where(eq(conversationEvents.id, got.id));
     expect(logged).toMatchObject({ type: "message.created", conversationId });
     await ss.until(isMessage(m.id)); // the sender's other tabs
-    expect((await si.until((r) => r.event.type === "unread")).event).toEqual({ type: "unread", conversationId, unread: 1, total: 1 });
+    expect((await si.until((r) => r.event.type === "unread")).event).toEqual({
+      type: "unread",
+      conversationId,
+      unread: 1,
+      total: 1,
+    });
 
     // Reaching the recipient's stream marks it delivered: the sender sees the second tick.
     const delivered = await ss.until((r) => r.event.type === "delivered");
@@ -84,12 +94,18 @@ describe(`live events`, () => {
     await s.conversations.delete({ messageId: m.id });
     for (const sub of [si, ss]) {
       await sub.until((r) => r.event.type === "message.edited" && r.event.body === "Hi Ivy :)");
-      await sub.until((r) => r.event.type === "reaction.added" && r.event.emoji === "❤️" && r.event.userId === instructor.id);
-      await sub.until((r) => r.event.type === "read" && r.event.readerId === instructor.id && r.event.upToMessageId === m.id);
+      await sub.until(
+        (r) => r.event.type === "reaction.added" && r.event.emoji === "❤️" && r.event.userId === instructor.id,
+      );
+      await sub.until(
+        (r) => r.event.type === "read" && r.event.readerId === instructor.id && r.event.upToMessageId === m.id,
+      );
       await sub.until(isMessage(reply.id));
       await sub.until((r) => r.event.type === "message.deleted" && r.event.messageId === m.id);
     }
-    expect((await i.conversations.history({ conversationId })).messages.find((x) => x.id === m.id)).toMatchObject({ deleted: true });
+    expect((await i.conversations.history({ conversationId })).messages.find((x) => x.id === m.id)).toMatchObject({
+      deleted: true,
+    });
 
     // Folder changes reach only their owner.
     await s.conversations.setState({ conversationId, state: "archived" });
@@ -125,7 +141,14 @@ describe(`live events`, () => {
     await s.conversations.setState({ conversationId, state: "trashed" }); // the student's own: not for the instructor
     await i.conversations.setState({ conversationId, state: "archived" }); // the instructor's own: replayed
     const expected = await logAfter(instructor, lastEventId);
-    expect(expected.map((e) => e.type)).toEqual(["message.created", "message.created", "message.edited", "reaction.added", "message.deleted", "state.changed"]);
+    expect(expected.map((e) => e.type)).toEqual([
+      "message.created",
+      "message.created",
+      "message.edited",
+      "reaction.added",
+      "message.deleted",
+      "state.changed",
+    ]);
 
     const second = await subscribe(rt, instructor, { lastEventId });
     const ready = await second.until((r) => r.event.type === "ready");
@@ -201,11 +224,21 @@ describe(`live events`, () => {
       text
         .split("\n\n")
         .slice(0, -1)
-        .map((block) => Object.fromEntries(block.split("\n").filter(Boolean).map((l) => [l.slice(0, l.indexOf(":")), l.slice(l.indexOf(":") + 2)])) as Record<string, string>);
+        .map(
+          (block) =>
+            Object.fromEntries(
+              block
+                .split("\n")
+                .filter(Boolean)
+                .map((l) => [l.slice(0, l.indexOf(":")), l.slice(l.indexOf(":") + 2)]),
+            ) as Record<string, string>,
+        );
     const hasReady = (text: string) => parse(text).some((e) => e.data?.includes('"ready"'));
     async function readSse(headers: Record<string, string>) {
       const ac = new AbortController();
-      const res = await handle(new Request("http://localhost/api/trpc/conversations.events?input=%7B%7D", { headers, signal: ac.signal }));
+      const res = await handle(
+        new Request("http://localhost/api/trpc/conversations.events?input=%7B%7D", { headers, signal: ac.signal }),
+      );
       expect(res.headers.get("content-type")).toContain("text/event-stream");
       const reader = res.body!.getReader();
       let text = "";
@@ -243,7 +276,11 @@ describe.skipIf(!env.TEST_REDIS_URL || !env.TEST_DATABASE_URL)("two server proce
 
   /** Runs src/test/messaging-peer.ts as another process: a second server on the same database and Redis. */
   async function peer(user: UserRow, conversationIds: string[], count: number, gapMs = 0) {
-    const senders = conversationIds.map((conversationId) => ({ userId: user.id, sessionVersion: user.sessionVersion, conversationId }));
+    const senders = conversationIds.map((conversationId) => ({
+      userId: user.id,
+      sessionVersion: user.sessionVersion,
+      conversationId,
+    }));
     const args = { databaseUrl: await databaseUrl(), redisUrl: env.TEST_REDIS_URL!, namespace, senders, count, gapMs };
     return new Promise<{ ids: string[] }>((resolve, reject) => {
       const child = spawn(process.execPath, ["--import", "tsx", "src/test/messaging-peer.ts", JSON.stringify(args)], {
@@ -276,9 +313,13 @@ describe.skipIf(!env.TEST_REDIS_URL || !env.TEST_DATABASE_URL)("two server proce
     const missed = await peer(student, [conversationId], 4);
     const resumed = await subscribe(rt, instructor, { lastEventId });
     await resumed.until((r) => r.event.type === "ready");
-    const replayed = resumed.received.filter((r) => r.event.type === "message.created").map((r) => (r.event.type === "message.created" ? r.event.message.id : ""));
+    const replayed = resumed.received
+      .filter((r) => r.event.type === "message.created")
+      .map((r) => (r.event.type === "message.created" ? r.event.message.id : ""));
     expect(replayed).toEqual(missed.ids);
-    expect(durable(resumed.received).map((r) => r.id)).toEqual((await logAfter(instructor, lastEventId)).map((e) => e.id));
+    expect(durable(resumed.received).map((r) => r.id)).toEqual(
+      (await logAfter(instructor, lastEventId)).map((e) => e.id),
+    );
     await resumed.close();
   }, 60_000);
 
@@ -295,7 +336,8 @@ describe.skipIf(!env.TEST_REDIS_URL || !env.TEST_DATABASE_URL)("two server proce
     const [remote] = await Promise.all([
       peer(a, [ca], 20),
       (async () => {
-        for (let n = 0; n < 20; n++) local.push((await apiB.conversations.send({ conversationId: cb, clientId: cid(), body: `b${n}` })).id);
+        for (let n = 0; n < 20; n++)
+          local.push((await apiB.conversations.send({ conversationId: cb, clientId: cid(), body: `b${n}` })).id);
       })(),
     ]);
     for (const id of [...remote.ids, ...local]) await sub.until(isMessage(id), 10_000);

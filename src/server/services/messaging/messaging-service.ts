@@ -10,7 +10,13 @@ import { logger } from "~/server/logger";
 import type { EventBus } from "~/server/realtime/bus";
 import { nextEventId } from "~/server/realtime/event-ids";
 import { publishToUsers, userStream, type StreamEnvelope } from "~/server/realtime/user-stream";
-import type { AppendedEvent, ConversationRepository, EventAppend, MessageRow, SummaryRow } from "~/server/repositories/conversations";
+import type {
+  AppendedEvent,
+  ConversationRepository,
+  EventAppend,
+  MessageRow,
+  SummaryRow,
+} from "~/server/repositories/conversations";
 import type { PlatformConfigRepository } from "~/server/repositories/platform-config";
 import type { Actor } from "~/server/services/auth/session-service";
 import type { NotificationService } from "~/server/services/notifications/notifications-service";
@@ -79,7 +85,12 @@ function toView(r: MessageRow, reactions: ReactionView[] = []): MessageView {
 }
 
 /** Ticks of one's own message from the other participant's marks (ids sort in commit order per conversation). */
-function statusOf(id: string, mine: boolean, otherRead: string | null, otherDelivered: string | null): ThreadMessage["status"] {
+function statusOf(
+  id: string,
+  mine: boolean,
+  otherRead: string | null,
+  otherDelivered: string | null,
+): ThreadMessage["status"] {
   if (!mine) return null;
   if (otherRead && id <= otherRead) return "read";
   if (otherDelivered && id <= otherDelivered) return "delivered";
@@ -90,7 +101,12 @@ function toSummary(r: SummaryRow, me: string): ConversationSummary {
   return {
     id: r.id,
     state: r.state,
-    other: { id: r.other_id, name: publicName(r.other_first_name, r.other_last_name), role: r.other_role, photoUrl: r.other_photo_url },
+    other: {
+      id: r.other_id,
+      name: publicName(r.other_first_name, r.other_last_name),
+      role: r.other_role,
+      photoUrl: r.other_photo_url,
+    },
     lastMessage: r.lm_id
       ? {
           id: r.lm_id,
@@ -105,7 +121,13 @@ function toSummary(r: SummaryRow, me: string): ConversationSummary {
     lastMessageAt: r.last_message_at,
     unread: Number(r.unread),
     upcomingBooking: r.nb_id
-      ? { id: r.nb_id, startAt: r.nb_start_at ?? "", endAt: r.nb_end_at ?? "", status: r.nb_status ?? "", subject: r.nb_subject }
+      ? {
+          id: r.nb_id,
+          startAt: r.nb_start_at ?? "",
+          endAt: r.nb_end_at ?? "",
+          status: r.nb_status ?? "",
+          subject: r.nb_subject,
+        }
       : null,
     contactDetailsShared: Boolean(r.contact_shared),
     myLastReadMessageId: r.my_last_read,
@@ -126,7 +148,8 @@ export function createMessagingService(deps: Deps) {
   async function access(actor: Actor, conversationId: string) {
     const conv = await repo.findById(conversationId);
     if (!conv) throw new NotFoundError("Conversation not found.");
-    if (conv.studentId !== actor.userId && conv.instructorId !== actor.userId) throw new ForbiddenError("This conversation isn't yours.");
+    if (conv.studentId !== actor.userId && conv.instructorId !== actor.userId)
+      throw new ForbiddenError("This conversation isn't yours.");
     return { conv, otherId: conv.studentId === actor.userId ? conv.instructorId : conv.studentId };
   }
 
@@ -151,12 +174,16 @@ export function createMessagingService(deps: Deps) {
   function prepareBody(shared: boolean, body: string) {
     const text = body.trim();
     if (!text) throw new ValidationError("Write a message first.", { body: ["Required"] });
-    if (text.length > MAX_MESSAGE_LENGTH) throw new ValidationError(`Messages are at most ${MAX_MESSAGE_LENGTH} characters.`, { body: ["Too long"] });
+    if (text.length > MAX_MESSAGE_LENGTH)
+      throw new ValidationError(`Messages are at most ${MAX_MESSAGE_LENGTH} characters.`, { body: ["Too long"] });
     if (shared) return { text, masked: false };
     const masked = maskContactDetails(text);
     // Placeholders can be longer than what they replace: a valid body may no longer fit the column.
     if (masked.text.length > MAX_MESSAGE_LENGTH) {
-      throw new ValidationError(`With contact details hidden this message is over ${MAX_MESSAGE_LENGTH} characters. Please shorten it.`, { body: ["Too long"] });
+      throw new ValidationError(
+        `With contact details hidden this message is over ${MAX_MESSAGE_LENGTH} characters. Please shorten it.`,
+        { body: ["Too long"] },
+      );
     }
     return masked;
   }
@@ -164,7 +191,11 @@ export function createMessagingService(deps: Deps) {
   /* ───────────── after commit ───────────── */
 
   /** Publishes committed events, fresh unread counts and domain events; a failure here never undoes the write. */
-  async function afterCommit(opts: { appended?: AppendedEvent[]; unreadFor?: { userId: string; conversationId: string }[]; domain?: DomainEvent[] }) {
+  async function afterCommit(opts: {
+    appended?: AppendedEvent[];
+    unreadFor?: { userId: string; conversationId: string }[];
+    domain?: DomainEvent[];
+  }) {
     try {
       const items: { userId: string; envelope: Envelope }[] = (opts.appended ?? []).map((a) => ({
         userId: a.userId,
@@ -174,7 +205,12 @@ export function createMessagingService(deps: Deps) {
       await Promise.all(
         (opts.unreadFor ?? []).map(async ({ userId, conversationId }) => {
           const counts = await repo.unreadCounts(userId, conversationId);
-          const event: EphemeralEvent = { type: "unread", conversationId, unread: counts.conversation, total: counts.total };
+          const event: EphemeralEvent = {
+            type: "unread",
+            conversationId,
+            unread: counts.conversation,
+            total: counts.total,
+          };
           await publishToUsers<DurableEvent, EphemeralEvent>(bus, [{ userId, envelope: { kind: "ephemeral", event } }]);
         }),
       );
@@ -201,8 +237,17 @@ export function createMessagingService(deps: Deps) {
   async function markDelivered(userId: string, conversationId: string, messageId: string, senderId: string) {
     const appended = await db.transaction(async (tx) => {
       if (!(await repo.advanceDelivered(conversationId, userId, messageId, tx))) return [];
-      const event: DurableEvent = { type: "delivered", conversationId, recipientId: userId, upToMessageId: messageId, deliveredAt: now().toISOString() };
-      return repo.appendEvents([{ conversationId, type: "delivered", event, audience: [senderId], audienceUserId: senderId }], tx);
+      const event: DurableEvent = {
+        type: "delivered",
+        conversationId,
+        recipientId: userId,
+        upToMessageId: messageId,
+        deliveredAt: now().toISOString(),
+      };
+      return repo.appendEvents(
+        [{ conversationId, type: "delivered", event, audience: [senderId], audienceUserId: senderId }],
+        tx,
+      );
     });
     if (appended.length) await afterCommit({ appended });
   }
@@ -233,9 +278,16 @@ export function createMessagingService(deps: Deps) {
     };
   }
 
-  async function writeSystemMessage(input: { studentId: string; instructorId: string; bookingId: string | null; text: string; dedupeKey: string }) {
+  async function writeSystemMessage(input: {
+    studentId: string;
+    instructorId: string;
+    bookingId: string | null;
+    text: string;
+    dedupeKey: string;
+  }) {
     const text = input.text.trim();
-    if (!text || text.length > MAX_MESSAGE_LENGTH) throw new ValidationError("A system message needs 1–4000 characters.");
+    if (!text || text.length > MAX_MESSAGE_LENGTH)
+      throw new ValidationError("A system message needs 1–4000 characters.");
     const out = await db.transaction(async (tx) => {
       const { row: conv } = await repo.insertIfAbsent(input.studentId, input.instructorId, tx);
       const locked = await repo.lockForWrite(conv.id, tx);
@@ -251,20 +303,37 @@ export function createMessagingService(deps: Deps) {
         },
         tx,
       );
-      if (!row) return { row: (await repo.findSystemMessage(conv.id, input.dedupeKey, tx))!, appended: [], conv, fresh: false };
+      if (!row)
+        return { row: (await repo.findSystemMessage(conv.id, input.dedupeKey, tx))!, appended: [], conv, fresh: false };
       const states = await repo.touchLastMessage(conv.id, row.id, row.createdAt, tx);
       const events: EventAppend[] = [
-        { conversationId: conv.id, type: "message.created", event: { type: "message.created", conversationId: conv.id, message: toView(row) }, audience: both(conv), audienceUserId: null },
+        {
+          conversationId: conv.id,
+          type: "message.created",
+          event: { type: "message.created", conversationId: conv.id, message: toView(row) },
+          audience: both(conv),
+          audienceUserId: null,
+        },
       ];
       // A new message brings the conversation back to the inbox of everyone it is addressed to.
       for (const s of states) {
         if (s.state === "active") continue;
         await repo.setState(conv.id, s.userId, "active", tx);
-        events.push({ conversationId: conv.id, type: "state.changed", event: { type: "state.changed", conversationId: conv.id, state: "active" }, audience: [s.userId], audienceUserId: s.userId });
+        events.push({
+          conversationId: conv.id,
+          type: "state.changed",
+          event: { type: "state.changed", conversationId: conv.id, state: "active" },
+          audience: [s.userId],
+          audienceUserId: s.userId,
+        });
       }
       return { row, appended: await repo.appendEvents(events, tx), conv, fresh: true };
     });
-    if (out.fresh) await afterCommit({ appended: out.appended, unreadFor: both(out.conv).map((userId) => ({ userId, conversationId: out.conv.id })) });
+    if (out.fresh)
+      await afterCommit({
+        appended: out.appended,
+        unreadFor: both(out.conv).map((userId) => ({ userId, conversationId: out.conv.id })),
+      });
     return toView(out.row);
   }
 
@@ -280,7 +349,8 @@ export function createMessagingService(deps: Deps) {
       if (!other || other.status !== "active") throw new NotFoundError("That person isn't available.");
       let studentId: string, instructorId: string;
       if (actor.role === "student" && other.role === "instructor") [studentId, instructorId] = [actor.userId, other.id];
-      else if (actor.role === "instructor" && other.role === "student") [studentId, instructorId] = [other.id, actor.userId];
+      else if (actor.role === "instructor" && other.role === "student")
+        [studentId, instructorId] = [other.id, actor.userId];
       else throw new ValidationError("Conversations are between a student and an instructor.");
       let created = false;
       let conv = await repo.findByPair(studentId, instructorId);
@@ -299,7 +369,11 @@ export function createMessagingService(deps: Deps) {
     /** The viewer's inbox folder, newest conversation first (conversations without messages are not listed). */
     async list(actor: Actor, input: { state: ConversationState; cursor?: string | null; limit: number }) {
       const limit = Math.min(input.limit, LIST_MAX_PAGE);
-      const rows = await repo.summaries(actor.userId, { state: input.state, before: input.cursor ?? undefined, limit: limit + 1 });
+      const rows = await repo.summaries(actor.userId, {
+        state: input.state,
+        before: input.cursor ?? undefined,
+        limit: limit + 1,
+      });
       const items = rows.slice(0, limit).map((r) => toSummary(r, actor.userId));
       return { items, nextCursor: rows.length > limit ? (items[items.length - 1]?.lastMessage?.id ?? null) : null };
     },
@@ -316,7 +390,12 @@ export function createMessagingService(deps: Deps) {
       const reactions = await repo.reactionsOf(page.map((r) => r.id));
       const messages: ThreadMessage[] = page.reverse().map((r) => ({
         ...toView(r, reactions.get(r.id) ?? []),
-        status: statusOf(r.id, r.senderId === actor.userId, conversation.otherLastReadMessageId, conversation.otherLastDeliveredMessageId),
+        status: statusOf(
+          r.id,
+          r.senderId === actor.userId,
+          conversation.otherLastReadMessageId,
+          conversation.otherLastDeliveredMessageId,
+        ),
       }));
       return { conversation, messages, nextCursor: rows.length > limit ? (messages[0]?.id ?? null) : null };
     },
@@ -325,12 +404,16 @@ export function createMessagingService(deps: Deps) {
      * Sends a message, idempotent by the sender's client id: a repeat returns the stored message and changes
      * nothing. Restores the conversation to the recipient's active folder and marks it read for the sender.
      */
-    async send(actor: Actor, input: { conversationId: string; clientId: string; body: string; bookingId?: string }): Promise<MessageView> {
+    async send(
+      actor: Actor,
+      input: { conversationId: string; clientId: string; body: string; bookingId?: string },
+    ): Promise<MessageView> {
       const { conv, otherId } = await access(actor, input.conversationId);
       const replay = async () => {
         const existing = await repo.findUserMessageByClientId(actor.userId, input.clientId);
         if (!existing) return null;
-        if (existing.conversationId !== input.conversationId) throw new ConflictError("That message id was already used in another conversation.");
+        if (existing.conversationId !== input.conversationId)
+          throw new ConflictError("That message id was already used in another conversation.");
         return withReactions(existing);
       };
       // Independent reads at once (they are most of a send's latency before the transaction).
@@ -343,9 +426,16 @@ export function createMessagingService(deps: Deps) {
       if (earlier) return earlier;
 
       const limit = await deps.limiters(SEND_LIMIT).consume(actor.userId);
-      if (!limit.ok) throw new RateLimitedError("You're sending messages too quickly. Please wait a moment.", limit.retryAfterSeconds);
+      if (!limit.ok)
+        throw new RateLimitedError(
+          "You're sending messages too quickly. Please wait a moment.",
+          limit.retryAfterSeconds,
+        );
       if (!other || other.status !== "active") throw new ConflictError("This person is no longer available.");
-      if (input.bookingId && (!booking || booking.studentId !== conv.studentId || booking.instructorId !== conv.instructorId)) {
+      if (
+        input.bookingId &&
+        (!booking || booking.studentId !== conv.studentId || booking.instructorId !== conv.instructorId)
+      ) {
         throw new ValidationError("That booking isn't between you two.", { bookingId: ["Not this pair's booking"] });
       }
       const body = prepareBody(shared, input.body);
@@ -371,11 +461,23 @@ export function createMessagingService(deps: Deps) {
         const mine = states.find((s) => s.userId === actor.userId);
         const theirs = states.find((s) => s.userId === otherId);
         const events: EventAppend[] = [
-          { conversationId: conv.id, type: "message.created", event: { type: "message.created", conversationId: conv.id, message: toView(row) }, audience: both(conv), audienceUserId: null },
+          {
+            conversationId: conv.id,
+            type: "message.created",
+            event: { type: "message.created", conversationId: conv.id, message: toView(row) },
+            audience: both(conv),
+            audienceUserId: null,
+          },
         ];
         if (theirs && theirs.state !== "active") {
           await repo.setState(conv.id, otherId, "active", tx);
-          events.push({ conversationId: conv.id, type: "state.changed", event: { type: "state.changed", conversationId: conv.id, state: "active" }, audience: [otherId], audienceUserId: otherId });
+          events.push({
+            conversationId: conv.id,
+            type: "state.changed",
+            event: { type: "state.changed", conversationId: conv.id, state: "active" },
+            audience: [otherId],
+            audienceUserId: otherId,
+          });
         }
         // Replying means you have read what you replied to.
         const covered = await repo.coveredByRead(conv.id, actor.userId, mine?.lastReadMessageId ?? null, row.id, tx);
@@ -385,7 +487,13 @@ export function createMessagingService(deps: Deps) {
           events.push({
             conversationId: conv.id,
             type: "read",
-            event: { type: "read", conversationId: conv.id, readerId: actor.userId, upToMessageId: row.id, readAt: at.toISOString() },
+            event: {
+              type: "read",
+              conversationId: conv.id,
+              readerId: actor.userId,
+              upToMessageId: row.id,
+              readAt: at.toISOString(),
+            },
             audience: both(conv),
             audienceUserId: null,
           });
@@ -396,11 +504,22 @@ export function createMessagingService(deps: Deps) {
 
       const domain: DomainEvent[] = [];
       // Only a read that covers the other person's user messages may cancel their pending unread email (see unread-email.ts).
-      if (out.covered.user) domain.push({ name: "message/read", data: { conversationId: conv.id, readerId: actor.userId, upToMessageId: out.row.id } });
-      domain.push({ name: "message/sent", id: `message-sent:${out.row.id}`, data: { messageId: out.row.id, conversationId: conv.id, senderId: actor.userId, recipientId: otherId } });
+      if (out.covered.user)
+        domain.push({
+          name: "message/read",
+          data: { conversationId: conv.id, readerId: actor.userId, upToMessageId: out.row.id },
+        });
+      domain.push({
+        name: "message/sent",
+        id: `message-sent:${out.row.id}`,
+        data: { messageId: out.row.id, conversationId: conv.id, senderId: actor.userId, recipientId: otherId },
+      });
       await afterCommit({
         appended: out.appended,
-        unreadFor: [{ userId: otherId, conversationId: conv.id }, ...(out.covered.any ? [{ userId: actor.userId, conversationId: conv.id }] : [])],
+        unreadFor: [
+          { userId: otherId, conversationId: conv.id },
+          ...(out.covered.any ? [{ userId: actor.userId, conversationId: conv.id }] : []),
+        ],
         domain,
       });
       return toView(out.row);
@@ -409,19 +528,39 @@ export function createMessagingService(deps: Deps) {
     /** Edits one's own message within 15 minutes of sending; the new text is masked like a new message. */
     async edit(actor: Actor, input: { messageId: string; body: string }): Promise<MessageView> {
       const { msg, conv } = await messageAccess(actor, input.messageId);
-      if (msg.kind !== "user" || msg.senderId !== actor.userId) throw new ForbiddenError("You can only edit your own messages.");
+      if (msg.kind !== "user" || msg.senderId !== actor.userId)
+        throw new ForbiddenError("You can only edit your own messages.");
       if (msg.deletedAt) throw new ConflictError("A deleted message can't be edited.");
       if (now().getTime() - msg.createdAt.getTime() > EDIT_WINDOW_MS) {
-        throw new ConflictError("Messages can only be edited for 15 minutes after sending.", { editWindowMinutes: EDIT_WINDOW_MS / 60_000 });
+        throw new ConflictError("Messages can only be edited for 15 minutes after sending.", {
+          editWindowMinutes: EDIT_WINDOW_MS / 60_000,
+        });
       }
       const body = prepareBody(await repo.hasContactSharingBooking(conv.studentId, conv.instructorId), input.body);
       if (body.text === msg.body) return withReactions(msg);
       const out = await db.transaction(async (tx) => {
         const locked = await repo.findMessage(msg.id, tx, true);
         if (!locked || locked.deletedAt) throw new ConflictError("A deleted message can't be edited.");
-        const row = (await repo.updateMessage(msg.id, { body: body.text, masked: locked.masked || body.masked, editedAt: now() }, tx))!;
-        const event: DurableEvent = { type: "message.edited", conversationId: conv.id, messageId: row.id, body: row.body, masked: row.masked, editedAt: row.editedAt!.toISOString() };
-        return { row, appended: await repo.appendEvents([{ conversationId: conv.id, type: "message.edited", event, audience: both(conv), audienceUserId: null }], tx) };
+        const row = (await repo.updateMessage(
+          msg.id,
+          { body: body.text, masked: locked.masked || body.masked, editedAt: now() },
+          tx,
+        ))!;
+        const event: DurableEvent = {
+          type: "message.edited",
+          conversationId: conv.id,
+          messageId: row.id,
+          body: row.body,
+          masked: row.masked,
+          editedAt: row.editedAt!.toISOString(),
+        };
+        return {
+          row,
+          appended: await repo.appendEvents(
+            [{ conversationId: conv.id, type: "message.edited", event, audience: both(conv), audienceUserId: null }],
+            tx,
+          ),
+        };
       });
       await afterCommit({ appended: out.appended });
       return withReactions(out.row);
@@ -430,14 +569,26 @@ export function createMessagingService(deps: Deps) {
     /** Deletes one's own message: it stays in the thread as "message deleted", its text never shown again. */
     async delete(actor: Actor, input: { messageId: string }): Promise<MessageView> {
       const { msg, conv, otherId } = await messageAccess(actor, input.messageId);
-      if (msg.kind !== "user" || msg.senderId !== actor.userId) throw new ForbiddenError("You can only delete your own messages.");
+      if (msg.kind !== "user" || msg.senderId !== actor.userId)
+        throw new ForbiddenError("You can only delete your own messages.");
       if (msg.deletedAt) return toView(msg);
       const out = await db.transaction(async (tx) => {
         const current = await repo.findMessage(msg.id, tx, true);
         if (current?.deletedAt) return { row: current, appended: [] };
         const row = (await repo.updateMessage(msg.id, { deletedAt: now() }, tx))!;
-        const event: DurableEvent = { type: "message.deleted", conversationId: conv.id, messageId: row.id, deletedAt: row.deletedAt!.toISOString() };
-        return { row, appended: await repo.appendEvents([{ conversationId: conv.id, type: "message.deleted", event, audience: both(conv), audienceUserId: null }], tx) };
+        const event: DurableEvent = {
+          type: "message.deleted",
+          conversationId: conv.id,
+          messageId: row.id,
+          deletedAt: row.deletedAt!.toISOString(),
+        };
+        return {
+          row,
+          appended: await repo.appendEvents(
+            [{ conversationId: conv.id, type: "message.deleted", event, audience: both(conv), audienceUserId: null }],
+            tx,
+          ),
+        };
       });
       await afterCommit({ appended: out.appended, unreadFor: [{ userId: otherId, conversationId: conv.id }] });
       return toView(out.row);
@@ -461,7 +612,8 @@ export function createMessagingService(deps: Deps) {
       const { conv } = await access(actor, input.conversationId);
       if (input.upToMessageId) {
         const m = await repo.findMessage(input.upToMessageId);
-        if (!m || m.conversationId !== conv.id) throw new ValidationError("That message isn't in this conversation.", { upToMessageId: ["Unknown message"] });
+        if (!m || m.conversationId !== conv.id)
+          throw new ValidationError("That message isn't in this conversation.", { upToMessageId: ["Unknown message"] });
       }
       const upTo = input.upToMessageId ?? (await repo.latestMessageId(conv.id));
       const out = upTo
@@ -472,19 +624,46 @@ export function createMessagingService(deps: Deps) {
             const at = now();
             await repo.setReadMark(conv.id, actor.userId, upTo, at, tx);
             if (!covered.any) return { covered, appended: [] };
-            const event: DurableEvent = { type: "read", conversationId: conv.id, readerId: actor.userId, upToMessageId: upTo, readAt: at.toISOString() };
-            return { covered, appended: await repo.appendEvents([{ conversationId: conv.id, type: "read", event, audience: both(conv), audienceUserId: null }], tx) };
+            const event: DurableEvent = {
+              type: "read",
+              conversationId: conv.id,
+              readerId: actor.userId,
+              upToMessageId: upTo,
+              readAt: at.toISOString(),
+            };
+            return {
+              covered,
+              appended: await repo.appendEvents(
+                [{ conversationId: conv.id, type: "read", event, audience: both(conv), audienceUserId: null }],
+                tx,
+              ),
+            };
           })
         : null;
       if (out) {
         await afterCommit({
           appended: out.appended,
           unreadFor: out.covered.any ? [{ userId: actor.userId, conversationId: conv.id }] : [],
-          domain: out.covered.user ? [{ name: "message/read", data: { conversationId: conv.id, readerId: actor.userId, upToMessageId: upTo! } }] : [],
+          domain: out.covered.user
+            ? [
+                {
+                  name: "message/read",
+                  data: { conversationId: conv.id, readerId: actor.userId, upToMessageId: upTo! },
+                },
+              ]
+            : [],
         });
       }
-      const [counts, st] = await Promise.all([repo.unreadCounts(actor.userId, conv.id), repo.stateOf(conv.id, actor.userId)]);
-      return { conversationId: conv.id, lastReadMessageId: st?.lastReadMessageId ?? null, unread: counts.conversation, unreadTotal: counts.total };
+      const [counts, st] = await Promise.all([
+        repo.unreadCounts(actor.userId, conv.id),
+        repo.stateOf(conv.id, actor.userId),
+      ]);
+      return {
+        conversationId: conv.id,
+        lastReadMessageId: st?.lastReadMessageId ?? null,
+        unread: counts.conversation,
+        unreadTotal: counts.total,
+      };
     },
 
     /** Tells the other participant that the viewer is typing (not stored; throttled to one per 2 s). */
@@ -492,8 +671,15 @@ export function createMessagingService(deps: Deps) {
       const { conv, otherId } = await access(actor, input.conversationId);
       const r = await deps.limiters(TYPING_THROTTLE).consume(`${actor.userId}:${conv.id}`);
       if (!r.ok) return { sent: false };
-      const event: EphemeralEvent = { type: "typing", conversationId: conv.id, userId: actor.userId, expiresAt: new Date(now().getTime() + TYPING_TTL_MS).toISOString() };
-      await publishToUsers<DurableEvent, EphemeralEvent>(bus, [{ userId: otherId, envelope: { kind: "ephemeral", event } }]);
+      const event: EphemeralEvent = {
+        type: "typing",
+        conversationId: conv.id,
+        userId: actor.userId,
+        expiresAt: new Date(now().getTime() + TYPING_TTL_MS).toISOString(),
+      };
+      await publishToUsers<DurableEvent, EphemeralEvent>(bus, [
+        { userId: otherId, envelope: { kind: "ephemeral", event } },
+      ]);
       return { sent: true };
     },
 
@@ -505,7 +691,18 @@ export function createMessagingService(deps: Deps) {
         if (!st || st.state === input.state) return [];
         await repo.setState(conv.id, actor.userId, input.state, tx);
         const event: DurableEvent = { type: "state.changed", conversationId: conv.id, state: input.state };
-        return repo.appendEvents([{ conversationId: conv.id, type: "state.changed", event, audience: [actor.userId], audienceUserId: actor.userId }], tx);
+        return repo.appendEvents(
+          [
+            {
+              conversationId: conv.id,
+              type: "state.changed",
+              event,
+              audience: [actor.userId],
+              audienceUserId: actor.userId,
+            },
+          ],
+          tx,
+        );
       });
       await afterCommit({ appended });
       return { conversationId: conv.id, state: input.state };
@@ -522,7 +719,12 @@ export function createMessagingService(deps: Deps) {
      * once, in order), then live events, with ephemeral typing/unread/notification events interleaved. Messages
      * from the other participant that reach the stream are acknowledged as delivered.
      */
-    async *stream(actor: Actor, input: { lastEventId?: string }, signal?: AbortSignal, hooks?: { afterSubscribe?: () => Promise<void> }): AsyncGenerator<StreamItem> {
+    async *stream(
+      actor: Actor,
+      input: { lastEventId?: string },
+      signal?: AbortSignal,
+      hooks?: { afterSubscribe?: () => Promise<void> },
+    ): AsyncGenerator<StreamItem> {
       const me = actor.userId;
       const acker = deliveryAcker(me);
       try {
@@ -536,8 +738,13 @@ export function createMessagingService(deps: Deps) {
             (await repo.eventsSince(me, cursor, limit)).map((r) => {
               const event = r.payload as DurableEvent;
               // Replays never resurrect the text of a message deleted since.
-              if (r.messageDeleted && event.type === "message.created") return { id: r.id, event: { ...event, message: { ...event.message, body: null, deleted: true, reactions: [] } } };
-              if (r.messageDeleted && event.type === "message.edited") return { id: r.id, event: { ...event, body: null } };
+              if (r.messageDeleted && event.type === "message.created")
+                return {
+                  id: r.id,
+                  event: { ...event, message: { ...event.message, body: null, deleted: true, reactions: [] } },
+                };
+              if (r.messageDeleted && event.type === "message.edited")
+                return { id: r.id, event: { ...event, body: null } };
               return { id: r.id, event };
             }),
           afterSubscribe: hooks?.afterSubscribe,
@@ -546,13 +753,22 @@ export function createMessagingService(deps: Deps) {
           if (out.kind === "durable") {
             yield { id: out.id, event: out.event };
             const e = out.event;
-            if (e.type === "message.created" && e.message.kind === "user" && e.message.senderId && e.message.senderId !== me && !e.message.deleted) {
+            if (
+              e.type === "message.created" &&
+              e.message.kind === "user" &&
+              e.message.senderId &&
+              e.message.senderId !== me &&
+              !e.message.deleted
+            ) {
               acker.ack(e.conversationId, e.message.id, e.message.senderId);
             }
           } else if (out.kind === "ephemeral") {
             yield { id: out.id, event: out.event };
           } else if (out.kind === "ready") {
-            yield { id: out.id, event: { type: "ready", resumed: out.resumed, unreadTotal: (await repo.unreadCounts(me)).total } };
+            yield {
+              id: out.id,
+              event: { type: "ready", resumed: out.resumed, unreadTotal: (await repo.unreadCounts(me)).total },
+            };
           } else {
             yield { id: out.id, event: { type: "resync" } };
           }
@@ -567,12 +783,21 @@ export function createMessagingService(deps: Deps) {
      * conversation, creating it if needed. Idempotent by `dedupeKey` (default: booking id + text), so a retried
      * background step posts it once. Restores the conversation to both participants' active folders.
      */
-    async postSystemMessage(input: { studentId: string; instructorId: string; bookingId: string | null; text: string; dedupeKey?: string }): Promise<MessageView> {
+    async postSystemMessage(input: {
+      studentId: string;
+      instructorId: string;
+      bookingId: string | null;
+      text: string;
+      dedupeKey?: string;
+    }): Promise<MessageView> {
       if (input.bookingId) {
         const b = await repo.findBooking(input.bookingId);
-        if (!b || b.studentId !== input.studentId || b.instructorId !== input.instructorId) throw new ValidationError("That booking isn't between these two people.");
+        if (!b || b.studentId !== input.studentId || b.instructorId !== input.instructorId)
+          throw new ValidationError("That booking isn't between these two people.");
       }
-      const dedupeKey = (input.dedupeKey ?? `booking:${input.bookingId ?? "none"}:${await shortHash(input.text)}`).slice(0, 128);
+      const dedupeKey = (
+        input.dedupeKey ?? `booking:${input.bookingId ?? "none"}:${await shortHash(input.text)}`
+      ).slice(0, 128);
       return writeSystemMessage({ ...input, dedupeKey });
     },
 
@@ -589,7 +814,11 @@ export function createMessagingService(deps: Deps) {
      * sending (concurrent runs of a burst send once; no lock is held across the provider call) and released if the
      * provider fails, so a retried step sends it.
      */
-    async sendUnreadEmail(input: { messageId: string; conversationId: string; recipientId: string }): Promise<{ sent: boolean; reason: string; count: number }> {
+    async sendUnreadEmail(input: {
+      messageId: string;
+      conversationId: string;
+      recipientId: string;
+    }): Promise<{ sent: boolean; reason: string; count: number }> {
       const skip = (reason: string) => ({ sent: false, reason, count: 0 });
       const st = await repo.stateOf(input.conversationId, input.recipientId);
       if (!st) return skip("no-conversation");
@@ -602,11 +831,19 @@ export function createMessagingService(deps: Deps) {
       const recipient = people.find((p) => p.id === input.recipientId);
       const sender = people.find((p) => p.id !== input.recipientId);
       if (!recipient || recipient.status !== "active" || !sender) return skip("inactive");
-      const after = [st.lastReadMessageId, st.lastEmailedMessageId].filter((x): x is string => Boolean(x)).sort().pop() ?? null;
+      const after =
+        [st.lastReadMessageId, st.lastEmailedMessageId]
+          .filter((x): x is string => Boolean(x))
+          .sort()
+          .pop() ?? null;
       const unread = await repo.unreadUserMessages(conv.id, input.recipientId, after, 50);
       if (!unread.length) return skip("nothing-unread");
       const newest = unread[unread.length - 1]!.id;
-      const claim = await repo.claimUnreadEmail(conv.id, input.recipientId, { previous: st.lastEmailedMessageId, newest, messageId: input.messageId });
+      const claim = await repo.claimUnreadEmail(conv.id, input.recipientId, {
+        previous: st.lastEmailedMessageId,
+        newest,
+        messageId: input.messageId,
+      });
       if (!claim) return skip("already-emailed");
 
       const name = publicName(sender.firstName, sender.lastName);
@@ -628,7 +865,12 @@ export function createMessagingService(deps: Deps) {
         "You can turn off message emails in your notification settings.",
       ].join("\n");
       try {
-        await deps.email.send({ to: recipient.email, subject, text, idempotencyKey: `unread:${input.recipientId}:${conv.id}:${newest}` });
+        await deps.email.send({
+          to: recipient.email,
+          subject,
+          text,
+          idempotencyKey: `unread:${input.recipientId}:${conv.id}:${newest}`,
+        });
       } catch (error) {
         await repo.releaseUnreadEmail(conv.id, input.recipientId, { previous: st.lastEmailedMessageId, newest });
         throw error;
@@ -638,15 +880,31 @@ export function createMessagingService(deps: Deps) {
   };
   return service;
 
-  async function reaction(actor: Actor, input: { messageId: string; emoji: ReactionEmoji }, action: "added" | "removed") {
+  async function reaction(
+    actor: Actor,
+    input: { messageId: string; emoji: ReactionEmoji },
+    action: "added" | "removed",
+  ) {
     const { msg, conv } = await messageAccess(actor, input.messageId);
     if (msg.deletedAt) throw new ConflictError("You can't react to a deleted message.");
     const appended = await db.transaction(async (tx) => {
-      const changed = action === "added" ? await repo.addReaction(msg.id, actor.userId, input.emoji, tx) : await repo.removeReaction(msg.id, actor.userId, input.emoji, tx);
+      const changed =
+        action === "added"
+          ? await repo.addReaction(msg.id, actor.userId, input.emoji, tx)
+          : await repo.removeReaction(msg.id, actor.userId, input.emoji, tx);
       if (!changed) return [];
       const type = action === "added" ? "reaction.added" : "reaction.removed";
-      const event: DurableEvent = { type, conversationId: conv.id, messageId: msg.id, userId: actor.userId, emoji: input.emoji };
-      return repo.appendEvents([{ conversationId: conv.id, type, event, audience: both(conv), audienceUserId: null }], tx);
+      const event: DurableEvent = {
+        type,
+        conversationId: conv.id,
+        messageId: msg.id,
+        userId: actor.userId,
+        emoji: input.emoji,
+      };
+      return repo.appendEvents(
+        [{ conversationId: conv.id, type, event, audience: both(conv), audienceUserId: null }],
+        tx,
+      );
     });
     await afterCommit({ appended });
     return { messageId: msg.id, reactions: (await repo.reactionsOf([msg.id])).get(msg.id) ?? [] };

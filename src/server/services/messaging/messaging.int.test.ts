@@ -33,10 +33,23 @@ describe("start", () => {
     const instructor = await createTestUser(rt, { role: "instructor", firstName: "Maria", lastName: "Garcia" });
     const other = await createTestUser(rt, { role: "student" });
     const s = await callerFor(rt, student);
-    const first = await s.conversations.start({ otherUserId: instructor.id, message: { clientId: cid(), body: "Hi! Do you teach beginners?" } });
+    const first = await s.conversations.start({
+      otherUserId: instructor.id,
+      message: { clientId: cid(), body: "Hi! Do you teach beginners?" },
+    });
     expect(first.created).toBe(true);
-    expect(first.conversation).toMatchObject({ state: "active", unread: 0, contactDetailsShared: false, upcomingBooking: null });
-    expect(first.conversation.other).toEqual({ id: instructor.id, name: "Maria G.", role: "instructor", photoUrl: null });
+    expect(first.conversation).toMatchObject({
+      state: "active",
+      unread: 0,
+      contactDetailsShared: false,
+      upcomingBooking: null,
+    });
+    expect(first.conversation.other).toEqual({
+      id: instructor.id,
+      name: "Maria G.",
+      role: "instructor",
+      photoUrl: null,
+    });
     expect(first.message).toMatchObject({ kind: "user", senderId: student.id, body: "Hi! Do you teach beginners?" });
     expect(first.conversation.lastMessage).toMatchObject({ id: first.message!.id, status: "sent" });
     const again = await s.conversations.start({ otherUserId: instructor.id });
@@ -61,7 +74,11 @@ describe("start", () => {
     const s = await callerFor(rt, student);
     const i = await callerFor(rt, instructor);
     const results = await Promise.all(
-      Array.from({ length: 20 }, (_, n) => (n % 2 ? i.conversations.start({ otherUserId: student.id }) : s.conversations.start({ otherUserId: instructor.id }))),
+      Array.from({ length: 20 }, (_, n) =>
+        n % 2
+          ? i.conversations.start({ otherUserId: student.id })
+          : s.conversations.start({ otherUserId: instructor.id }),
+      ),
     );
     const ids = new Set(results.map((r) => r.conversation.id));
     expect(ids.size).toBe(1);
@@ -71,13 +88,19 @@ describe("start", () => {
       .from(conversations)
       .where(and(eq(conversations.studentId, student.id), eq(conversations.instructorId, instructor.id)));
     expect(rows).toHaveLength(1);
-    const states = await rt.dbh.db.select().from(conversationUserState).where(eq(conversationUserState.conversationId, rows[0]!.id));
+    const states = await rt.dbh.db
+      .select()
+      .from(conversationUserState)
+      .where(eq(conversationUserState.conversationId, rows[0]!.id));
     expect(states.map((r) => r.userId).sort()).toEqual([student.id, instructor.id].sort());
     // The database itself refuses the reversed pair.
     const err = await rt.dbh.db
       .insert(conversations)
       .values({ studentId: instructor.id, instructorId: instructor.id })
-      .then(() => null, (e: unknown) => e);
+      .then(
+        () => null,
+        (e: unknown) => e,
+      );
     expect(err).not.toBeNull();
   });
 });
@@ -90,7 +113,9 @@ describe("send", () => {
     const b = await s.conversations.send({ conversationId, clientId, body: "First!" });
     expect(b).toEqual(a);
     const concurrentId = cid();
-    const many = await Promise.all(Array.from({ length: 5 }, () => s.conversations.send({ conversationId, clientId: concurrentId, body: "Once" })));
+    const many = await Promise.all(
+      Array.from({ length: 5 }, () => s.conversations.send({ conversationId, clientId: concurrentId, body: "Once" })),
+    );
     expect(new Set(many.map((m) => m.id)).size).toBe(1);
     const stored = await rt.dbh.db.select().from(messages).where(eq(messages.senderId, student.id));
     expect(stored.filter((m) => m.clientId === clientId)).toHaveLength(1);
@@ -99,28 +124,47 @@ describe("send", () => {
     const created = await rt.dbh.db
       .select()
       .from(conversationEvents)
-      .where(and(eq(conversationEvents.conversationId, conversationId), eq(conversationEvents.type, "message.created")));
+      .where(
+        and(eq(conversationEvents.conversationId, conversationId), eq(conversationEvents.type, "message.created")),
+      );
     expect(created).toHaveLength(2);
     // Reusing a client id in another conversation is a conflict, not a silent replay.
     const instructor2 = await createTestUser(rt, { role: "instructor" });
     const other = await s.conversations.start({ otherUserId: instructor2.id });
-    expect(await fails(s.conversations.send({ conversationId: other.conversation.id, clientId, body: "First!" }))).toBe("CONFLICT");
+    expect(await fails(s.conversations.send({ conversationId: other.conversation.id, clientId, body: "First!" }))).toBe(
+      "CONFLICT",
+    );
   });
 
   it("validates length and the booking reference", async () => {
     const { s, conversationId, student } = await pair();
-    expect(await fails(s.conversations.send({ conversationId, clientId: cid(), body: "x".repeat(4001) }))).toBe("BAD_REQUEST");
+    expect(await fails(s.conversations.send({ conversationId, clientId: cid(), body: "x".repeat(4001) }))).toBe(
+      "BAD_REQUEST",
+    );
     expect(await fails(s.conversations.send({ conversationId, clientId: cid(), body: "   " }))).toBe("BAD_REQUEST");
-    expect((await s.conversations.send({ conversationId, clientId: cid(), body: "y".repeat(4000) })).body).toHaveLength(4000);
+    expect((await s.conversations.send({ conversationId, clientId: cid(), body: "y".repeat(4000) })).body).toHaveLength(
+      4000,
+    );
     const strangerInstructor = await createTestUser(rt, { role: "instructor" });
-    const foreign = await makeBooking(rt, { studentId: student.id, instructorId: strangerInstructor.id, status: "confirmed" });
-    expect(await fails(s.conversations.send({ conversationId, clientId: cid(), body: "about that lesson", bookingId: foreign }))).toBe("BAD_REQUEST");
+    const foreign = await makeBooking(rt, {
+      studentId: student.id,
+      instructorId: strangerInstructor.id,
+      status: "confirmed",
+    });
+    expect(
+      await fails(
+        s.conversations.send({ conversationId, clientId: cid(), body: "about that lesson", bookingId: foreign }),
+      ),
+    ).toBe("BAD_REQUEST");
   });
 
   it("limits a user to 30 messages a minute", async () => {
     const { s, conversationId } = await pair();
-    for (let n = 0; n < SEND_LIMIT.points; n++) await s.conversations.send({ conversationId, clientId: cid(), body: `m${n}` });
-    const err = (await s.conversations.send({ conversationId, clientId: cid(), body: "one too many" }).catch((e: unknown) => e)) as { code: string; cause: { retryAfter: number } };
+    for (let n = 0; n < SEND_LIMIT.points; n++)
+      await s.conversations.send({ conversationId, clientId: cid(), body: `m${n}` });
+    const err = (await s.conversations
+      .send({ conversationId, clientId: cid(), body: "one too many" })
+      .catch((e: unknown) => e)) as { code: string; cause: { retryAfter: number } };
     expect(err.code).toBe("TOO_MANY_REQUESTS");
     expect(err.cause.retryAfter).toBeGreaterThan(0);
   });
@@ -135,13 +179,19 @@ describe("edit and delete", () => {
     expect(edited.editedAt).not.toBeNull();
     expect(await fails(i.conversations.edit({ messageId: m.id, body: "hijack" }))).toBe("FORBIDDEN");
     // 16 minutes later:
-    await rt.dbh.db.update(messages).set({ createdAt: new Date(Date.now() - 16 * 60_000) }).where(eq(messages.id, m.id));
+    await rt.dbh.db
+      .update(messages)
+      .set({ createdAt: new Date(Date.now() - 16 * 60_000) })
+      .where(eq(messages.id, m.id));
     expect(await fails(s.conversations.edit({ messageId: m.id, body: "See you Thursday" }))).toBe("CONFLICT");
     const [row] = await rt.dbh.db.select().from(messages).where(eq(messages.id, m.id));
     expect(row!.body).toBe("See you Wednesday");
     // At 14 minutes it still works.
     const m2 = await s.conversations.send({ conversationId, clientId: cid(), body: "typo" });
-    await rt.dbh.db.update(messages).set({ createdAt: new Date(Date.now() - 14 * 60_000) }).where(eq(messages.id, m2.id));
+    await rt.dbh.db
+      .update(messages)
+      .set({ createdAt: new Date(Date.now() - 14 * 60_000) })
+      .where(eq(messages.id, m2.id));
     expect((await s.conversations.edit({ messageId: m2.id, body: "fixed" })).body).toBe("fixed");
   });
 
@@ -188,28 +238,43 @@ describe("reactions", () => {
 describe("masking", () => {
   it("masks phone numbers and emails before the pair's first confirmed booking, not after", async () => {
     const { s, i, student, instructor, conversationId } = await pair();
-    const before = await s.conversations.send({ conversationId, clientId: cid(), body: "Call me on +1 212 555 0142 or sam@example.com" });
+    const before = await s.conversations.send({
+      conversationId,
+      clientId: cid(),
+      body: "Call me on +1 212 555 0142 or sam@example.com",
+    });
     expect(before.body).toBe(`Call me on ${PHONE_PLACEHOLDER} or ${EMAIL_PLACEHOLDER}`);
     expect(before.masked).toBe(true);
     const [row] = await rt.dbh.db.select().from(messages).where(eq(messages.id, before.id));
     expect(row!.body).not.toContain("555");
     // Edits are masked too.
-    expect((await s.conversations.edit({ messageId: before.id, body: "ok: 212-555-0142" })).body).toBe(`ok: ${PHONE_PLACEHOLDER}`);
+    expect((await s.conversations.edit({ messageId: before.id, body: "ok: 212-555-0142" })).body).toBe(
+      `ok: ${PHONE_PLACEHOLDER}`,
+    );
     // A pending (unpaid) booking does not unlock contact details; a cancelled one neither.
     await makeBooking(rt, { studentId: student.id, instructorId: instructor.id, status: "pending_payment" });
     await makeBooking(rt, { studentId: student.id, instructorId: instructor.id, status: "cancelled" });
-    expect((await i.conversations.send({ conversationId, clientId: cid(), body: "ivy@studio.test" })).body).toBe(EMAIL_PLACEHOLDER);
+    expect((await i.conversations.send({ conversationId, clientId: cid(), body: "ivy@studio.test" })).body).toBe(
+      EMAIL_PLACEHOLDER,
+    );
     expect((await s.conversations.history({ conversationId })).conversation.contactDetailsShared).toBe(false);
 
     await makeBooking(rt, { studentId: student.id, instructorId: instructor.id, status: "confirmed" });
-    const after = await i.conversations.send({ conversationId, clientId: cid(), body: "Text me at 212 555 0199, ivy@studio.test" });
+    const after = await i.conversations.send({
+      conversationId,
+      clientId: cid(),
+      body: "Text me at 212 555 0199, ivy@studio.test",
+    });
     expect(after).toMatchObject({ body: "Text me at 212 555 0199, ivy@studio.test", masked: false });
     const h = await s.conversations.history({ conversationId });
     expect(h.conversation.contactDetailsShared).toBe(true);
     // Messages written before stay masked.
     expect(h.messages.find((m) => m.id === before.id)!.body).toBe(`ok: ${PHONE_PLACEHOLDER}`);
     // The pending booking is the upcoming-lesson context.
-    expect(h.conversation.upcomingBooking).toMatchObject({ status: expect.stringMatching(/pending_payment|confirmed/), subject: "Piano" });
+    expect(h.conversation.upcomingBooking).toMatchObject({
+      status: expect.stringMatching(/pending_payment|confirmed/),
+      subject: "Piano",
+    });
   });
 });
 
@@ -256,7 +321,9 @@ describe("folders and unread counts", () => {
     const r = await i.conversations.markRead({ conversationId: c1, upToMessageId: m2.id });
     expect(r).toEqual({ conversationId: c1, lastReadMessageId: m2.id, unread: 1, unreadTotal: 2 });
     // The mark never moves back.
-    expect((await i.conversations.markRead({ conversationId: c1, upToMessageId: m1.id })).lastReadMessageId).toBe(m2.id);
+    expect((await i.conversations.markRead({ conversationId: c1, upToMessageId: m1.id })).lastReadMessageId).toBe(
+      m2.id,
+    );
     expect((await i.conversations.markRead({ conversationId: c1 })).unread).toBe(0);
     expect((await i.conversations.unreadTotal()).total).toBe(1);
     // Read ticks for the sender.
@@ -270,7 +337,8 @@ describe("history and list", () => {
   it("pages history with a cursor, chronological within a page, no overlap, no gap", async () => {
     const { s, i, conversationId } = await pair();
     const sent: string[] = [];
-    for (let n = 0; n < 25; n++) sent.push((await (n % 3 ? s : i).conversations.send({ conversationId, clientId: cid(), body: `#${n}` })).id);
+    for (let n = 0; n < 25; n++)
+      sent.push((await (n % 3 ? s : i).conversations.send({ conversationId, clientId: cid(), body: `#${n}` })).id);
     const pages: string[][] = [];
     let cursor: string | undefined;
     do {
@@ -290,7 +358,10 @@ describe("history and list", () => {
     for (let n = 0; n < 5; n++) {
       const st = await createTestUser(rt, { role: "student", firstName: `S${n}`, lastName: "Zed" });
       const s = await callerFor(rt, st);
-      const c = await s.conversations.start({ otherUserId: instructor.id, message: { clientId: cid(), body: `hello ${n}` } });
+      const c = await s.conversations.start({
+        otherUserId: instructor.id,
+        message: { clientId: cid(), body: `hello ${n}` },
+      });
       if (n === 2) await makeBooking(rt, { studentId: st.id, instructorId: instructor.id, status: "confirmed" });
       ids.push(c.conversation.id);
     }
@@ -308,7 +379,11 @@ describe("history and list", () => {
     expect(top).toMatchObject({ unread: 0, lastMessage: { body: "bump", status: "sent", senderId: instructor.id } });
     expect(p1.items[1]).toMatchObject({ unread: 1, lastMessage: { body: "hello 4", status: null } });
     const booked = [...p1.items, ...p2.items].find((c) => c.id === ids[2])!;
-    expect(booked).toMatchObject({ other: { name: "S2 Z.", role: "student" }, contactDetailsShared: true, upcomingBooking: { status: "confirmed", subject: "Piano" } });
+    expect(booked).toMatchObject({
+      other: { name: "S2 Z.", role: "student" },
+      contactDetailsShared: true,
+      upcomingBooking: { status: "confirmed", subject: "Piano" },
+    });
   });
 });
 
@@ -333,7 +408,10 @@ describe("ownership", () => {
         typing: await fails(x.conversations.typing({ conversationId })),
         setState: await fails(x.conversations.setState({ conversationId, state: "archived" })),
       };
-      expect(Object.values(results).every((c) => c === "FORBIDDEN"), JSON.stringify(results)).toBe(true);
+      expect(
+        Object.values(results).every((c) => c === "FORBIDDEN"),
+        JSON.stringify(results),
+      ).toBe(true);
       // The user-scoped procedures show them nothing of it.
       expect((await x.conversations.list({})).items).toEqual([]);
       expect((await x.conversations.unreadTotal()).total).toBe(0);
@@ -352,20 +430,41 @@ describe("system messages", () => {
   it("posts booking notices into the pair's conversation (creating it), once per key, restoring folders", async () => {
     const student = await createTestUser(rt, { role: "student" });
     const instructor = await createTestUser(rt, { role: "instructor" });
-    const bookingId = await makeBooking(rt, { studentId: student.id, instructorId: instructor.id, status: "confirmed" });
+    const bookingId = await makeBooking(rt, {
+      studentId: student.id,
+      instructorId: instructor.id,
+      status: "confirmed",
+    });
     const services = createServices(rt);
-    const input = { studentId: student.id, instructorId: instructor.id, bookingId, text: "Lesson booked: Piano, Tue 10:00", dedupeKey: `booking/confirmed:${bookingId}` };
+    const input = {
+      studentId: student.id,
+      instructorId: instructor.id,
+      bookingId,
+      text: "Lesson booked: Piano, Tue 10:00",
+      dedupeKey: `booking/confirmed:${bookingId}`,
+    };
     const a = await services.messaging.postSystemMessage(input);
     const b = await services.messaging.postSystemMessage(input);
     expect(b.id).toBe(a.id);
     expect(a).toMatchObject({ kind: "system", senderId: null, bookingId, clientId: null, body: input.text });
     const s = await callerFor(rt, student);
     const list = await s.conversations.list({});
-    expect(list.items[0]).toMatchObject({ id: a.conversationId, unread: 1, lastMessage: { kind: "system", status: null } });
+    expect(list.items[0]).toMatchObject({
+      id: a.conversationId,
+      unread: 1,
+      lastMessage: { kind: "system", status: null },
+    });
     await s.conversations.setState({ conversationId: a.conversationId, state: "archived" });
-    await services.messaging.postSystemMessage({ ...input, text: "Lesson cancelled", dedupeKey: `booking/cancelled:${bookingId}` });
+    await services.messaging.postSystemMessage({
+      ...input,
+      text: "Lesson cancelled",
+      dedupeKey: `booking/cancelled:${bookingId}`,
+    });
     expect((await s.conversations.list({})).items.map((c) => c.id)).toEqual([a.conversationId]);
-    const rows = await rt.dbh.db.select({ n: sql<number>`count(*)::int` }).from(messages).where(eq(messages.conversationId, a.conversationId));
+    const rows = await rt.dbh.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(messages)
+      .where(eq(messages.conversationId, a.conversationId));
     expect(rows[0]!.n).toBe(2);
   });
 });
@@ -377,4 +476,3 @@ describe("inactive people", () => {
     expect(await fails(s.conversations.send({ conversationId, clientId: cid(), body: "hello?" }))).toBe("CONFLICT");
   });
 });
-

@@ -61,9 +61,22 @@ export type ConversationSummary = {
 /** Durable events: stored in `conversation_events`, resumable by id. */
 export type DurableEvent =
   | { type: "message.created"; conversationId: string; message: MessageView }
-  | { type: "message.edited"; conversationId: string; messageId: string; body: string | null; masked: boolean; editedAt: string }
+  | {
+      type: "message.edited";
+      conversationId: string;
+      messageId: string;
+      body: string | null;
+      masked: boolean;
+      editedAt: string;
+    }
   | { type: "message.deleted"; conversationId: string; messageId: string; deletedAt: string }
-  | { type: "reaction.added" | "reaction.removed"; conversationId: string; messageId: string; userId: string; emoji: ReactionEmoji }
+  | {
+      type: "reaction.added" | "reaction.removed";
+      conversationId: string;
+      messageId: string;
+      userId: string;
+      emoji: ReactionEmoji;
+    }
   | { type: "read"; conversationId: string; readerId: string; upToMessageId: string; readAt: string }
   | { type: "delivered"; conversationId: string; recipientId: string; upToMessageId: string; deliveredAt: string }
   /** Only to the participant whose folder changed (e.g. restored to active by a new message). */

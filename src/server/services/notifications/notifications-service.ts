@@ -55,7 +55,11 @@ type Deps = { notifications: NotificationRepository; bus: EventBus; now?: () => 
  * enabled on every channel; security notices ignore them.
  */
 export function createNotificationService({ notifications, bus, now = () => new Date() }: Deps) {
-  async function isEnabled(userId: string, category: NotificationCategory, channel: NotificationChannel): Promise<boolean> {
+  async function isEnabled(
+    userId: string,
+    category: NotificationCategory,
+    channel: NotificationChannel,
+  ): Promise<boolean> {
     if (ALWAYS_ON.has(category)) return true;
     return (await notifications.preference(userId, category, channel)) ?? true;
   }
@@ -64,21 +68,31 @@ export function createNotificationService({ notifications, bus, now = () => new 
     isEnabled,
 
     /** Every category × channel with its effective setting. */
-    async preferences(userId: string): Promise<{ category: NotificationCategory; channel: NotificationChannel; enabled: boolean; locked: boolean }[]> {
+    async preferences(
+      userId: string,
+    ): Promise<{ category: NotificationCategory; channel: NotificationChannel; enabled: boolean; locked: boolean }[]> {
       const stored = await notifications.preferences(userId);
       return NOTIFICATION_CATEGORIES.flatMap((category) =>
         NOTIFICATION_CHANNELS.map((channel) => ({
           category,
           channel,
           locked: ALWAYS_ON.has(category),
-          enabled: ALWAYS_ON.has(category) || (stored.find((s) => s.category === category && s.channel === channel)?.enabled ?? true),
+          enabled:
+            ALWAYS_ON.has(category) ||
+            (stored.find((s) => s.category === category && s.channel === channel)?.enabled ?? true),
         })),
       );
     },
 
     /** Stores one opt-in/opt-out; security notices cannot be turned off. */
-    async setPreference(userId: string, category: NotificationCategory, channel: NotificationChannel, enabled: boolean): Promise<void> {
-      if (ALWAYS_ON.has(category) && !enabled) throw new ValidationError("Security notices can't be turned off.", { category: ["Always on"] });
+    async setPreference(
+      userId: string,
+      category: NotificationCategory,
+      channel: NotificationChannel,
+      enabled: boolean,
+    ): Promise<void> {
+      if (ALWAYS_ON.has(category) && !enabled)
+        throw new ValidationError("Security notices can't be turned off.", { category: ["Always on"] });
       await notifications.setPreference(userId, category, channel, enabled);
     },
 
@@ -100,7 +114,12 @@ export function createNotificationService({ notifications, bus, now = () => new 
       if (!row) return null;
       const view = toView(row);
       try {
-        await publishToUsers(bus, [{ userId: input.userId, envelope: { kind: "ephemeral", event: { type: "notification", notification: view } } }]);
+        await publishToUsers(bus, [
+          {
+            userId: input.userId,
+            envelope: { kind: "ephemeral", event: { type: "notification", notification: view } },
+          },
+        ]);
       } catch (error) {
         // Stored already: the bell shows it on the next fetch even if the push failed.
         logger.warn("notification push failed", { error });
@@ -108,7 +127,10 @@ export function createNotificationService({ notifications, bus, now = () => new 
       return view;
     },
 
-    async list(userId: string, opts: { before?: string; limit: number }): Promise<{ items: NotificationView[]; nextCursor: string | null }> {
+    async list(
+      userId: string,
+      opts: { before?: string; limit: number },
+    ): Promise<{ items: NotificationView[]; nextCursor: string | null }> {
       const rows = await notifications.list(userId, opts.before, opts.limit + 1);
       const items = rows.slice(0, opts.limit).map(toView);
       return { items, nextCursor: rows.length > opts.limit ? (items[items.length - 1]?.id ?? null) : null };

@@ -19,7 +19,12 @@ const sum = (lines: { amountCents: number }[]) => lines.reduce((s, l) => s + l.a
 
 describe("fee tiers", () => {
   it("15 % below 10 completed lessons, 12 % from 10, 10 % from 25; founding 8 % for life", () => {
-    expect(feeTier(0, false)).toEqual({ percent: 15, founding: false, completedLast90Days: 0, nextTier: { percent: 12, lessonsNeeded: 10 } });
+    expect(feeTier(0, false)).toEqual({
+      percent: 15,
+      founding: false,
+      completedLast90Days: 0,
+      nextTier: { percent: 12, lessonsNeeded: 10 },
+    });
     expect(feeTier(9, false).percent).toBe(15);
     expect(feeTier(10, false)).toMatchObject({ percent: 12, nextTier: { percent: 10, lessonsNeeded: 15 } });
     expect(feeTier(24, false).percent).toBe(12);
@@ -36,10 +41,11 @@ describe("splitFee", () => {
     expect(splitFee(1010, 15)).toEqual({ platformFeeCents: 152, instructorShareCents: 858 }); // 151.5 → 152
     expect(splitFee(1003, 12)).toEqual({ platformFeeCents: 120, instructorShareCents: 883 }); // 120.36 → 120
     expect(splitFee(0, 10)).toEqual({ platformFeeCents: 0, instructorShareCents: 0 });
-    for (let p = 0; p <= 100_00; p += 37) for (const pct of [8, 10, 12, 15]) {
-      const s = splitFee(p, pct);
-      expect(s.platformFeeCents + s.instructorShareCents).toBe(p);
-    }
+    for (let p = 0; p <= 100_00; p += 37)
+      for (const pct of [8, 10, 12, 15]) {
+        const s = splitFee(p, pct);
+        expect(s.platformFeeCents + s.instructorShareCents).toBe(p);
+      }
   });
   it("refuses fractional or negative amounts", () => {
     expect(() => splitFee(10.5, 15)).toThrow(RangeError);
@@ -57,7 +63,14 @@ describe("credits and settlement", () => {
   it("settles a full capture: card + credit = platform fee + instructor share", () => {
     const plan = planPayment(5500, 1000, 15);
     const s = settle(plan, 5500);
-    expect(s).toEqual({ chargeCents: 5500, creditUsedCents: 1000, cardCaptureCents: 4500, platformFeeCents: 825, instructorShareCents: 4675, applicationFeeCents: 0 });
+    expect(s).toEqual({
+      chargeCents: 5500,
+      creditUsedCents: 1000,
+      cardCaptureCents: 4500,
+      platformFeeCents: 825,
+      instructorShareCents: 4675,
+      applicationFeeCents: 0,
+    });
     expect(sum(captureLines(s, "s", "i"))).toBe(0);
     const noCredit = settle(planPayment(5500, 0, 12), 5500);
     expect(noCredit.applicationFeeCents).toBe(660);
@@ -66,7 +79,12 @@ describe("credits and settlement", () => {
   it("settles a 50 % cancellation fee with the fee split in proportion, credits first", () => {
     const plan = planPayment(5500, 1000, 15);
     const s = settle(plan, 2750);
-    expect(s).toMatchObject({ creditUsedCents: 1000, cardCaptureCents: 1750, platformFeeCents: 413, instructorShareCents: 2337 });
+    expect(s).toMatchObject({
+      creditUsedCents: 1000,
+      cardCaptureCents: 1750,
+      platformFeeCents: 413,
+      instructorShareCents: 2337,
+    });
     expect(sum(captureLines(s, "s", "i"))).toBe(0);
     expect(() => settle(plan, 5501)).toThrow(RangeError);
   });
@@ -79,10 +97,20 @@ describe("credits and settlement", () => {
 
   it("mirrors refunds in proportion and balances", () => {
     const r = refundSplit({ cardCapturedCents: 4500, creditUsedCents: 1000, platformFeeCents: 825 }, 5500);
-    expect(r).toEqual({ cardRefundCents: 4500, creditRestoreCents: 1000, platformFeeReversedCents: 825, instructorShareReversedCents: 4675 });
+    expect(r).toEqual({
+      cardRefundCents: 4500,
+      creditRestoreCents: 1000,
+      platformFeeReversedCents: 825,
+      instructorShareReversedCents: 4675,
+    });
     expect(sum(refundLines(r, "s", "i"))).toBe(0);
     const half = refundSplit({ cardCapturedCents: 5500, creditUsedCents: 0, platformFeeCents: 825 }, 2750);
-    expect(half).toEqual({ cardRefundCents: 2750, creditRestoreCents: 0, platformFeeReversedCents: 413, instructorShareReversedCents: 2337 });
+    expect(half).toEqual({
+      cardRefundCents: 2750,
+      creditRestoreCents: 0,
+      platformFeeReversedCents: 413,
+      instructorShareReversedCents: 2337,
+    });
   });
 });
 

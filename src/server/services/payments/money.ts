@@ -36,33 +36,57 @@ export const HOLD_SAFETY_MARGIN_HOURS = 12;
 /** Waits between failed authorization attempts (then every last value), always before the T−12 h deadline. */
 export const AUTH_RETRY_DELAYS_MINUTES = [60, 180, 360] as const;
 
-export type FeeTier = { percent: number; founding: boolean; completedLast90Days: number; nextTier: { percent: number; lessonsNeeded: number } | null };
+export type FeeTier = {
+  percent: number;
+  founding: boolean;
+  completedLast90Days: number;
+  nextTier: { percent: number; lessonsNeeded: number } | null;
+};
 
 /** The instructor's platform fee tier: 15 % → 12 % (≥ 10 lessons) → 10 % (≥ 25); founding instructors 8 %. */
 export function feeTier(completedLast90Days: number, founding: boolean): FeeTier {
   const n = Math.max(0, Math.floor(completedLast90Days));
   if (founding) return { percent: FOUNDING_FEE_PERCENT, founding: true, completedLast90Days: n, nextTier: null };
-  if (n >= TIER_3_MIN_LESSONS) return { percent: TIER_3_FEE_PERCENT, founding: false, completedLast90Days: n, nextTier: null };
+  if (n >= TIER_3_MIN_LESSONS)
+    return { percent: TIER_3_FEE_PERCENT, founding: false, completedLast90Days: n, nextTier: null };
   if (n >= TIER_2_MIN_LESSONS) {
-    return { percent: TIER_2_FEE_PERCENT, founding: false, completedLast90Days: n, nextTier: { percent: TIER_3_FEE_PERCENT, lessonsNeeded: TIER_3_MIN_LESSONS - n } };
+    return {
+      percent: TIER_2_FEE_PERCENT,
+      founding: false,
+      completedLast90Days: n,
+      nextTier: { percent: TIER_3_FEE_PERCENT, lessonsNeeded: TIER_3_MIN_LESSONS - n },
+    };
   }
-  return { percent: STANDARD_FEE_PERCENT, founding: false, completedLast90Days: n, nextTier: { percent: TIER_2_FEE_PERCENT, lessonsNeeded: TIER_2_MIN_LESSONS - n } };
+  return {
+    percent: STANDARD_FEE_PERCENT,
+    founding: false,
+    completedLast90Days: n,
+    nextTier: { percent: TIER_2_FEE_PERCENT, lessonsNeeded: TIER_2_MIN_LESSONS - n },
+  };
 }
 
 function assertCents(...values: number[]) {
-  for (const v of values) if (!Number.isSafeInteger(v) || v < 0) throw new RangeError(`Not a non-negative integer amount of cents: ${v}`);
+  for (const v of values)
+    if (!Number.isSafeInteger(v) || v < 0) throw new RangeError(`Not a non-negative integer amount of cents: ${v}`);
 }
 
 /** Platform fee (half up) and the instructor's share of an amount; they sum to the amount exactly. */
-export function splitFee(amountCents: number, feePercent: number): { platformFeeCents: number; instructorShareCents: number } {
+export function splitFee(
+  amountCents: number,
+  feePercent: number,
+): { platformFeeCents: number; instructorShareCents: number } {
   assertCents(amountCents);
-  if (!Number.isInteger(feePercent) || feePercent < 0 || feePercent > 100) throw new RangeError(`Bad fee percent ${feePercent}`);
+  if (!Number.isInteger(feePercent) || feePercent < 0 || feePercent > 100)
+    throw new RangeError(`Bad fee percent ${feePercent}`);
   const platformFeeCents = Math.floor((amountCents * feePercent + 50) / 100);
   return { platformFeeCents, instructorShareCents: amountCents - platformFeeCents };
 }
 
 /** Credits are applied first, up to the price; the card pays the rest. */
-export function applyCredits(priceCents: number, creditBalanceCents: number): { creditAppliedCents: number; cardAmountCents: number } {
+export function applyCredits(
+  priceCents: number,
+  creditBalanceCents: number,
+): { creditAppliedCents: number; cardAmountCents: number } {
   assertCents(priceCents);
   const creditAppliedCents = Math.max(0, Math.min(priceCents, Math.floor(creditBalanceCents)));
   return { creditAppliedCents, cardAmountCents: priceCents - creditAppliedCents };
@@ -78,11 +102,23 @@ export function applicationFeeCents(platformFeeCents: number, creditUsedCents: n
   return Math.max(0, Math.min(cardCents, platformFeeCents - creditUsedCents));
 }
 
-export type Plan = { lessonPriceCents: number; creditAppliedCents: number; cardAmountCents: number; feePercent: number; platformFeeCents: number; instructorShareCents: number };
+export type Plan = {
+  lessonPriceCents: number;
+  creditAppliedCents: number;
+  cardAmountCents: number;
+  feePercent: number;
+  platformFeeCents: number;
+  instructorShareCents: number;
+};
 
 /** What a booking will cost and who gets what. */
 export function planPayment(priceCents: number, creditBalanceCents: number, feePercent: number): Plan {
-  return { lessonPriceCents: priceCents, ...applyCredits(priceCents, creditBalanceCents), feePercent, ...splitFee(priceCents, feePercent) };
+  return {
+    lessonPriceCents: priceCents,
+    ...applyCredits(priceCents, creditBalanceCents),
+    feePercent,
+    ...splitFee(priceCents, feePercent),
+  };
 }
 
 export type Settlement = {
@@ -99,14 +135,24 @@ export type Settlement = {
  * Settles `chargeCents` of a planned payment (the full price at capture, or a cancellation fee): credits first,
  * then the card; the platform fee and instructor share are in the same proportion as the booking's fee percent.
  */
-export function settle(plan: Pick<Plan, "creditAppliedCents" | "cardAmountCents" | "feePercent">, chargeCents: number): Settlement {
+export function settle(
+  plan: Pick<Plan, "creditAppliedCents" | "cardAmountCents" | "feePercent">,
+  chargeCents: number,
+): Settlement {
   assertCents(chargeCents);
   const total = plan.creditAppliedCents + plan.cardAmountCents;
   if (chargeCents > total) throw new RangeError(`Cannot charge ${chargeCents} of ${total}`);
   const creditUsedCents = Math.min(plan.creditAppliedCents, chargeCents);
   const cardCaptureCents = chargeCents - creditUsedCents;
   const { platformFeeCents, instructorShareCents } = splitFee(chargeCents, plan.feePercent);
-  return { chargeCents, creditUsedCents, cardCaptureCents, platformFeeCents, instructorShareCents, applicationFeeCents: applicationFeeCents(platformFeeCents, creditUsedCents, cardCaptureCents) };
+  return {
+    chargeCents,
+    creditUsedCents,
+    cardCaptureCents,
+    platformFeeCents,
+    instructorShareCents,
+    applicationFeeCents: applicationFeeCents(platformFeeCents, creditUsedCents, cardCaptureCents),
+  };
 }
 
 export type LedgerLine = { account: LedgerAccount; amountCents: number; userId: string | null };
@@ -121,21 +167,35 @@ export function captureLines(s: Settlement, studentId: string, instructorId: str
   ]);
 }
 
-export type RefundSplit = { cardRefundCents: number; creditRestoreCents: number; platformFeeReversedCents: number; instructorShareReversedCents: number };
+export type RefundSplit = {
+  cardRefundCents: number;
+  creditRestoreCents: number;
+  platformFeeReversedCents: number;
+  instructorShareReversedCents: number;
+};
 
 /**
  * A refund of part of what was settled, mirrored in proportion: the card part is refunded through Stripe
  * (reversing the instructor's transfer in proportion), the credit part is restored as credit. The platform fee
  * is reversed in the same proportion as the amount (half-up rule on the platform side).
  */
-export function refundSplit(settled: { cardCapturedCents: number; creditUsedCents: number; platformFeeCents: number }, refundCents: number): RefundSplit {
+export function refundSplit(
+  settled: { cardCapturedCents: number; creditUsedCents: number; platformFeeCents: number },
+  refundCents: number,
+): RefundSplit {
   assertCents(refundCents);
   const total = settled.cardCapturedCents + settled.creditUsedCents;
   if (refundCents > total) throw new RangeError(`Cannot refund ${refundCents} of ${total}`);
   const cardRefundCents = Math.min(settled.cardCapturedCents, refundCents);
   const creditRestoreCents = refundCents - cardRefundCents;
-  const platformFeeReversedCents = total === 0 ? 0 : Math.floor((settled.platformFeeCents * refundCents * 2 + total) / (2 * total));
-  return { cardRefundCents, creditRestoreCents, platformFeeReversedCents, instructorShareReversedCents: refundCents - platformFeeReversedCents };
+  const platformFeeReversedCents =
+    total === 0 ? 0 : Math.floor((settled.platformFeeCents * refundCents * 2 + total) / (2 * total));
+  return {
+    cardRefundCents,
+    creditRestoreCents,
+    platformFeeReversedCents,
+    instructorShareReversedCents: refundCents - platformFeeReversedCents,
+  };
 }
 
 /** Ledger lines of a refund: what goes back to the student (card via `refunds`, credit restored) = fee + share reversed. */

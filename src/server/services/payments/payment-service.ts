@@ -5,7 +5,12 @@ import type { BookingPaymentRow, PaymentRepository } from "~/server/repositories
 import type { EventPublisher } from "~/server/events/publisher";
 import type { DomainEvent } from "~/server/events/catalog";
 import type { NotificationService } from "~/server/services/notifications/notifications-service";
-import { PaymentGatewayError, type CardSummary, type PaymentGateway, type PaymentIntentResult } from "~/server/integrations/payments/port";
+import {
+  PaymentGatewayError,
+  type CardSummary,
+  type PaymentGateway,
+  type PaymentIntentResult,
+} from "~/server/integrations/payments/port";
 import { ConflictError, NotFoundError, ValidationError } from "~/server/errors";
 import { logger } from "~/server/logger";
 import {
@@ -66,7 +71,8 @@ const ACTIVE_BOOKING = new Set(["pending_payment", "confirmed"]);
 const FINAL: ReadonlySet<PaymentState> = new Set(["released", "refunded", "disputed"]);
 const HOLDLESS: ReadonlySet<PaymentState> = new Set(["awaiting_card", "scheduled", "auth_failed", "not_required"]);
 
-export const money$ = (cents: number) => new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" }).format(cents / 100);
+export const money$ = (cents: number) =>
+  new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" }).format(cents / 100);
 
 /** A cardholder-safe message for a gateway failure. */
 function failureMessage(e: unknown): { message: string; declineCode: string | null; code: string | null } {
@@ -78,7 +84,15 @@ function failureMessage(e: unknown): { message: string; declineCode: string | nu
   return { message: "We couldn't authorize your card. We'll try again.", declineCode: null, code: null };
 }
 
-export function createPaymentService({ db, repo, bookings, gateway, notifications, events, now = () => new Date() }: Deps) {
+export function createPaymentService({
+  db,
+  repo,
+  bookings,
+  gateway,
+  notifications,
+  events,
+  now = () => new Date(),
+}: Deps) {
   const publish = async (list: DomainEvent[]) => {
     if (list.length) await events.publish(list);
   };
@@ -90,7 +104,10 @@ export function createPaymentService({ db, repo, bookings, gateway, notification
   function target(p: BookingPaymentRow, b: BookingRow, at: Date): { chargeCents: number; due: boolean; held?: string } {
     if (b.status === "cancelled") {
       if (b.cancellationReason === "rescheduled") return { chargeCents: 0, due: false, held: "rescheduled" };
-      return { chargeCents: b.cancelledBy === "student" ? Math.min(b.cancellationFeeCents ?? 0, p.lessonPriceCents) : 0, due: true };
+      return {
+        chargeCents: b.cancelledBy === "student" ? Math.min(b.cancellationFeeCents ?? 0, p.lessonPriceCents) : 0,
+        due: true,
+      };
     }
     if (b.status === "no_show") {
       // The instructor reports the student absent: charged in full, as a late cancellation. The student reports the
@@ -104,8 +121,14 @@ export function createPaymentService({ db, repo, bookings, gateway, notification
   }
 
   /** Records a settlement (capture of card and/or credits) under the lock: state, credits, ledger, timeline. */
-  async function applySettlement(tx: DbOrTx, p: BookingPaymentRow, s: Settlement, opts: { chargeId: string | null; kind: string; state?: PaymentState; at: Date }) {
-    const state: PaymentState = opts.state ?? (s.cardCaptureCents > 0 ? "captured" : p.cardAmountCents === 0 ? "not_required" : "released");
+  async function applySettlement(
+    tx: DbOrTx,
+    p: BookingPaymentRow,
+    s: Settlement,
+    opts: { chargeId: string | null; kind: string; state?: PaymentState; at: Date },
+  ) {
+    const state: PaymentState =
+      opts.state ?? (s.cardCaptureCents > 0 ? "captured" : p.cardAmountCents === 0 ? "not_required" : "released");
     const row = await repo.updatePayment(tx, p.bookingId, {
       state,
       capturedCents: s.cardCaptureCents,
@@ -115,17 +138,48 @@ export function createPaymentService({ db, repo, bookings, gateway, notification
       lastError: null,
     });
     const unused = p.creditAppliedCents - s.creditUsedCents;
-    if (unused > 0) await repo.insertCredit(tx, { studentId: p.studentId, bookingId: p.bookingId, kind: "restore", amountCents: unused, reason: "Credit returned", createdAt: opts.at });
-    await repo.postLedger(tx, { bookingId: p.bookingId, kind: opts.kind, createdAt: opts.at, lines: captureLines(s, p.studentId, p.instructorId) });
-    const label = opts.kind === "capture" ? "Payment captured" : opts.kind === "cancellation_fee" ? "Cancellation fee charged" : "No-show charge";
-    await repo.addEvent(tx, { bookingId: p.bookingId, kind: opts.kind, label: s.chargeCents > 0 ? label : "Nothing charged", amountCents: s.chargeCents, createdAt: opts.at });
+    if (unused > 0)
+      await repo.insertCredit(tx, {
+        studentId: p.studentId,
+        bookingId: p.bookingId,
+        kind: "restore",
+        amountCents: unused,
+        reason: "Credit returned",
+        createdAt: opts.at,
+      });
+    await repo.postLedger(tx, {
+      bookingId: p.bookingId,
+      kind: opts.kind,
+      createdAt: opts.at,
+      lines: captureLines(s, p.studentId, p.instructorId),
+    });
+    const label =
+      opts.kind === "capture"
+        ? "Payment captured"
+        : opts.kind === "cancellation_fee"
+          ? "Cancellation fee charged"
+          : "No-show charge";
+    await repo.addEvent(tx, {
+      bookingId: p.bookingId,
+      kind: opts.kind,
+      label: s.chargeCents > 0 ? label : "Nothing charged",
+      amountCents: s.chargeCents,
+      createdAt: opts.at,
+    });
     return row;
   }
 
   /** Records a released hold (nothing charged): state, credits back, timeline. */
   async function applyRelease(tx: DbOrTx, p: BookingPaymentRow, at: Date, label: string) {
     if (p.creditAppliedCents > 0) {
-      await repo.insertCredit(tx, { studentId: p.studentId, bookingId: p.bookingId, kind: "restore", amountCents: p.creditAppliedCents, reason: "Credit returned", createdAt: at });
+      await repo.insertCredit(tx, {
+        studentId: p.studentId,
+        bookingId: p.bookingId,
+        kind: "restore",
+        amountCents: p.creditAppliedCents,
+        reason: "Credit returned",
+        createdAt: at,
+      });
     }
     await repo.addEvent(tx, { bookingId: p.bookingId, kind: "released", label, amountCents: null, createdAt: at });
     return repo.updatePayment(tx, p.bookingId, { state: "released", capturedAt: null, lastError: null });
@@ -133,7 +187,11 @@ export function createPaymentService({ db, repo, bookings, gateway, notification
 
   /** Records a refund of `cents` more (card first, then credit), mirrored in the ledger, under the lock. */
   async function applyRefund(tx: DbOrTx, p: BookingPaymentRow, cents: number, at: Date, label: string) {
-    const settled = { cardCapturedCents: p.capturedCents, creditUsedCents: p.creditUsedCents, platformFeeCents: settle(p, p.capturedCents + p.creditUsedCents).platformFeeCents };
+    const settled = {
+      cardCapturedCents: p.capturedCents,
+      creditUsedCents: p.creditUsedCents,
+      platformFeeCents: settle(p, p.capturedCents + p.creditUsedCents).platformFeeCents,
+    };
     const before = refundSplit(settled, p.refundedCents);
     const after = refundSplit(settled, p.refundedCents + cents);
     const delta = {
@@ -144,12 +202,27 @@ export function createPaymentService({ db, repo, bookings, gateway, notification
     };
     const refunded = p.refundedCents + cents;
     const total = p.capturedCents + p.creditUsedCents;
-    await repo.postLedger(tx, { bookingId: p.bookingId, kind: "refund", createdAt: at, lines: refundLines(delta, p.studentId, p.instructorId) });
+    await repo.postLedger(tx, {
+      bookingId: p.bookingId,
+      kind: "refund",
+      createdAt: at,
+      lines: refundLines(delta, p.studentId, p.instructorId),
+    });
     if (delta.creditRestoreCents > 0) {
-      await repo.insertCredit(tx, { studentId: p.studentId, bookingId: null, kind: "grant", amountCents: delta.creditRestoreCents, reason: `Refund for lesson ${p.bookingId}`, createdAt: at });
+      await repo.insertCredit(tx, {
+        studentId: p.studentId,
+        bookingId: null,
+        kind: "grant",
+        amountCents: delta.creditRestoreCents,
+        reason: `Refund for lesson ${p.bookingId}`,
+        createdAt: at,
+      });
     }
     await repo.addEvent(tx, { bookingId: p.bookingId, kind: "refund", label, amountCents: cents, createdAt: at });
-    return repo.updatePayment(tx, p.bookingId, { refundedCents: refunded, state: p.state === "disputed" ? "disputed" : refunded >= total ? "refunded" : "partially_refunded" });
+    return repo.updatePayment(tx, p.bookingId, {
+      refundedCents: refunded,
+      state: p.state === "disputed" ? "disputed" : refunded >= total ? "refunded" : "partially_refunded",
+    });
   }
 
   /**
@@ -161,15 +234,32 @@ export function createPaymentService({ db, repo, bookings, gateway, notification
     return db.transaction(async (tx) => {
       const p = await repo.lockPayment(tx, bookingId);
       if (!p || p.paymentIntentId !== pi.paymentIntentId) return p;
-      if (pi.status === "requires_capture" && (p.state === "authorizing" || p.state === "scheduled" || p.state === "auth_failed")) {
-        await repo.addEvent(tx, { bookingId, kind: "authorized", label: "Card authorized", amountCents: pi.amountCents, createdAt: at });
-        return repo.updatePayment(tx, bookingId, { state: "authorized", authorizedAt: p.authorizedAt ?? at, lastError: null });
+      if (
+        pi.status === "requires_capture" &&
+        (p.state === "authorizing" || p.state === "scheduled" || p.state === "auth_failed")
+      ) {
+        await repo.addEvent(tx, {
+          bookingId,
+          kind: "authorized",
+          label: "Card authorized",
+          amountCents: pi.amountCents,
+          createdAt: at,
+        });
+        return repo.updatePayment(tx, bookingId, {
+          state: "authorized",
+          authorizedAt: p.authorizedAt ?? at,
+          lastError: null,
+        });
       }
       if (pi.status === "succeeded" && p.capturedAt === null && !FINAL.has(p.state)) {
         const s = settle(p, Math.min(p.lessonPriceCents, p.creditAppliedCents + pi.amountReceivedCents));
         return applySettlement(tx, p, s, { chargeId: pi.chargeId, kind: "capture", state: "captured", at });
       }
-      if (pi.status === "canceled" && p.capturedAt === null && (p.state === "authorized" || p.state === "authorizing")) {
+      if (
+        pi.status === "canceled" &&
+        p.capturedAt === null &&
+        (p.state === "authorized" || p.state === "authorizing")
+      ) {
         return applyRelease(tx, p, at, "Card hold released");
       }
       return p;
@@ -185,16 +275,26 @@ export function createPaymentService({ db, repo, bookings, gateway, notification
    * Authorizes the card for the booking (one attempt). Due at start − 24 h; retries come from the authorize
    * function's backoff or the student. `force` skips the due-time check (inside `create`, and student retries).
    */
-  async function authorize(bookingId: string, opts: { force?: boolean; paymentMethodId?: string; card?: CardSummary } = {}): Promise<AuthOutcome> {
+  async function authorize(
+    bookingId: string,
+    opts: { force?: boolean; paymentMethodId?: string; card?: CardSummary } = {},
+  ): Promise<AuthOutcome> {
     const at = now();
-    type Claim = { skip: AuthOutcome; row?: undefined; booking?: undefined } | { skip: null; row: BookingPaymentRow; booking: BookingRow };
+    type Claim =
+      | { skip: AuthOutcome; row?: undefined; booking?: undefined }
+      | { skip: null; row: BookingPaymentRow; booking: BookingRow };
     const claim = await db.transaction(async (tx): Promise<Claim> => {
       const p = await repo.lockPayment(tx, bookingId);
       if (!p) return { skip: { outcome: "skipped", state: null, reason: "no payment" } as AuthOutcome };
-      if (!HOLDLESS.has(p.state) || p.state === "not_required") return { skip: { outcome: "skipped", state: p.state, reason: `payment is ${p.state}` } as AuthOutcome };
+      if (!HOLDLESS.has(p.state) || p.state === "not_required")
+        return { skip: { outcome: "skipped", state: p.state, reason: `payment is ${p.state}` } as AuthOutcome };
       const b = await bookings.findById(bookingId, tx);
-      if (!b || !ACTIVE_BOOKING.has(b.status)) return { skip: { outcome: "skipped", state: p.state, reason: `booking is ${b?.status ?? "missing"}` } as AuthOutcome };
-      if (!opts.force && p.authorizeAt && p.authorizeAt > at) return { skip: { outcome: "not_due", at: p.authorizeAt.toISOString() } as AuthOutcome };
+      if (!b || !ACTIVE_BOOKING.has(b.status))
+        return {
+          skip: { outcome: "skipped", state: p.state, reason: `booking is ${b?.status ?? "missing"}` } as AuthOutcome,
+        };
+      if (!opts.force && p.authorizeAt && p.authorizeAt > at)
+        return { skip: { outcome: "not_due", at: p.authorizeAt.toISOString() } as AuthOutcome };
       const card = opts.card;
       const paymentMethodId = card?.paymentMethodId ?? p.paymentMethodId;
       if (!paymentMethodId) return { skip: { outcome: "skipped", state: p.state, reason: "no card" } as AuthOutcome };
@@ -212,8 +312,14 @@ export function createPaymentService({ db, repo, bookings, gateway, notification
     let failure: unknown = null;
     try {
       const { customer, account } = await loadCustomerAndAccount(p);
-      if (!customer) throw new PaymentGatewayError("Add a card to pay for this lesson.", "invalid_request_error", "no_customer");
-      if (!account?.chargesEnabled) throw new PaymentGatewayError("This instructor can't accept payments yet. We'll try again.", "invalid_request_error", "instructor_not_payable");
+      if (!customer)
+        throw new PaymentGatewayError("Add a card to pay for this lesson.", "invalid_request_error", "no_customer");
+      if (!account?.chargesEnabled)
+        throw new PaymentGatewayError(
+          "This instructor can't accept payments yet. We'll try again.",
+          "invalid_request_error",
+          "instructor_not_payable",
+        );
       result = await gateway.authorize({
         amountCents: p.cardAmountCents,
         currency: "usd",
@@ -225,7 +331,13 @@ export function createPaymentService({ db, repo, bookings, gateway, notification
         idempotencyKey: `booking:${bookingId}:authorize:${p.attempts}`,
       });
       if (result.status !== "requires_capture") {
-        failure = new PaymentGatewayError("Your bank needs you to confirm this payment. Use another card or try again.", "card_error", "authentication_required", null, result.paymentIntentId);
+        failure = new PaymentGatewayError(
+          "Your bank needs you to confirm this payment. Use another card or try again.",
+          "card_error",
+          "authentication_required",
+          null,
+          result.paymentIntentId,
+        );
       }
     } catch (e) {
       failure = e;
@@ -235,7 +347,10 @@ export function createPaymentService({ db, repo, bookings, gateway, notification
     const out = await db.transaction(async (tx): Promise<AuthOutcome> => {
       const cur = await repo.lockPayment(tx, bookingId);
       if (!cur) return { outcome: "skipped", state: null, reason: "no payment" };
-      if (cur.state !== "authorizing") return cur.state === "authorized" ? { outcome: "authorized", state: cur.state } : { outcome: "skipped", state: cur.state, reason: "changed meanwhile" };
+      if (cur.state !== "authorizing")
+        return cur.state === "authorized"
+          ? { outcome: "authorized", state: cur.state }
+          : { outcome: "skipped", state: cur.state, reason: "changed meanwhile" };
       if (!failure && result) {
         await repo.updatePayment(tx, bookingId, {
           state: "authorized",
@@ -245,7 +360,13 @@ export function createPaymentService({ db, repo, bookings, gateway, notification
           lastError: null,
           lastDeclineCode: null,
         });
-        await repo.addEvent(tx, { bookingId, kind: "authorized", label: `Card authorized${p.cardLast4 ? ` (•••• ${p.cardLast4})` : ""}`, amountCents: p.cardAmountCents, createdAt: recordedAt });
+        await repo.addEvent(tx, {
+          bookingId,
+          kind: "authorized",
+          label: `Card authorized${p.cardLast4 ? ` (•••• ${p.cardLast4})` : ""}`,
+          amountCents: p.cardAmountCents,
+          createdAt: recordedAt,
+        });
         return { outcome: "authorized", state: "authorized" };
       }
       const f = failureMessage(failure);
@@ -259,13 +380,36 @@ export function createPaymentService({ db, repo, bookings, gateway, notification
         ...(piId && piId !== cur.paymentIntentId ? { paymentIntentId: piId } : {}),
         authorizeAt: retryAt ?? cur.authorizeAt,
       });
-      await repo.addEvent(tx, { bookingId, kind: "auth_failed", label: `Authorization failed: ${f.message}`, amountCents: p.cardAmountCents, data: { declineCode: f.declineCode, code: f.code }, createdAt: recordedAt });
-      return { outcome: "failed", state: "auth_failed", message: f.message, declineCode: f.declineCode, retryAt: retryAt?.toISOString() ?? null };
+      await repo.addEvent(tx, {
+        bookingId,
+        kind: "auth_failed",
+        label: `Authorization failed: ${f.message}`,
+        amountCents: p.cardAmountCents,
+        data: { declineCode: f.declineCode, code: f.code },
+        createdAt: recordedAt,
+      });
+      return {
+        outcome: "failed",
+        state: "auth_failed",
+        message: f.message,
+        declineCode: f.declineCode,
+        retryAt: retryAt?.toISOString() ?? null,
+      };
     });
     const ref = { bookingId, studentId: p.studentId, instructorId: p.instructorId };
-    if (out.outcome === "authorized") await publish([{ name: "payment/authorized", data: ref, id: `payment/authorized:${bookingId}:${p.attempts}` }, captureTrigger(ref)]);
+    if (out.outcome === "authorized")
+      await publish([
+        { name: "payment/authorized", data: ref, id: `payment/authorized:${bookingId}:${p.attempts}` },
+        captureTrigger(ref),
+      ]);
     if (out.outcome === "failed") {
-      await publish([{ name: "payment/authorization-failed", data: { ...ref, attempt: p.attempts, message: out.message }, id: `payment/authorization-failed:${bookingId}:${p.attempts}` }]);
+      await publish([
+        {
+          name: "payment/authorization-failed",
+          data: { ...ref, attempt: p.attempts, message: out.message },
+          id: `payment/authorization-failed:${bookingId}:${p.attempts}`,
+        },
+      ]);
     }
     return out;
   }
@@ -280,7 +424,11 @@ export function createPaymentService({ db, repo, bookings, gateway, notification
    * Brings the money in line with the booking's outcome (capture when due, cancellation fee, no-show, refunds
    * after an instructor-side cancellation). Idempotent; safe to run concurrently with itself.
    */
-  async function settleBooking(bookingId: string, round = 0, targetOverride?: (p: BookingPaymentRow) => number): Promise<SettleOutcome> {
+  async function settleBooking(
+    bookingId: string,
+    round = 0,
+    targetOverride?: (p: BookingPaymentRow) => number,
+  ): Promise<SettleOutcome> {
     const at = now();
     type Plan =
       | { done: SettleOutcome }
@@ -293,7 +441,9 @@ export function createPaymentService({ db, repo, bookings, gateway, notification
       if (!p) return { done: { outcome: "unchanged", state: null } };
       const b = await bookings.findById(bookingId, tx);
       if (!b) return { done: { outcome: "unchanged", state: p.state } };
-      const t = targetOverride ? { chargeCents: Math.max(0, targetOverride(p)), due: true, held: undefined } : target(p, b, at);
+      const t = targetOverride
+        ? { chargeCents: Math.max(0, targetOverride(p)), due: true, held: undefined }
+        : target(p, b, at);
       if (t.held) return { done: { outcome: "held", reason: t.held } };
       if (FINAL.has(p.state)) return { done: { outcome: "unchanged", state: p.state } };
       if (!t.due) return { done: { outcome: "not_due", at: (p.captureAt ?? captureAtFor(b.endAt)).toISOString() } };
@@ -326,18 +476,32 @@ export function createPaymentService({ db, repo, bookings, gateway, notification
     let pi: PaymentIntentResult | null = null;
     try {
       if (plan.action === "capture") {
-        pi = await gateway.capture({ paymentIntentId: p.paymentIntentId!, amountCents: plan.s.cardCaptureCents, applicationFeeCents: plan.s.applicationFeeCents, idempotencyKey: key(plan.kind) });
+        pi = await gateway.capture({
+          paymentIntentId: p.paymentIntentId!,
+          amountCents: plan.s.cardCaptureCents,
+          applicationFeeCents: plan.s.applicationFeeCents,
+          idempotencyKey: key(plan.kind),
+        });
       } else if (plan.action === "cancel") {
         pi = await gateway.cancel({ paymentIntentId: p.paymentIntentId!, idempotencyKey: key("release") });
       } else if (plan.action === "refund") {
-        const cardPart = Math.max(0, Math.min(plan.cents, p.capturedCents - Math.min(p.capturedCents, p.refundedCents)));
+        const cardPart = Math.max(
+          0,
+          Math.min(plan.cents, p.capturedCents - Math.min(p.capturedCents, p.refundedCents)),
+        );
         if (cardPart > 0) {
-          await gateway.refund({ paymentIntentId: p.paymentIntentId!, amountCents: cardPart, refundApplicationFee: true, idempotencyKey: `booking:${bookingId}:refund:${p.refundedCents}` });
+          await gateway.refund({
+            paymentIntentId: p.paymentIntentId!,
+            amountCents: cardPart,
+            refundApplicationFee: true,
+            idempotencyKey: `booking:${bookingId}:refund:${p.refundedCents}`,
+          });
         }
       } else {
         // A fee without a hold (the authorization never succeeded): authorize the fee now and capture it.
         const { customer, account } = await loadCustomerAndAccount(p);
-        if (!customer || !account || !p.paymentMethodId) throw new PaymentGatewayError("No card on file to charge the fee.", "invalid_request_error", "no_card");
+        if (!customer || !account || !p.paymentMethodId)
+          throw new PaymentGatewayError("No card on file to charge the fee.", "invalid_request_error", "no_card");
         const auth = await gateway.authorize({
           amountCents: plan.s.cardCaptureCents,
           currency: "usd",
@@ -348,10 +512,21 @@ export function createPaymentService({ db, repo, bookings, gateway, notification
           metadata: { bookingId, kind: plan.kind },
           idempotencyKey: key(`${plan.kind}-authorize`),
         });
-        pi = await gateway.capture({ paymentIntentId: auth.paymentIntentId, amountCents: plan.s.cardCaptureCents, applicationFeeCents: plan.s.applicationFeeCents, idempotencyKey: key(plan.kind) });
+        pi = await gateway.capture({
+          paymentIntentId: auth.paymentIntentId,
+          amountCents: plan.s.cardCaptureCents,
+          applicationFeeCents: plan.s.applicationFeeCents,
+          idempotencyKey: key(plan.kind),
+        });
       }
     } catch (e) {
-      if (e instanceof PaymentGatewayError && !e.isCardError && p.paymentIntentId && round < 2 && plan.action !== "charge") {
+      if (
+        e instanceof PaymentGatewayError &&
+        !e.isCardError &&
+        p.paymentIntentId &&
+        round < 2 &&
+        plan.action !== "charge"
+      ) {
         // The PaymentIntent moved meanwhile (e.g. captured by a concurrent step): take its state, decide again.
         const current = await gateway.getPaymentIntent(p.paymentIntentId);
         await reconcileFromIntent(bookingId, current);
@@ -361,7 +536,12 @@ export function createPaymentService({ db, repo, bookings, gateway, notification
       await db.transaction(async (tx) => {
         await repo.lockPayment(tx, bookingId);
         await repo.updatePayment(tx, bookingId, { lastError: f.message });
-        await repo.addEvent(tx, { bookingId, kind: "error", label: `Payment step failed: ${f.message}`, createdAt: now() });
+        await repo.addEvent(tx, {
+          bookingId,
+          kind: "error",
+          label: `Payment step failed: ${f.message}`,
+          createdAt: now(),
+        });
       });
       throw e;
     }
@@ -379,19 +559,33 @@ export function createPaymentService({ db, repo, bookings, gateway, notification
       if (cur.capturedAt || FINAL.has(cur.state)) return { outcome: "unchanged", state: cur.state }; // recorded meanwhile
       if (plan.action === "cancel") {
         if (plan.s.chargeCents > 0) {
-          const r = await applySettlement(tx, cur, plan.s, { chargeId: null, kind: "cancellation_fee", state: "released", at: recordedAt });
+          const r = await applySettlement(tx, cur, plan.s, {
+            chargeId: null,
+            kind: "cancellation_fee",
+            state: "released",
+            at: recordedAt,
+          });
           return { outcome: "settled_credits", state: r.state };
         }
         await applyRelease(tx, cur, recordedAt, "Card hold released");
         return { outcome: "released", state: "released" };
       }
-      const r = await applySettlement(tx, cur, plan.s, { chargeId: pi?.chargeId ?? null, kind: plan.kind, state: "captured", at: recordedAt });
-      if (plan.action === "charge" && pi) await repo.updatePayment(tx, bookingId, { paymentIntentId: pi.paymentIntentId });
+      const r = await applySettlement(tx, cur, plan.s, {
+        chargeId: pi?.chargeId ?? null,
+        kind: plan.kind,
+        state: "captured",
+        at: recordedAt,
+      });
+      if (plan.action === "charge" && pi)
+        await repo.updatePayment(tx, bookingId, { paymentIntentId: pi.paymentIntentId });
       return { outcome: "captured", state: r.state };
     });
-    if (out.outcome === "captured") await publish([{ name: "payment/captured", data: ref, id: `payment/captured:${bookingId}` }]);
-    if (out.outcome === "released") await publish([{ name: "payment/released", data: ref, id: `payment/released:${bookingId}` }]);
-    if (out.outcome === "refunded") await publish([{ name: "payment/refunded", data: ref, id: `payment/refunded:${bookingId}:${p.refundedCents}` }]);
+    if (out.outcome === "captured")
+      await publish([{ name: "payment/captured", data: ref, id: `payment/captured:${bookingId}` }]);
+    if (out.outcome === "released")
+      await publish([{ name: "payment/released", data: ref, id: `payment/released:${bookingId}` }]);
+    if (out.outcome === "refunded")
+      await publish([{ name: "payment/refunded", data: ref, id: `payment/refunded:${bookingId}:${p.refundedCents}` }]);
     return out;
   }
 
@@ -404,17 +598,24 @@ export function createPaymentService({ db, repo, bookings, gateway, notification
      * Refunds a captured payment (admin tools): `cents` more, or everything still settled. Card first (Stripe
      * refund with the transfer reversed and the application fee refunded in proportion), then credits restored.
      */
-    refund: (bookingId: string, cents?: number) => settleBooking(bookingId, 0, (p) => (cents === undefined ? 0 : settledCents(p) - cents)),
+    refund: (bookingId: string, cents?: number) =>
+      settleBooking(bookingId, 0, (p) => (cents === undefined ? 0 : settledCents(p) - cents)),
 
     /** Mirrors a refund made at Stripe (a `charge.refunded` webhook) under the caller's lock. */
-    recordExternalRefund: (tx: DbOrTx, p: BookingPaymentRow, cents: number) => applyRefund(tx, p, cents, now(), "Refunded"),
+    recordExternalRefund: (tx: DbOrTx, p: BookingPaymentRow, cents: number) =>
+      applyRefund(tx, p, cents, now(), "Refunded"),
 
     /** The saved card a student chose, checked against their Stripe Customer. */
     async resolveCard(studentId: string, paymentMethodId: string): Promise<CardSummary> {
       const customer = await repo.findCustomer(studentId);
       const cards = customer ? await gateway.listCards(customer.stripeCustomerId) : [];
       const card = cards.find((c) => c.paymentMethodId === paymentMethodId);
-      if (!card) throw new ValidationError("That card isn't on your account. Add it again.", { paymentMethodId: ["Unknown card"] }, { reason: "UNKNOWN_CARD" });
+      if (!card)
+        throw new ValidationError(
+          "That card isn't on your account. Add it again.",
+          { paymentMethodId: ["Unknown card"] },
+          { reason: "UNKNOWN_CARD" },
+        );
       return card;
     },
 
@@ -432,10 +633,21 @@ export function createPaymentService({ db, repo, bookings, gateway, notification
       ]);
       const plan = planPayment(b.priceCents, balance, feeTier(completed, founding).percent);
       if (plan.cardAmountCents > 0 && !card) {
-        throw new ValidationError("Add a card to book this lesson.", { paymentMethodId: ["Required"] }, { reason: "CARD_REQUIRED" });
+        throw new ValidationError(
+          "Add a card to book this lesson.",
+          { paymentMethodId: ["Required"] },
+          { reason: "CARD_REQUIRED" },
+        );
       }
       if (plan.creditAppliedCents > 0) {
-        await repo.insertCredit(tx, { studentId: b.studentId, bookingId: b.id, kind: "spend", amountCents: -plan.creditAppliedCents, reason: "Applied to a lesson", createdAt: at });
+        await repo.insertCredit(tx, {
+          studentId: b.studentId,
+          bookingId: b.id,
+          kind: "spend",
+          amountCents: -plan.creditAppliedCents,
+          reason: "Applied to a lesson",
+          createdAt: at,
+        });
       }
       const row = await repo.insertPayment(tx, {
         bookingId: b.id,
@@ -452,11 +664,21 @@ export function createPaymentService({ db, repo, bookings, gateway, notification
       await repo.addEvent(tx, {
         bookingId: b.id,
         kind: "planned",
-        label: plan.cardAmountCents === 0 ? "Paid with credits" : `Card saved${card ? ` (${card.brand} •••• ${card.last4})` : ""}`,
+        label:
+          plan.cardAmountCents === 0
+            ? "Paid with credits"
+            : `Card saved${card ? ` (${card.brand} •••• ${card.last4})` : ""}`,
         amountCents: plan.lessonPriceCents,
         createdAt: at,
       });
-      if (plan.creditAppliedCents > 0) await repo.addEvent(tx, { bookingId: b.id, kind: "credit", label: "Credits applied", amountCents: plan.creditAppliedCents, createdAt: at });
+      if (plan.creditAppliedCents > 0)
+        await repo.addEvent(tx, {
+          bookingId: b.id,
+          kind: "credit",
+          label: "Credits applied",
+          amountCents: plan.creditAppliedCents,
+          createdAt: at,
+        });
       return row;
     },
 
@@ -465,7 +687,10 @@ export function createPaymentService({ db, repo, bookings, gateway, notification
       const p = await repo.findPayment(bookingId);
       if (!p) return;
       const ref = { bookingId, studentId: p.studentId, instructorId: p.instructorId };
-      if (p.state === "scheduled" || p.state === "auth_failed") await publish([{ name: "payment/authorize-scheduled", data: ref, id: `payment/authorize-scheduled:${bookingId}` }]);
+      if (p.state === "scheduled" || p.state === "auth_failed")
+        await publish([
+          { name: "payment/authorize-scheduled", data: ref, id: `payment/authorize-scheduled:${bookingId}` },
+        ]);
       else if (p.state === "authorized" || p.state === "not_required") await publish([captureTrigger(ref)]);
     },
 
@@ -475,18 +700,29 @@ export function createPaymentService({ db, repo, bookings, gateway, notification
      * booking goes back to `scheduled` (authorized again 24 h before, or at once) and the old hold is released.
      * Credits already applied carry over. Returns the PaymentIntent to release after commit, if any.
      */
-    async moveToRescheduled(tx: DbOrTx, oldBooking: BookingRow, newBooking: BookingRow): Promise<{ releaseIntentId: string | null }> {
+    async moveToRescheduled(
+      tx: DbOrTx,
+      oldBooking: BookingRow,
+      newBooking: BookingRow,
+    ): Promise<{ releaseIntentId: string | null }> {
       const at = now();
       const old = await repo.lockPayment(tx, oldBooking.id);
       if (!old) return { releaseIntentId: null };
       const newCaptureAt = captureAtFor(newBooking.endAt);
-      const keep = old.state === "authorized" && old.authorizedAt !== null && holdCovers(old.authorizedAt, newCaptureAt);
+      const keep =
+        old.state === "authorized" && old.authorizedAt !== null && holdCovers(old.authorizedAt, newCaptureAt);
       const hasHold = old.state === "authorized";
       await repo.updatePayment(tx, old.bookingId, {
         state: "released",
         paymentIntentId: keep ? null : old.paymentIntentId,
       });
-      await repo.addEvent(tx, { bookingId: old.bookingId, kind: "moved", label: "Moved to the rescheduled lesson", data: { to: newBooking.id }, createdAt: at });
+      await repo.addEvent(tx, {
+        bookingId: old.bookingId,
+        kind: "moved",
+        label: "Moved to the rescheduled lesson",
+        data: { to: newBooking.id },
+        createdAt: at,
+      });
       const state: PaymentState = old.cardAmountCents === 0 ? "not_required" : keep ? "authorized" : "scheduled";
       await repo.insertPayment(tx, {
         bookingId: newBooking.id,
@@ -511,7 +747,11 @@ export function createPaymentService({ db, repo, bookings, gateway, notification
       await repo.addEvent(tx, {
         bookingId: newBooking.id,
         kind: "rescheduled",
-        label: keep ? "Rescheduled — card hold kept" : hasHold ? "Rescheduled — card will be authorized again" : "Rescheduled",
+        label: keep
+          ? "Rescheduled — card hold kept"
+          : hasHold
+            ? "Rescheduled — card will be authorized again"
+            : "Rescheduled",
         data: { from: oldBooking.id },
         amountCents: null,
         createdAt: at,
@@ -523,14 +763,25 @@ export function createPaymentService({ db, repo, bookings, gateway, notification
     async afterReschedule(oldBookingId: string, newBookingId: string, releaseIntentId: string | null): Promise<void> {
       if (releaseIntentId) {
         try {
-          await gateway.cancel({ paymentIntentId: releaseIntentId, idempotencyKey: `booking:${oldBookingId}:release:reschedule` });
-          await db.transaction((tx) => repo.addEvent(tx, { bookingId: oldBookingId, kind: "released", label: "Card hold released", createdAt: now() }));
+          await gateway.cancel({
+            paymentIntentId: releaseIntentId,
+            idempotencyKey: `booking:${oldBookingId}:release:reschedule`,
+          });
+          await db.transaction((tx) =>
+            repo.addEvent(tx, {
+              bookingId: oldBookingId,
+              kind: "released",
+              label: "Card hold released",
+              createdAt: now(),
+            }),
+          );
         } catch (e) {
           logger.warn("releasing the old hold after a reschedule failed", { oldBookingId, error: e });
         }
       }
       const p = await repo.findPayment(newBookingId);
-      if (p?.state === "scheduled" && p.authorizeAt && p.authorizeAt <= now()) await authorize(newBookingId, { force: true });
+      if (p?.state === "scheduled" && p.authorizeAt && p.authorizeAt <= now())
+        await authorize(newBookingId, { force: true });
       await this.schedule(newBookingId);
     },
 
@@ -547,7 +798,10 @@ export function createPaymentService({ db, repo, bookings, gateway, notification
       const p = await repo.findPayment(bookingId);
       const b = await bookings.findById(bookingId);
       if (!p || !b || !ACTIVE_BOOKING.has(b.status)) return false;
-      return (p.state === "scheduled" || p.state === "auth_failed" || p.state === "awaiting_card") && now() >= unpaidDeadline(b.startAt);
+      return (
+        (p.state === "scheduled" || p.state === "auth_failed" || p.state === "awaiting_card") &&
+        now() >= unpaidDeadline(b.startAt)
+      );
     },
 
     /** Tells the student their card was declined and what happens next (once per attempt). */
@@ -570,10 +824,14 @@ export function createPaymentService({ db, repo, bookings, gateway, notification
      * The student tries the authorization again now (after a decline), optionally with another saved card.
      * Only for a payment waiting on its card; NOT_FOUND for anyone but the booking's student.
      */
-    async retryAuthorization(actor: { userId: string }, input: { bookingId: string; paymentMethodId?: string }): Promise<AuthOutcome> {
+    async retryAuthorization(
+      actor: { userId: string },
+      input: { bookingId: string; paymentMethodId?: string },
+    ): Promise<AuthOutcome> {
       const p = await repo.findPayment(input.bookingId);
       if (!p || p.studentId !== actor.userId) throw new NotFoundError("Booking not found.");
-      if (!(p.state === "auth_failed" || p.state === "scheduled")) throw new ConflictError("This lesson's payment doesn't need a new authorization.");
+      if (!(p.state === "auth_failed" || p.state === "scheduled"))
+        throw new ConflictError("This lesson's payment doesn't need a new authorization.");
       const card = input.paymentMethodId ? await this.resolveCard(actor.userId, input.paymentMethodId) : undefined;
       return authorize(input.bookingId, { force: true, card });
     },

@@ -4,7 +4,17 @@ import { rowsOf } from "~/server/db/client";
 import { callerFor, createTestRuntime, createTestUser, type TestRuntime } from "~/test/harness";
 import { createTestClock } from "~/test/clock";
 import { TEST_CARDS, ledgerByAccount, ledgerImbalances, onboardInstructor, saveCard } from "~/test/payments-fixtures";
-import { availabilityPatterns, bookingPayments, bookings, categories, instructorProfiles, instructorServices, notifications, stripeEvents, subjects } from "~/server/db/schema";
+import {
+  availabilityPatterns,
+  bookingPayments,
+  bookings,
+  categories,
+  instructorProfiles,
+  instructorServices,
+  notifications,
+  stripeEvents,
+  subjects,
+} from "~/server/db/schema";
 import { emptyDay, setRange } from "~/lib/availability/bitmap";
 import { newId } from "~/lib/ids";
 import type { UserRow } from "~/server/repositories/users";
@@ -31,13 +41,38 @@ let serviceId: string;
 async function makeInstructor(opts: { founding?: boolean } = {}) {
   const db = rt.dbh.db;
   const u = await createTestUser(rt, { role: "instructor", firstName: "Ines", lastName: "Moreau" });
-  await db.update(instructorProfiles).set({ founding: opts.founding ?? false }).where(eq(instructorProfiles.userId, u.id));
-  await db.insert(availabilityPatterns).values([1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ instructorId: u.id, weekday, bits: setRange(emptyDay(), 8 * 60, 20 * 60) })));
-  const [cat] = await db.insert(categories).values({ slug: `cat-${newId().toLowerCase()}`, name: "Music" }).returning();
-  const [sub] = await db.insert(subjects).values({ categoryId: cat!.id, slug: `sub-${newId().toLowerCase()}`, name: "Piano" }).returning();
+  await db
+    .update(instructorProfiles)
+    .set({ founding: opts.founding ?? false })
+    .where(eq(instructorProfiles.userId, u.id));
+  await db
+    .insert(availabilityPatterns)
+    .values(
+      [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
+        instructorId: u.id,
+        weekday,
+        bits: setRange(emptyDay(), 8 * 60, 20 * 60),
+      })),
+    );
+  const [cat] = await db
+    .insert(categories)
+    .values({ slug: `cat-${newId().toLowerCase()}`, name: "Music" })
+    .returning();
+  const [sub] = await db
+    .insert(subjects)
+    .values({ categoryId: cat!.id, slug: `sub-${newId().toLowerCase()}`, name: "Piano" })
+    .returning();
   const [svc] = await db
     .insert(instructorServices)
-    .values({ instructorId: u.id, subjectId: sub!.id, hourlyRateCents: RATE, durations: [60], locationTypes: ["online"], ageGroups: ["adults"], levels: ["beginner"] })
+    .values({
+      instructorId: u.id,
+      subjectId: sub!.id,
+      hourlyRateCents: RATE,
+      durations: [60],
+      locationTypes: ["online"],
+      ageGroups: ["adults"],
+      levels: ["beginner"],
+    })
     .returning();
   await onboardInstructor(rt, u);
   return { user: u, serviceId: svc!.id };
@@ -51,9 +86,18 @@ async function makeStudent(card: string | null = TEST_CARDS.visa) {
 const api = (u: UserRow) => callerFor(rt, u, "203.0.113.7", clock.now);
 const services = () => createServices(rt, { now: clock.now });
 const book = async (s: { user: UserRow; card?: string }, start: Date, svc = serviceId) =>
-  (await api(s.user)).booking.create({ instructorServiceId: svc, start, durationMinutes: 60, location: { type: "online" }, notes: "", paymentMethodId: s.card });
-const payment = async (bookingId: string) => (await rt.dbh.db.select().from(bookingPayments).where(eq(bookingPayments.bookingId, bookingId)))[0]!;
-const bookingRow = async (bookingId: string) => (await rt.dbh.db.select().from(bookings).where(eq(bookings.id, bookingId)))[0]!;
+  (await api(s.user)).booking.create({
+    instructorServiceId: svc,
+    start,
+    durationMinutes: 60,
+    location: { type: "online" },
+    notes: "",
+    paymentMethodId: s.card,
+  });
+const payment = async (bookingId: string) =>
+  (await rt.dbh.db.select().from(bookingPayments).where(eq(bookingPayments.bookingId, bookingId)))[0]!;
+const bookingRow = async (bookingId: string) =>
+  (await rt.dbh.db.select().from(bookings).where(eq(bookings.id, bookingId)))[0]!;
 /** Moves the clock and runs every background step that has become due. */
 async function runAt(t: Date) {
   clock.set(t);
@@ -80,7 +124,9 @@ describe("cards and the ledger guard", () => {
     const setup = await a.payments.startCardSetup();
     const codes: string[] = [];
     for (let i = 0; i < 11; i++) {
-      const e = await a.payments.confirmLocalCard({ ...setup, number: TEST_CARDS.declined, expMonth: 12, expYear: 2034, cvc: "123" }).catch((err: { code: string }) => err);
+      const e = await a.payments
+        .confirmLocalCard({ ...setup, number: TEST_CARDS.declined, expMonth: 12, expYear: 2034, cvc: "123" })
+        .catch((err: { code: string }) => err);
       codes.push((e as { code: string }).code);
     }
     expect(codes.slice(0, 10)).toEqual(Array(10).fill("BAD_REQUEST"));
@@ -95,8 +141,14 @@ describe("cards and the ledger guard", () => {
     const a = await api(s.user);
     expect(await a.payments.config()).toEqual({ mode: "local", publishableKey: null });
     const setup = await a.payments.startCardSetup();
-    const declined = await a.payments.confirmLocalCard({ ...setup, number: TEST_CARDS.declined, expMonth: 12, expYear: 2034, cvc: "123" }).catch((e: unknown) => e);
-    expect(declined).toMatchObject({ code: "BAD_REQUEST", message: "Your card was declined.", cause: { data: { declineCode: "generic_decline" } } });
+    const declined = await a.payments
+      .confirmLocalCard({ ...setup, number: TEST_CARDS.declined, expMonth: 12, expYear: 2034, cvc: "123" })
+      .catch((e: unknown) => e);
+    expect(declined).toMatchObject({
+      code: "BAD_REQUEST",
+      message: "Your card was declined.",
+      cause: { data: { declineCode: "generic_decline" } },
+    });
     const first = await saveCard(rt, s.user, TEST_CARDS.visa);
     const second = await saveCard(rt, s.user, "5555555555554444");
     expect(await a.payments.listCards()).toEqual(
@@ -112,7 +164,9 @@ describe("cards and the ledger guard", () => {
     expect(await a.payments.removeCard({ paymentMethodId: second })).toEqual({ ok: true });
     // Someone else's card is not yours to book with or remove.
     const other = await makeStudent();
-    await expect((await api(other.user)).payments.removeCard({ paymentMethodId: first })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect((await api(other.user)).payments.removeCard({ paymentMethodId: first })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     await expect(book({ user: other.user, card: first }, at(29, 12))).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
 
@@ -120,10 +174,16 @@ describe("cards and the ledger guard", () => {
     const tx = newId();
     await expect(
       rt.dbh.db.transaction(async (t) => {
-        await t.execute(sql`insert into ledger_entries (id, transaction_id, account, amount_cents, kind) values (${newId()}, ${tx}, 'platform_fee', -100, 'test')`);
+        await t.execute(
+          sql`insert into ledger_entries (id, transaction_id, account, amount_cents, kind) values (${newId()}, ${tx}, 'platform_fee', -100, 'test')`,
+        );
       }),
     ).rejects.toThrow();
-    expect(await rt.dbh.db.execute(sql`select 1 from ledger_entries where transaction_id = ${tx}`).then((r) => rowsOf(r).length)).toBe(0);
+    expect(
+      await rt.dbh.db
+        .execute(sql`select 1 from ledger_entries where transaction_id = ${tx}`)
+        .then((r) => rowsOf(r).length),
+    ).toBe(0);
   });
 });
 
@@ -140,7 +200,15 @@ describe("authorize → capture", () => {
     expect((await payment(b.id)).state).toBe("scheduled"); // not yet due
     await runAt(new Date(start.getTime() - 24 * H));
     const authorized = await payment(b.id);
-    expect(authorized).toMatchObject({ state: "authorized", attempts: 1, cardBrand: "visa", cardLast4: "4242", feePercent: 15, platformFeeCents: 900, instructorShareCents: 5100 });
+    expect(authorized).toMatchObject({
+      state: "authorized",
+      attempts: 1,
+      cardBrand: "visa",
+      cardLast4: "4242",
+      feePercent: 15,
+      platformFeeCents: 900,
+      instructorShareCents: 5100,
+    });
     const pi = await rt.payments.getPaymentIntent(authorized.paymentIntentId!);
     expect(pi).toMatchObject({ status: "requires_capture", amountCents: 6000 });
     const raw = (await asLocalGateway(rt.payments)!.inspect(authorized.paymentIntentId!)) as Record<string, unknown>;
@@ -148,25 +216,53 @@ describe("authorize → capture", () => {
 
     // The student sees the payment without the fee split; the instructor sees it; an outsider gets NOT_FOUND.
     const asStudent = await (await api(s.user)).payments.forBooking({ bookingId: b.id });
-    expect(asStudent).toMatchObject({ state: "authorized", card: { brand: "visa", last4: "4242" }, platformFeeCents: null, instructorShareCents: null, feePercent: null });
-    expect(await (await api(instructor)).payments.forBooking({ bookingId: b.id })).toMatchObject({ platformFeeCents: 900, instructorShareCents: 5100, feePercent: 15 });
+    expect(asStudent).toMatchObject({
+      state: "authorized",
+      card: { brand: "visa", last4: "4242" },
+      platformFeeCents: null,
+      instructorShareCents: null,
+      feePercent: null,
+    });
+    expect(await (await api(instructor)).payments.forBooking({ bookingId: b.id })).toMatchObject({
+      platformFeeCents: 900,
+      instructorShareCents: 5100,
+      feePercent: 15,
+    });
     const outsider = await makeStudent(null);
-    await expect((await api(outsider.user)).payments.forBooking({ bookingId: b.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect((await api(outsider.user)).payments.forBooking({ bookingId: b.id })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
 
     await runAt(new Date(start.getTime() + 1 * H + 23 * H)); // end + 23 h: not yet
     expect((await payment(b.id)).state).toBe("authorized");
     await runAt(new Date(start.getTime() + 1 * H + 24 * H));
     const captured = await payment(b.id);
     expect(captured).toMatchObject({ state: "captured", capturedCents: 6000, refundedCents: 0 });
-    expect(await rt.payments.getPaymentIntent(captured.paymentIntentId!)).toMatchObject({ status: "succeeded", amountReceivedCents: 6000 });
-    expect(await ledgerByAccount(rt, b.id)).toEqual({ student_card: 6000, platform_fee: -900, instructor_payable: -5100 });
+    expect(await rt.payments.getPaymentIntent(captured.paymentIntentId!)).toMatchObject({
+      status: "succeeded",
+      amountReceivedCents: 6000,
+    });
+    expect(await ledgerByAccount(rt, b.id)).toEqual({
+      student_card: 6000,
+      platform_fee: -900,
+      instructor_payable: -5100,
+    });
 
     // Running everything again changes nothing (idempotent steps).
     await runAt(new Date(start.getTime() + 30 * H));
     await services().payments.flow.captureDue(b.id);
-    expect(await ledgerByAccount(rt, b.id)).toEqual({ student_card: 6000, platform_fee: -900, instructor_payable: -5100 });
+    expect(await ledgerByAccount(rt, b.id)).toEqual({
+      student_card: 6000,
+      platform_fee: -900,
+      instructor_payable: -5100,
+    });
     const receipts = await (await api(s.user)).payments.receipts({ limit: 10 });
-    expect(receipts.items[0]).toMatchObject({ bookingId: b.id, chargedCents: 6000, status: "captured", instructorName: "Ines M." });
+    expect(receipts.items[0]).toMatchObject({
+      bookingId: b.id,
+      chargedCents: 6000,
+      status: "captured",
+      instructorName: "Ines M.",
+    });
   });
 
   it("authorizes inside create when the lesson is under 24 h away; a decline cancels it and frees the slot", async () => {
@@ -178,8 +274,15 @@ describe("authorize → capture", () => {
     const bad = await makeStudent(TEST_CARDS.declinesOnCharge);
     const start = at(1, 17);
     const err = await book(bad, start).catch((e: unknown) => e);
-    expect(err).toMatchObject({ code: "BAD_REQUEST", message: "Your card was declined.", cause: { data: { reason: "PAYMENT_DECLINED" } } });
-    const [row] = await rt.dbh.db.select().from(bookings).where(and(eq(bookings.studentId, bad.user.id), eq(bookings.startAt, start)));
+    expect(err).toMatchObject({
+      code: "BAD_REQUEST",
+      message: "Your card was declined.",
+      cause: { data: { reason: "PAYMENT_DECLINED" } },
+    });
+    const [row] = await rt.dbh.db
+      .select()
+      .from(bookings)
+      .where(and(eq(bookings.studentId, bad.user.id), eq(bookings.startAt, start)));
     expect(row).toMatchObject({ status: "cancelled", cancelledBy: "system", cancellationReason: "payment_declined" });
     expect((await payment(row!.id)).state).toBe("released");
     // The slot is free again.
@@ -189,11 +292,24 @@ describe("authorize → capture", () => {
 
   it("a retry of a declined create with the same idempotency key gets the same decline, not the cancelled booking", async () => {
     const bad = await makeStudent(TEST_CARDS.declinesOnCharge);
-    const input = { instructorServiceId: serviceId, start: at(1, 14), durationMinutes: 60 as const, location: { type: "online" as const }, notes: "", paymentMethodId: bad.card, idempotencyKey: "retry-after-decline-1" };
+    const input = {
+      instructorServiceId: serviceId,
+      start: at(1, 14),
+      durationMinutes: 60 as const,
+      location: { type: "online" as const },
+      notes: "",
+      paymentMethodId: bad.card,
+      idempotencyKey: "retry-after-decline-1",
+    };
     const caller = await api(bad.user);
     const first = await caller.booking.create(input).catch((e: unknown) => e);
     const retry = await caller.booking.create(input).catch((e: unknown) => e);
-    for (const err of [first, retry]) expect(err).toMatchObject({ code: "BAD_REQUEST", message: "Your card was declined.", cause: { data: { reason: "PAYMENT_DECLINED" } } });
+    for (const err of [first, retry])
+      expect(err).toMatchObject({
+        code: "BAD_REQUEST",
+        message: "Your card was declined.",
+        cause: { data: { reason: "PAYMENT_DECLINED" } },
+      });
     const rows = await rt.dbh.db.select().from(bookings).where(eq(bookings.studentId, bad.user.id));
     expect(rows.map((r) => r.status)).toEqual(["cancelled"]);
   });
@@ -208,20 +324,34 @@ describe("declines", () => {
     await runAt(new Date(start.getTime() - 24 * H));
     const first = await payment(b.id);
     expect(first).toMatchObject({ state: "auth_failed", attempts: 1, lastError: "Your card was declined." });
-    const note = await rt.dbh.db.select().from(notifications).where(and(eq(notifications.userId, s.user.id), eq(notifications.kind, "payment.authorization_failed")));
+    const note = await rt.dbh.db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.userId, s.user.id), eq(notifications.kind, "payment.authorization_failed")));
     expect(note).toHaveLength(1);
     expect((await bookingRow(b.id)).status).toBe("confirmed");
     for (let h = 23; h >= 12; h--) await runAt(new Date(start.getTime() - h * H));
     const last = await payment(b.id);
     expect(last.attempts).toBeGreaterThanOrEqual(3);
     expect(last.state).toBe("released");
-    expect(await bookingRow(b.id)).toMatchObject({ status: "cancelled", cancelledBy: "system", cancellationReason: "payment_not_authorized", cancellationFeeCents: 0 });
+    expect(await bookingRow(b.id)).toMatchObject({
+      status: "cancelled",
+      cancelledBy: "system",
+      cancellationReason: "payment_not_authorized",
+      cancellationFeeCents: 0,
+    });
     // Both sides are told (the lifecycle notification function ran on booking/cancelled).
     for (const userId of [s.user.id, instructor.id]) {
-      const n = await rt.dbh.db.select().from(notifications).where(and(eq(notifications.userId, userId), eq(notifications.kind, "booking.cancelled")));
+      const n = await rt.dbh.db
+        .select()
+        .from(notifications)
+        .where(and(eq(notifications.userId, userId), eq(notifications.kind, "booking.cancelled")));
       expect(n.length).toBeGreaterThanOrEqual(1);
     }
-    const retried = await rt.dbh.db.select().from(notifications).where(and(eq(notifications.userId, s.user.id), eq(notifications.kind, "payment.authorization_failed")));
+    const retried = await rt.dbh.db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.userId, s.user.id), eq(notifications.kind, "payment.authorization_failed")));
     expect(retried.length).toBe(last.attempts);
   });
 
@@ -235,7 +365,9 @@ describe("declines", () => {
     const good = await saveCard(rt, s.user, TEST_CARDS.visa);
     const view = await (await api(s.user)).payments.retryAuthorization({ bookingId: b.id, paymentMethodId: good });
     expect(view).toMatchObject({ state: "authorized", attempts: 2, card: { last4: "4242" }, lastError: null });
-    await expect((await api(instructor)).payments.retryAuthorization({ bookingId: b.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect((await api(instructor)).payments.retryAuthorization({ bookingId: b.id })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
   });
 });
 
@@ -257,8 +389,15 @@ describe("cancellations", () => {
     expect(cancelled.cancellationFeeCents).toBe(3000);
     const p = await payment(b.id);
     expect(p).toMatchObject({ state: "captured", capturedCents: 3000 });
-    expect(await rt.payments.getPaymentIntent(p.paymentIntentId!)).toMatchObject({ status: "succeeded", amountReceivedCents: 3000 });
-    expect(await ledgerByAccount(rt, b.id)).toEqual({ student_card: 3000, platform_fee: -450, instructor_payable: -2550 });
+    expect(await rt.payments.getPaymentIntent(p.paymentIntentId!)).toMatchObject({
+      status: "succeeded",
+      amountReceivedCents: 3000,
+    });
+    expect(await ledgerByAccount(rt, b.id)).toEqual({
+      student_card: 3000,
+      platform_fee: -450,
+      instructor_payable: -2550,
+    });
   });
 
   it("under 12 h the full price is captured; 24 h or more before, nothing is charged", async () => {
@@ -300,9 +439,18 @@ describe("cancellations", () => {
     await services().payments.flow.refund(b.id);
     const refunded = await payment(b.id);
     expect(refunded).toMatchObject({ state: "refunded", capturedCents: 6000, refundedCents: 6000 });
-    expect(await ledgerByAccount(rt, b.id)).toEqual({ student_card: 6000, refunds: -6000, platform_fee: 0, instructor_payable: 0 });
-    const refunds = await rt.dbh.db.execute(sql`select data from local_gateway_objects where type = 'refund' and parent_id = ${captured.paymentIntentId}`);
-    const rows = rowsOf<{ data: { amount: number; x_transfer_reversal_amount: number; x_application_fee_refund_amount: number } }>(refunds);
+    expect(await ledgerByAccount(rt, b.id)).toEqual({
+      student_card: 6000,
+      refunds: -6000,
+      platform_fee: 0,
+      instructor_payable: 0,
+    });
+    const refunds = await rt.dbh.db.execute(
+      sql`select data from local_gateway_objects where type = 'refund' and parent_id = ${captured.paymentIntentId}`,
+    );
+    const rows = rowsOf<{
+      data: { amount: number; x_transfer_reversal_amount: number; x_application_fee_refund_amount: number };
+    }>(refunds);
     expect(rows.map((r) => r.data.amount).sort()).toEqual([3000, 3000]);
     // Destination charge: the whole amount was transferred, so the reversal equals the refund, and the application
     // fee goes back to the connected account — the instructor's net is −5100, their share.
@@ -324,7 +472,12 @@ describe("reschedule", () => {
 
     const moved = await (await api(s.user)).booking.reschedule({ bookingId: b.id, newStart: at(17) });
     const kept = await payment(moved.id);
-    expect(kept).toMatchObject({ state: "authorized", paymentIntentId: held.paymentIntentId, creditAppliedCents: 0, cardAmountCents: 6000 });
+    expect(kept).toMatchObject({
+      state: "authorized",
+      paymentIntentId: held.paymentIntentId,
+      creditAppliedCents: 0,
+      cardAmountCents: 6000,
+    });
     expect(await payment(b.id)).toMatchObject({ state: "released", paymentIntentId: null });
 
     // Eight days later: past the hold's life — back to scheduled, the old hold released at the gateway.
@@ -352,7 +505,12 @@ describe("credits", () => {
     const raw = (await asLocalGateway(rt.payments)!.inspect(p.paymentIntentId!)) as Record<string, unknown>;
     expect(raw).toMatchObject({ amount: 3500, application_fee_amount: 0 }); // the credit is funded from the platform fee
     await runAt(new Date(at(18).getTime() + 25 * H));
-    expect(await ledgerByAccount(rt, b.id)).toEqual({ student_card: 3500, student_credit: 2500, platform_fee: -900, instructor_payable: -5100 });
+    expect(await ledgerByAccount(rt, b.id)).toEqual({
+      student_card: 3500,
+      student_credit: 2500,
+      platform_fee: -900,
+      instructor_payable: -5100,
+    });
 
     // Credits covering the whole price: no card needed, nothing authorized; a free cancellation gives them back.
     clock.set(T0);
@@ -360,7 +518,10 @@ describe("credits", () => {
     await services().payments.accounts.grantCredit(rich.user.id, 10_000, "Gift");
     const paid = await book(rich, at(19));
     expect(paid.payment).toMatchObject({ state: "not_required", creditAppliedCents: 6000, cardAmountCents: 0 });
-    await expect(book(rich, at(20))).rejects.toMatchObject({ code: "BAD_REQUEST", cause: { data: { reason: "CARD_REQUIRED" } } });
+    await expect(book(rich, at(20))).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      cause: { data: { reason: "CARD_REQUIRED" } },
+    });
     await (await api(rich.user)).booking.cancel({ bookingId: paid.id, reason: "" });
     expect((await (await api(rich.user)).payments.credits()).balanceCents).toBe(10_000);
   });
@@ -412,7 +573,11 @@ describe("fee tiers", () => {
       const s = await makeStudent();
       const b = await book(s, at(21), i.serviceId);
       const fee = Math.floor((6000 * percent + 50) / 100);
-      expect(await payment(b.id)).toMatchObject({ feePercent: percent, platformFeeCents: fee, instructorShareCents: 6000 - fee });
+      expect(await payment(b.id)).toMatchObject({
+        feePercent: percent,
+        platformFeeCents: fee,
+        instructorShareCents: 6000 - fee,
+      });
       const status = await (await api(i.user)).payouts.status();
       expect(status.feeTier).toMatchObject({ percent, founding, completedLast90Days: n });
       expect(status.account.state).toBe("complete");
@@ -429,8 +594,14 @@ describe("concurrency", () => {
       clock.set(new Date(start.getTime() - 20 * H));
       await services().payments.flow.authorize(b.id, { force: true });
       // Make the capture due now, so it races the instructor's cancellation.
-      await rt.dbh.db.update(bookingPayments).set({ captureAt: new Date(clock.now().getTime() - H) }).where(eq(bookingPayments.bookingId, b.id));
-      await Promise.allSettled([(await api(instructor)).booking.cancel({ bookingId: b.id, reason: "race" }), services().payments.flow.captureDue(b.id)]);
+      await rt.dbh.db
+        .update(bookingPayments)
+        .set({ captureAt: new Date(clock.now().getTime() - H) })
+        .where(eq(bookingPayments.bookingId, b.id));
+      await Promise.allSettled([
+        (await api(instructor)).booking.cancel({ bookingId: b.id, reason: "race" }),
+        services().payments.flow.captureDue(b.id),
+      ]);
       await services().payments.flow.settleBooking(b.id);
       const p = await payment(b.id);
       const pi = await rt.payments.getPaymentIntent(p.paymentIntentId!);
@@ -441,7 +612,12 @@ describe("concurrency", () => {
       } else {
         expect(p).toMatchObject({ state: "refunded", capturedCents: 6000, refundedCents: 6000 });
         expect(pi.status).toBe("succeeded");
-        expect(await ledgerByAccount(rt, b.id)).toEqual({ student_card: 6000, refunds: -6000, platform_fee: 0, instructor_payable: 0 });
+        expect(await ledgerByAccount(rt, b.id)).toEqual({
+          student_card: 6000,
+          refunds: -6000,
+          platform_fee: 0,
+          instructor_payable: 0,
+        });
       }
       expect((await bookingRow(b.id)).status).toBe("cancelled");
     }
@@ -450,7 +626,11 @@ describe("concurrency", () => {
 
 describe("webhooks", () => {
   const deliver = async (payload: string, signature: string | null) => {
-    const req = new Request("http://localhost/api/webhooks/stripe", { method: "POST", body: payload, headers: signature ? { "stripe-signature": signature } : {} });
+    const req = new Request("http://localhost/api/webhooks/stripe", {
+      method: "POST",
+      body: payload,
+      headers: signature ? { "stripe-signature": signature } : {},
+    });
     const res = await handleStripeWebhook(services(), req);
     return { status: res.status, body: (await res.json()) as Record<string, unknown> };
   };
@@ -470,28 +650,56 @@ describe("webhooks", () => {
     clock.set(new Date(start.getTime() - 24 * H));
     await services().payments.flow.authorize(b.id);
     const pi = (await payment(b.id)).paymentIntentId!;
-    const authorizedSnapshot = { id: pi, object: "payment_intent", status: "requires_capture", amount: 6000, amount_received: 0, metadata: { bookingId: b.id } };
-    const late = local().signEvent({ type: "payment_intent.amount_capturable_updated", object: authorizedSnapshot, id: `evt_${newId()}` });
+    const authorizedSnapshot = {
+      id: pi,
+      object: "payment_intent",
+      status: "requires_capture",
+      amount: 6000,
+      amount_received: 0,
+      metadata: { bookingId: b.id },
+    };
+    const late = local().signEvent({
+      type: "payment_intent.amount_capturable_updated",
+      object: authorizedSnapshot,
+      id: `evt_${newId()}`,
+    });
     await runAt(new Date(start.getTime() + 25 * H));
     expect((await payment(b.id)).state).toBe("captured");
 
     // An older "authorized" event arriving after the capture does not move the payment back.
     expect((await deliver(late.payload, late.signature)).body).toMatchObject({ status: "processed" });
     expect((await payment(b.id)).state).toBe("captured");
-    const canceled = local().signEvent({ type: "payment_intent.canceled", object: { ...authorizedSnapshot, status: "canceled" }, id: `evt_${newId()}` });
+    const canceled = local().signEvent({
+      type: "payment_intent.canceled",
+      object: { ...authorizedSnapshot, status: "canceled" },
+      id: `evt_${newId()}`,
+    });
     await deliver(canceled.payload, canceled.signature);
     expect((await payment(b.id)).state).toBe("captured");
 
     // A refund made at Stripe: mirrored once, even when the event arrives twice.
-    const refundEvent = local().signEvent({ type: "charge.refunded", object: { id: "ch_x", object: "charge", payment_intent: pi, amount: 6000, amount_refunded: 2000 }, id: `evt_${newId()}` });
+    const refundEvent = local().signEvent({
+      type: "charge.refunded",
+      object: { id: "ch_x", object: "charge", payment_intent: pi, amount: 6000, amount_refunded: 2000 },
+      id: `evt_${newId()}`,
+    });
     expect((await deliver(refundEvent.payload, refundEvent.signature)).body).toMatchObject({ status: "processed" });
     expect((await deliver(refundEvent.payload, refundEvent.signature)).body).toMatchObject({ status: "duplicate" });
     expect(await rt.dbh.db.select().from(stripeEvents).where(eq(stripeEvents.type, "charge.refunded"))).toHaveLength(1);
     // The same refund reported again under another event id changes nothing either.
-    const again = local().signEvent({ type: "charge.refunded", object: { id: "ch_x", object: "charge", payment_intent: pi, amount: 6000, amount_refunded: 2000 }, id: `evt_${newId()}` });
+    const again = local().signEvent({
+      type: "charge.refunded",
+      object: { id: "ch_x", object: "charge", payment_intent: pi, amount: 6000, amount_refunded: 2000 },
+      id: `evt_${newId()}`,
+    });
     await deliver(again.payload, again.signature);
     expect(await payment(b.id)).toMatchObject({ state: "partially_refunded", refundedCents: 2000 });
-    expect(await ledgerByAccount(rt, b.id)).toEqual({ student_card: 6000, refunds: -2000, platform_fee: -600, instructor_payable: -3400 });
+    expect(await ledgerByAccount(rt, b.id)).toEqual({
+      student_card: 6000,
+      refunds: -2000,
+      platform_fee: -600,
+      instructor_payable: -3400,
+    });
   });
 
   it("a dispute stops the capture; account.updated stores the instructor's status", async () => {
@@ -501,7 +709,11 @@ describe("webhooks", () => {
     clock.set(new Date(start.getTime() - 24 * H));
     await services().payments.flow.authorize(b.id);
     const pi = (await payment(b.id)).paymentIntentId!;
-    const dispute = local().signEvent({ type: "charge.dispute.created", object: { id: "dp_1", object: "dispute", payment_intent: pi, amount: 6000 }, id: `evt_${newId()}` });
+    const dispute = local().signEvent({
+      type: "charge.dispute.created",
+      object: { id: "dp_1", object: "dispute", payment_intent: pi, amount: 6000 },
+      id: `evt_${newId()}`,
+    });
     await deliver(dispute.payload, dispute.signature);
     expect((await payment(b.id)).state).toBe("disputed");
     await runAt(new Date(start.getTime() + 25 * H));
@@ -512,9 +724,20 @@ describe("webhooks", () => {
     const { url } = await (await api(i)).payouts.startOnboarding();
     expect((await (await api(i)).payouts.status()).account.state).toBe("pending");
     await local().completeOnboarding({ token: new URL(url).searchParams.get("link")!, userId: i.id });
-    const acct = (await rt.dbh.db.query.paymentAccounts.findFirst({ where: (a, { eq: e }) => e(a.instructorId, i.id) }))!;
-    const ev = local().signEvent({ type: "account.updated", object: { id: acct.stripeAccountId, object: "account" }, account: acct.stripeAccountId, id: `evt_${newId()}` });
+    const acct = (await rt.dbh.db.query.paymentAccounts.findFirst({
+      where: (a, { eq: e }) => e(a.instructorId, i.id),
+    }))!;
+    const ev = local().signEvent({
+      type: "account.updated",
+      object: { id: acct.stripeAccountId, object: "account" },
+      account: acct.stripeAccountId,
+      id: `evt_${newId()}`,
+    });
     expect((await deliver(ev.payload, ev.signature)).status).toBe(200);
-    expect((await (await api(i)).payouts.status()).account).toMatchObject({ state: "complete", chargesEnabled: true, payoutsEnabled: true });
+    expect((await (await api(i)).payouts.status()).account).toMatchObject({
+      state: "complete",
+      chargesEnabled: true,
+      payoutsEnabled: true,
+    });
   });
 });

@@ -15,7 +15,13 @@ const DAY = 86_400_000;
 /** What the booking's page and lists show about its payment (the booking view's `payment`). */
 export function bookingPaymentSummary(p: BookingPaymentRow | null) {
   if (!p) return null;
-  return { state: p.state, authorizeAt: p.authorizeAt, cardAmountCents: p.cardAmountCents, creditAppliedCents: p.creditAppliedCents, lastError: p.lastError };
+  return {
+    state: p.state,
+    authorizeAt: p.authorizeAt,
+    cardAmountCents: p.cardAmountCents,
+    creditAppliedCents: p.creditAppliedCents,
+    lastError: p.lastError,
+  };
 }
 
 /** The instructor's side of a settled (or planned) payment: fee and share of what was actually charged, net of refunds. */
@@ -23,8 +29,14 @@ export function instructorSplit(p: BookingPaymentRow) {
   if (!p.capturedAt) return { platformFeeCents: p.platformFeeCents, instructorShareCents: p.instructorShareCents };
   const charged = p.capturedCents + p.creditUsedCents;
   const s = settle(p, charged);
-  const r = refundSplit({ cardCapturedCents: p.capturedCents, creditUsedCents: p.creditUsedCents, platformFeeCents: s.platformFeeCents }, p.refundedCents);
-  return { platformFeeCents: s.platformFeeCents - r.platformFeeReversedCents, instructorShareCents: s.instructorShareCents - r.instructorShareReversedCents };
+  const r = refundSplit(
+    { cardCapturedCents: p.capturedCents, creditUsedCents: p.creditUsedCents, platformFeeCents: s.platformFeeCents },
+    p.refundedCents,
+  );
+  return {
+    platformFeeCents: s.platformFeeCents - r.platformFeeReversedCents,
+    instructorShareCents: s.instructorShareCents - r.instructorShareReversedCents,
+  };
 }
 
 /** Payment views: a booking's payment, a student's receipts, an instructor's payouts page. */
@@ -104,10 +116,16 @@ export function createPaymentViews({ repo, bookings, accounts, now = () => new D
           creditAppliedCents: r.payment.creditAppliedCents,
           chargedCents: r.payment.capturedCents,
           refundedCents: r.payment.refundedCents,
-          card: r.payment.cardBrand && r.payment.cardLast4 ? { brand: r.payment.cardBrand, last4: r.payment.cardLast4 } : null,
+          card:
+            r.payment.cardBrand && r.payment.cardLast4
+              ? { brand: r.payment.cardBrand, last4: r.payment.cardLast4 }
+              : null,
           capturedAt: r.payment.capturedAt,
         })),
-        nextCursor: rows.length > input.limit && last ? encodeKeysetCursor({ at: last.lessonStartAt, id: last.payment.bookingId }) : null,
+        nextCursor:
+          rows.length > input.limit && last
+            ? encodeKeysetCursor({ at: last.lessonStartAt, id: last.payment.bookingId })
+            : null,
       };
     },
 
@@ -129,7 +147,11 @@ export function createPaymentViews({ repo, bookings, accounts, now = () => new D
       const from = new Date(monday.getTime() - 11 * 7 * DAY);
       const to = new Date(monday.getTime() + 5 * 7 * DAY);
       const rows = await repo.listEarnings(actor.userId, from, to);
-      const weeks = Array.from({ length: 16 }, (_, i) => ({ weekStart: new Date(from.getTime() + i * 7 * DAY).toISOString().slice(0, 10), pendingCents: 0, paidCents: 0 }));
+      const weeks = Array.from({ length: 16 }, (_, i) => ({
+        weekStart: new Date(from.getTime() + i * 7 * DAY).toISOString().slice(0, 10),
+        pendingCents: 0,
+        paidCents: 0,
+      }));
       let pendingCents = 0;
       let paidCents = 0;
       const items = [];
@@ -137,7 +159,8 @@ export function createPaymentViews({ repo, bookings, accounts, now = () => new D
         const p = r.payment;
         if (p.state === "released" && !p.capturedAt) continue; // cancelled without a charge, or moved
         const split = instructorSplit(p);
-        const state: "upcoming" | "pending" | "paid" | "refunded" = p.state === "refunded" ? "refunded" : p.capturedAt ? "paid" : r.lessonEndAt > at ? "upcoming" : "pending";
+        const state: "upcoming" | "pending" | "paid" | "refunded" =
+          p.state === "refunded" ? "refunded" : p.capturedAt ? "paid" : r.lessonEndAt > at ? "upcoming" : "pending";
         const week = weeks[Math.floor((r.lessonStartAt.getTime() - from.getTime()) / (7 * DAY))];
         if (state === "paid") {
           paidCents += split.instructorShareCents;
@@ -159,7 +182,12 @@ export function createPaymentViews({ repo, bookings, accounts, now = () => new D
       }
       return {
         account,
-        feeTier: { percent: tier.percent, founding: tier.founding, completedLast90Days: tier.completedLast90Days, nextTier: tier.nextTier },
+        feeTier: {
+          percent: tier.percent,
+          founding: tier.founding,
+          completedLast90Days: tier.completedLast90Days,
+          nextTier: tier.nextTier,
+        },
         earnings: { pendingCents, paidCents, weeks, items },
       };
     },

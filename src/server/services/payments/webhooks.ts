@@ -1,12 +1,25 @@
 import type { Database } from "~/server/db/client";
 import type { PaymentRepository } from "~/server/repositories/payments";
-import type { GatewayEvent, PaymentGateway, PaymentIntentResult, PaymentIntentStatus } from "~/server/integrations/payments/port";
+import type {
+  GatewayEvent,
+  PaymentGateway,
+  PaymentIntentResult,
+  PaymentIntentStatus,
+} from "~/server/integrations/payments/port";
 import type { EventPublisher } from "~/server/events/publisher";
 import { logger } from "~/server/logger";
 import type { PaymentService } from "./payment-service";
 import type { PaymentAccountService } from "./accounts";
 
-type Deps = { db: Database; repo: PaymentRepository; gateway: PaymentGateway; payments: PaymentService; accounts: PaymentAccountService; events: EventPublisher; now?: () => Date };
+type Deps = {
+  db: Database;
+  repo: PaymentRepository;
+  gateway: PaymentGateway;
+  payments: PaymentService;
+  accounts: PaymentAccountService;
+  events: EventPublisher;
+  now?: () => Date;
+};
 
 export type WebhookResult = { status: "processed" | "duplicate" | "ignored"; outcome: string };
 
@@ -53,13 +66,25 @@ export function createWebhookService({ db, repo, gateway, payments, accounts, ev
         const it = intentOf(e);
         const bookingId = it && (await it.booking);
         if (!it || !bookingId) return "unknown payment intent";
-        const message = str((e.object.last_payment_error as Record<string, unknown> | undefined)?.message) ?? "Your card was declined.";
+        const message =
+          str((e.object.last_payment_error as Record<string, unknown> | undefined)?.message) ??
+          "Your card was declined.";
         const changed = await db.transaction(async (tx) => {
           const p = await repo.lockPayment(tx, bookingId);
           // Only a payment still waiting on this PaymentIntent fails; a later success is never undone.
-          if (!p || p.paymentIntentId !== it.pi.paymentIntentId || !(p.state === "authorizing" || p.state === "scheduled")) return false;
+          if (
+            !p ||
+            p.paymentIntentId !== it.pi.paymentIntentId ||
+            !(p.state === "authorizing" || p.state === "scheduled")
+          )
+            return false;
           await repo.updatePayment(tx, bookingId, { state: "auth_failed", lastError: message });
-          await repo.addEvent(tx, { bookingId, kind: "auth_failed", label: `Authorization failed: ${message}`, createdAt: now() });
+          await repo.addEvent(tx, {
+            bookingId,
+            kind: "auth_failed",
+            label: `Authorization failed: ${message}`,
+            createdAt: now(),
+          });
           return true;
         });
         return changed ? "marked failed" : "no change";
@@ -90,7 +115,13 @@ export function createWebhookService({ db, repo, gateway, payments, accounts, ev
           if (!p || p.disputedAt) return null;
           // A dispute stops any capture; the money stays where it is until the dispute is resolved at Stripe.
           await repo.updatePayment(tx, bookingId, { state: "disputed", disputedAt: now() });
-          await repo.addEvent(tx, { bookingId, kind: "disputed", label: "Payment disputed", amountCents: num(e.object.amount) || null, createdAt: now() });
+          await repo.addEvent(tx, {
+            bookingId,
+            kind: "disputed",
+            label: "Payment disputed",
+            amountCents: num(e.object.amount) || null,
+            createdAt: now(),
+          });
           return { bookingId, studentId: p.studentId, instructorId: p.instructorId };
         });
         if (ref) await events.publish({ name: "payment/disputed", data: ref, id: `payment/disputed:${bookingId}` });
@@ -106,7 +137,9 @@ export function createWebhookService({ db, repo, gateway, payments, accounts, ev
           chargesEnabled: Boolean(e.object.charges_enabled),
           payoutsEnabled: Boolean(e.object.payouts_enabled),
           detailsSubmitted: Boolean(e.object.details_submitted),
-          requirementsDue: Array.isArray(requirements) ? requirements.filter((r): r is string => typeof r === "string") : [],
+          requirementsDue: Array.isArray(requirements)
+            ? requirements.filter((r): r is string => typeof r === "string")
+            : [],
         }));
         const row = await accounts.storeAccountStatus(status);
         return row ? `account ${row.state}` : "unknown account";
@@ -120,7 +153,9 @@ export function createWebhookService({ db, repo, gateway, payments, accounts, ev
     /** Verifies, stores once and processes once. Throws the gateway's signature error on a bad signature. */
     async handle(rawBody: string, signature: string | null): Promise<WebhookResult> {
       const event = gateway.verifyWebhook(rawBody, signature);
-      const fresh = await db.transaction((tx) => repo.insertStripeEvent(tx, { id: event.id, type: event.type, createdUnix: Math.floor(event.created) }));
+      const fresh = await db.transaction((tx) =>
+        repo.insertStripeEvent(tx, { id: event.id, type: event.type, createdUnix: Math.floor(event.created) }),
+      );
       // Claim: the first delivery to set processed_at wins; a concurrent duplicate waits on the row lock, then sees it.
       const claimed = await db.transaction(async (tx) => {
         const row = await repo.lockStripeEvent(tx, event.id);

@@ -20,7 +20,11 @@ afterAll(async () => {
   await rt?.close();
 });
 
-const learned = (alias: string) => rt.dbh.db.select().from(regionAliases).where(and(eq(regionAliases.alias, alias), eq(regionAliases.source, "learned")));
+const learned = (alias: string) =>
+  rt.dbh.db
+    .select()
+    .from(regionAliases)
+    .where(and(eq(regionAliases.alias, alias), eq(regionAliases.source, "learned")));
 
 type Who = { user?: Parameters<typeof callerFor>[1]; ip: string };
 async function searchAs(who: Who, q: string) {
@@ -31,7 +35,12 @@ async function searchAndClick(who: Who, q: string, id: string) {
   const r = await searchAs(who, q);
   const card = r.cards.find((c) => c.id === id);
   if (!card) throw new Error(`instructor ${id} not in the results of "${q}"`);
-  return (await callerFor(rt, who.user ?? null, who.ip)).search.logClick({ searchId: r.searchId, instructorId: card.id, position: card.position, token: card.clickToken });
+  return (await callerFor(rt, who.user ?? null, who.ip)).search.logClick({
+    searchId: r.searchId,
+    instructorId: card.id,
+    position: card.position,
+    token: card.clickToken,
+  });
 }
 
 describe("search alias learning (poisoning)", () => {
@@ -50,10 +59,23 @@ describe("search alias learning (poisoning)", () => {
       const attempts = [
         { searchId: r.searchId, instructorId: w.instructorA.id, position: 1, token: "" },
         { searchId: r.searchId, instructorId: w.instructorA.id, position: 1, token: "0".repeat(32) },
-        { searchId: r.searchId, instructorId: w.instructorA.id, position: guitarCard.position, token: r.cards[0]!.clickToken },
-        { searchId: first.searchId, instructorId: w.instructorB.id, position: guitarCard.position + 1 + i, token: guitarCard.clickToken },
+        {
+          searchId: r.searchId,
+          instructorId: w.instructorA.id,
+          position: guitarCard.position,
+          token: r.cards[0]!.clickToken,
+        },
+        {
+          searchId: first.searchId,
+          instructorId: w.instructorB.id,
+          position: guitarCard.position + 1 + i,
+          token: guitarCard.clickToken,
+        },
       ];
-      for (const input of attempts) await expect(caller.search.logClick(input)).rejects.toMatchObject({ code: expect.stringMatching(/^(BAD_REQUEST|NOT_FOUND)$/) });
+      for (const input of attempts)
+        await expect(caller.search.logClick(input)).rejects.toMatchObject({
+          code: expect.stringMatching(/^(BAD_REQUEST|NOT_FOUND)$/),
+        });
     }
     expect(await learned("silver pond")).toHaveLength(0);
     const stored = await rt.dbh.db.select().from(searchClicks).where(eq(searchClicks.locationTerm, "silver pond"));
@@ -65,7 +87,8 @@ describe("search alias learning (poisoning)", () => {
     for (const ip of ["198.51.100.21", "203.0.113.21", "192.0.2.21", "100.64.1.21", "172.16.5.21"]) {
       await searchAndClick({ user: student, ip }, "guitar near the copper meadow", w.instructorB.id);
     }
-    for (let i = 1; i <= 5; i++) await searchAndClick({ ip: `198.51.100.${100 + i}` }, "guitar near the copper meadow", w.instructorB.id);
+    for (let i = 1; i <= 5; i++)
+      await searchAndClick({ ip: `198.51.100.${100 + i}` }, "guitar near the copper meadow", w.instructorB.id);
     expect(await learned("copper meadow")).toHaveLength(0);
   });
 
@@ -75,7 +98,14 @@ describe("search alias learning (poisoning)", () => {
     const card = r.cards.find((c) => c.id === w.instructorB.id)!;
     // The searcher's result ids and tokens replayed from three other networks: recorded, but they teach nothing.
     for (const ip of ["198.51.100.61", "192.0.2.61", "100.64.2.61"]) {
-      await (await callerFor(rt, null, ip)).search.logClick({ searchId: r.searchId, instructorId: card.id, position: card.position, token: card.clickToken });
+      await (
+        await callerFor(rt, null, ip)
+      ).search.logClick({
+        searchId: r.searchId,
+        instructorId: card.id,
+        position: card.position,
+        token: card.clickToken,
+      });
     }
     expect(await learned("amber hollow")).toHaveLength(0);
   });
@@ -100,18 +130,27 @@ describe("search alias learning (poisoning)", () => {
     for (const user of [w.studentA, w.instructorA]) {
       const caller = await callerFor(rt, user);
       await expect(caller.admin.searchAliases.list()).rejects.toMatchObject({ code: "FORBIDDEN" });
-      await expect(caller.admin.searchAliases.remove({ alias: "willow bend" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+      await expect(caller.admin.searchAliases.remove({ alias: "willow bend" })).rejects.toMatchObject({
+        code: "FORBIDDEN",
+      });
     }
     const admin = await callerFor(rt, w.admin, "203.0.113.99");
     const list = await admin.admin.searchAliases.list();
-    expect(list.aliases).toContainEqual(expect.objectContaining({ alias: "willow bend", regionName: "Astoria", clients: 3 }));
+    expect(list.aliases).toContainEqual(
+      expect.objectContaining({ alias: "willow bend", regionName: "Astoria", clients: 3 }),
+    );
 
-    expect(await admin.admin.searchAliases.remove({ alias: "willow bend" })).toEqual({ alias: "willow bend", removed: true });
+    expect(await admin.admin.searchAliases.remove({ alias: "willow bend" })).toEqual({
+      alias: "willow bend",
+      removed: true,
+    });
     expect(await learned("willow bend")).toHaveLength(0);
     const [entry] = await rt.dbh.db.select().from(auditLog).where(eq(auditLog.action, "search.alias.remove"));
     expect(entry).toMatchObject({ actorId: w.admin.id, targetType: "region_alias", targetId: "willow bend" });
     // Seed aliases can't be removed here, and a removed alias is gone from searches and suggestions at once.
-    await expect(admin.admin.searchAliases.remove({ alias: "no such alias" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(admin.admin.searchAliases.remove({ alias: "no such alias" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     const again = await searchAs({ ip: "203.0.113.75" }, q);
     expect(again.parsed.location).toMatchObject({ kind: "unresolved", term: "willow bend" });
     expect((await suggest()).suggestions.map((s) => s.slug)).not.toContain("astoria");

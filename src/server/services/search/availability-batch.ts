@@ -56,7 +56,8 @@ export async function firstSlotsInWindows(
     const off = new Set((blackouts.get(c.instructorId) ?? []).map((b) => b.localDate));
     // Effective bitmap per local date in the instructor's zone: own row, else the weekly pattern; blackouts empty it.
     const bits = new Map<string, Uint8Array>();
-    const localDates = c.settings.timeZone === searcherZone ? dates : windowDates(windows, c.settings.timeZone, c.durationMinutes);
+    const localDates =
+      c.settings.timeZone === searcherZone ? dates : windowDates(windows, c.settings.timeZone, c.durationMinutes);
     for (const date of localDates) {
       if (off.has(date)) continue;
       const b = own.get(date) ?? pattern.get(isoWeekday(date));
@@ -64,7 +65,10 @@ export async function firstSlotsInWindows(
     }
     let found: Date | null = null;
     if (bits.size) {
-      const bookings = (busy.get(c.instructorId) ?? []).map((b) => ({ start: new Date(b.startMs), end: new Date(b.endMs) }));
+      const bookings = (busy.get(c.instructorId) ?? []).map((b) => ({
+        start: new Date(b.startMs),
+        end: new Date(b.endMs),
+      }));
       for (const w of sorted) {
         found = firstSlot({
           zone: c.settings.timeZone,

@@ -4,7 +4,8 @@
  * kept for the required tail, covers it, and then only for that long. Whatever is skipped is reported.
  */
 
-export type StageStatus = "ok" | "hit" | "miss" | "skipped" | "timeout" | "error" | "unavailable" | "not_needed" | "cached";
+export type StageStatus =
+  "ok" | "hit" | "miss" | "skipped" | "timeout" | "error" | "unavailable" | "not_needed" | "cached";
 export type StageRecord = { stage: string; startMs: number; ms: number; status: StageStatus; detail?: string };
 export type SkipReason = "budget" | "timeout" | "error" | "override" | "high_load";
 export type SkippedStage = { stage: string; reason: SkipReason };
@@ -58,7 +59,13 @@ export class Budget {
 
   /** Records a stage that did not run. Only budget/timeout/error/high-load skips make a response degraded. */
   skip(stage: string, reason: SkipReason, detail?: string): void {
-    this.stages.push({ stage, startMs: round(this.elapsed()), ms: 0, status: reason === "timeout" ? "timeout" : "skipped", detail: detail ?? reason });
+    this.stages.push({
+      stage,
+      startMs: round(this.elapsed()),
+      ms: 0,
+      status: reason === "timeout" ? "timeout" : "skipped",
+      detail: detail ?? reason,
+    });
     this.skipped.push({ stage, reason });
   }
 

@@ -56,11 +56,22 @@ export const ZSearchConfig = z.object({
       timeoutMs: ms(10, 10_000).default(250),
       maxConcurrency: z.number().int().min(1).max(100).default(8),
       /** How long a query's embedding is kept in the shared cache. */
-      queryCacheTtlSeconds: z.number().int().min(0).max(30 * 86_400).default(7 * 86_400),
+      queryCacheTtlSeconds: z
+        .number()
+        .int()
+        .min(0)
+        .max(30 * 86_400)
+        .default(7 * 86_400),
       /** Search documents are refreshed (new/changed services) at most this often, in the background. */
       refreshIntervalSeconds: z.number().int().min(5).max(86_400).default(60),
     })
-    .default({ model: null, timeoutMs: 250, maxConcurrency: 8, queryCacheTtlSeconds: 7 * 86_400, refreshIntervalSeconds: 60 }),
+    .default({
+      model: null,
+      timeoutMs: 250,
+      maxConcurrency: 8,
+      queryCacheTtlSeconds: 7 * 86_400,
+      refreshIntervalSeconds: 60,
+    }),
   location: z
     .object({
       /** pg_trgm similarity a fuzzy match needs (a place phrase after a cue word such as "in" or "near"). */
@@ -74,7 +85,13 @@ export const ZSearchConfig = z.object({
       /** A studio this far beyond a region's radius still counts as "in" it (students travel a little). */
       studioReachKm: z.number().min(0).max(50).default(1.5),
     })
-    .default({ fuzzyThreshold: 0.4, embeddingThreshold: 0.6, learnAfterClicks: 3, learnWindowDays: 30, studioReachKm: 1.5 }),
+    .default({
+      fuzzyThreshold: 0.4,
+      embeddingThreshold: 0.6,
+      learnAfterClicks: 3,
+      learnWindowDays: 30,
+      studioReachKm: 1.5,
+    }),
   retrieval: z
     .object({
       lexicalLimit: z.number().int().min(10).max(5_000).default(400),
@@ -87,11 +104,21 @@ export const ZSearchConfig = z.object({
     .default({ lexicalLimit: 400, vectorLimit: 200, rrfK: 60, minSimilarity: 0.15 }),
   ranking: z
     .object({
-      weights: ZRankingWeights.default({ relevance: 0.35, quality: 0.2, distance: 0.15, priceFit: 0.1, responsiveness: 0.1, completeness: 0.1 }),
+      weights: ZRankingWeights.default({
+        relevance: 0.35,
+        quality: 0.2,
+        distance: 0.15,
+        priceFit: 0.1,
+        responsiveness: 0.1,
+        completeness: 0.1,
+      }),
       /** Added to a founding instructor's score (scores are 0–1). */
       foundingBoost: unit.default(0.05),
     })
-    .default({ weights: { relevance: 0.35, quality: 0.2, distance: 0.15, priceFit: 0.1, responsiveness: 0.1, completeness: 0.1 }, foundingBoost: 0.05 }),
+    .default({
+      weights: { relevance: 0.35, quality: 0.2, distance: 0.15, priceFit: 0.1, responsiveness: 0.1, completeness: 0.1 },
+      foundingBoost: 0.05,
+    }),
   cache: z
     .object({
       enabled: z.boolean().default(true),
@@ -155,7 +182,11 @@ export function applySearchConfigPatch(current: SearchConfig, patch: SearchConfi
     embeddings: { ...current.embeddings, ...patch.embeddings },
     location: { ...current.location, ...patch.location },
     retrieval: { ...current.retrieval, ...patch.retrieval },
-    ranking: { ...current.ranking, ...patch.ranking, weights: { ...current.ranking.weights, ...patch.ranking?.weights } },
+    ranking: {
+      ...current.ranking,
+      ...patch.ranking,
+      weights: { ...current.ranking.weights, ...patch.ranking?.weights },
+    },
     cache: { ...current.cache, ...patch.cache },
     overrides: { ...current.overrides, ...patch.overrides },
   };

@@ -16,7 +16,9 @@ describe("local embedder", () => {
   it("puts shared words and near spellings closer than unrelated text", () => {
     const q = localEmbed("park slop");
     expect(cosine(q, localEmbed("park slope"))).toBeGreaterThan(cosine(q, localEmbed("jackson heights")));
-    expect(cosine(localEmbed("piano lessons jazz"), localEmbed("Piano. keys. Music. jazz and classical"))).toBeGreaterThan(cosine(localEmbed("piano lessons jazz"), localEmbed("Swimming. Sports")));
+    expect(
+      cosine(localEmbed("piano lessons jazz"), localEmbed("Piano. keys. Music. jazz and classical")),
+    ).toBeGreaterThan(cosine(localEmbed("piano lessons jazz"), localEmbed("Swimming. Sports")));
   });
 });
 
@@ -56,7 +58,12 @@ describe("query embeddings: shared cache and request coalescing", () => {
   });
 
   it("does not keep a failed call in flight", async () => {
-    const failing: Embedder = { kind: "openai", dims: EMBEDDING_DIMS, modelId: () => "failing@256", embed: () => Promise.reject(new Error("provider down")) };
+    const failing: Embedder = {
+      kind: "openai",
+      dims: EMBEDDING_DIMS,
+      modelId: () => "failing@256",
+      embed: () => Promise.reject(new Error("provider down")),
+    };
     const deps = { embedder: failing, cache: createMemoryCache(), state: searchStateFor({}) };
     await expect(embedQuery(deps, "piano", { timeoutMs: 100, ttlSeconds: 60 })).rejects.toThrow("provider down");
     expect(deps.state.embeddingsInFlight.size).toBe(0);

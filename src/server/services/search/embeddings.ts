@@ -63,7 +63,11 @@ const INDEX_CHECK_MS = 2_000;
  * Service vectors of one model held in memory (the fallback when the database has no pgvector), kept current
  * by fetching rows updated since the last look, at most every INDEX_CHECK_MS.
  */
-export async function vectorIndex(repo: SearchRepository, state: SearchState, model: string): Promise<Map<string, Float32Array>> {
+export async function vectorIndex(
+  repo: SearchRepository,
+  state: SearchState,
+  model: string,
+): Promise<Map<string, Float32Array>> {
   let idx = state.vectorIndex;
   if (!idx || idx.model !== model) {
     idx = { model, vectors: new Map(), maxUpdatedMs: 0, checkedAt: 0, loading: null };
@@ -89,8 +93,24 @@ export async function vectorIndex(repo: SearchRepository, state: SearchState, mo
 }
 
 /** The text a service is found by: subject, its aliases and category, the service description, the headline. */
-export function documentText(r: { subjectName: string; aliases: string[]; categoryName: string; description: string; headline: string }): string {
-  return [`${r.subjectName}.`, r.aliases.length ? `${r.aliases.join(", ")}.` : "", `${r.categoryName}.`, r.description, r.headline].filter(Boolean).join(" ").replace(/\s+/g, " ").trim();
+export function documentText(r: {
+  subjectName: string;
+  aliases: string[];
+  categoryName: string;
+  description: string;
+  headline: string;
+}): string {
+  return [
+    `${r.subjectName}.`,
+    r.aliases.length ? `${r.aliases.join(", ")}.` : "",
+    `${r.categoryName}.`,
+    r.description,
+    r.headline,
+  ]
+    .filter(Boolean)
+    .join(" ")
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 export type RefreshResult = { built: number; touched: number; removed: number; ms: number };

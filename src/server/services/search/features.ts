@@ -30,7 +30,13 @@ function apply(snap: FeatureSnapshot, rows: Awaited<ReturnType<SearchRepository[
 
 async function fullLoad(repo: SearchRepository): Promise<FeatureSnapshot> {
   const rows = await repo.featuresSince(null);
-  const snap: FeatureSnapshot = { services: new Map(), instructors: new Map(), mark: rows.mark, loadedAt: Date.now(), checkedAt: Date.now() };
+  const snap: FeatureSnapshot = {
+    services: new Map(),
+    instructors: new Map(),
+    mark: rows.mark,
+    loadedAt: Date.now(),
+    checkedAt: Date.now(),
+  };
   apply(snap, rows);
   return snap;
 }
@@ -74,7 +80,11 @@ export async function features(repo: SearchRepository, state: SearchState): Prom
 }
 
 /** Makes sure these services (and their instructors) are in the snapshot, reading the missing ones now. */
-export async function ensureFeatures(repo: SearchRepository, snap: FeatureSnapshot, serviceIds: string[]): Promise<void> {
+export async function ensureFeatures(
+  repo: SearchRepository,
+  snap: FeatureSnapshot,
+  serviceIds: string[],
+): Promise<void> {
   const missing = serviceIds.filter((id) => {
     const s = snap.services.get(id);
     return !s || !snap.instructors.has(s.instructorId);

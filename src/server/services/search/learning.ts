@@ -23,7 +23,9 @@ export function networkOf(ip: string): string {
     const [head = "", tail = ""] = raw.split("::");
     const h = head ? head.split(":") : [];
     const t = tail ? tail.split(":") : [];
-    const groups = raw.includes("::") ? [...h, ...Array<string>(Math.max(0, 8 - h.length - t.length)).fill("0"), ...t] : h;
+    const groups = raw.includes("::")
+      ? [...h, ...Array<string>(Math.max(0, 8 - h.length - t.length)).fill("0"), ...t]
+      : h;
     return `${groups
       .slice(0, 4)
       .map((g) => (g || "0").replace(/^0+(?=.)/, ""))

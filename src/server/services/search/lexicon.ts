@@ -84,7 +84,20 @@ const CUES = ["in", "near", "around", "by", "at", "from", "close to", "around th
 
 const CATEGORY_WORDS: Record<string, string[]> = {
   music: ["music", "musical", "instrument", "instruments", "music lessons"],
-  tutoring: ["tutoring", "tutor", "tutors", "homework", "homework help", "test prep", "academic", "academics", "math", "maths", "science", "stem"],
+  tutoring: [
+    "tutoring",
+    "tutor",
+    "tutors",
+    "homework",
+    "homework help",
+    "test prep",
+    "academic",
+    "academics",
+    "math",
+    "maths",
+    "science",
+    "stem",
+  ],
   languages: ["language", "languages", "foreign language", "conversation practice"],
   "sports-fitness": ["sports", "sport", "athletics", "workout", "exercise"],
   arts: ["art", "arts", "artist", "crafts"],
@@ -95,36 +108,200 @@ const CATEGORY_WORDS: Record<string, string[]> = {
 const KEYWORD_CATEGORY_WORDS = new Set(["math", "maths", "science", "stem", "homework", "test prep", "homework help"]);
 
 const AUDIENCE_WORDS: [string, Audience, number][] = [
-  ...["kid", "kids", "child", "children", "my child", "toddler", "toddlers", "preschooler", "preschool", "little one", "little ones", "elementary", "elementary school", "grade school", "young children", "youngster", "youngsters", "boy", "girl", "my boy", "my girl", "tween", "tweens"].map(
-    (w) => [w, "kids", 0.9] as [string, Audience, number],
+  ...[
+    "kid",
+    "kids",
+    "child",
+    "children",
+    "my child",
+    "toddler",
+    "toddlers",
+    "preschooler",
+    "preschool",
+    "little one",
+    "little ones",
+    "elementary",
+    "elementary school",
+    "grade school",
+    "young children",
+    "youngster",
+    "youngsters",
+    "boy",
+    "girl",
+    "my boy",
+    "my girl",
+    "tween",
+    "tweens",
+  ].map((w) => [w, "kids", 0.9] as [string, Audience, number]),
+  ...["my son", "my daughter", "my kid", "my kids", "our son", "our daughter", "my children", "our kids"].map(
+    (w) => [w, "kids", 0.75] as [string, Audience, number],
   ),
-  ...["my son", "my daughter", "my kid", "my kids", "our son", "our daughter", "my children", "our kids"].map((w) => [w, "kids", 0.75] as [string, Audience, number]),
-  ...["teen", "teens", "teenager", "teenagers", "high school", "high schooler", "high schoolers", "high school student", "middle school", "middle schooler", "junior high", "adolescent", "adolescents", "my teen", "my teenager"].map(
-    (w) => [w, "teens", 0.9] as [string, Audience, number],
-  ),
-  ...["adult", "adults", "grown up", "grown ups", "grownup", "grownups", "for me", "myself", "senior", "seniors", "retiree", "retirees", "older adult", "older adults", "college student", "college students", "grad student", "professionals", "working professional", "my wife", "my husband", "my partner", "my mom", "my dad", "my mother", "my father", "adult learner"].map(
-    (w) => [w, "adults", 0.9] as [string, Audience, number],
-  ),
+  ...[
+    "teen",
+    "teens",
+    "teenager",
+    "teenagers",
+    "high school",
+    "high schooler",
+    "high schoolers",
+    "high school student",
+    "middle school",
+    "middle schooler",
+    "junior high",
+    "adolescent",
+    "adolescents",
+    "my teen",
+    "my teenager",
+  ].map((w) => [w, "teens", 0.9] as [string, Audience, number]),
+  ...[
+    "adult",
+    "adults",
+    "grown up",
+    "grown ups",
+    "grownup",
+    "grownups",
+    "for me",
+    "myself",
+    "senior",
+    "seniors",
+    "retiree",
+    "retirees",
+    "older adult",
+    "older adults",
+    "college student",
+    "college students",
+    "grad student",
+    "professionals",
+    "working professional",
+    "my wife",
+    "my husband",
+    "my partner",
+    "my mom",
+    "my dad",
+    "my mother",
+    "my father",
+    "adult learner",
+  ].map((w) => [w, "adults", 0.9] as [string, Audience, number]),
 ];
 
 const LEVEL_WORDS: [string, SearchLevel][] = [
-  ...["beginner", "beginners", "beginning", "novice", "novices", "first time", "first timer", "first timers", "never played", "from scratch", "starting out", "just starting", "new to", "intro", "introductory", "basics", "the basics", "absolute beginner", "complete beginner", "total beginner"].map(
-    (w) => [w, "beginner"] as [string, SearchLevel],
+  ...[
+    "beginner",
+    "beginners",
+    "beginning",
+    "novice",
+    "novices",
+    "first time",
+    "first timer",
+    "first timers",
+    "never played",
+    "from scratch",
+    "starting out",
+    "just starting",
+    "new to",
+    "intro",
+    "introductory",
+    "basics",
+    "the basics",
+    "absolute beginner",
+    "complete beginner",
+    "total beginner",
+  ].map((w) => [w, "beginner"] as [string, SearchLevel]),
+  ...["intermediate", "some experience", "improver", "brush up", "refresher"].map(
+    (w) => [w, "intermediate"] as [string, SearchLevel],
   ),
-  ...["intermediate", "some experience", "improver", "brush up", "refresher"].map((w) => [w, "intermediate"] as [string, SearchLevel]),
-  ...["advanced", "expert", "experts", "conservatory", "competitive", "competition", "professional level", "pre professional", "college level", "master class", "masterclass"].map((w) => [w, "advanced"] as [string, SearchLevel]),
+  ...[
+    "advanced",
+    "expert",
+    "experts",
+    "conservatory",
+    "competitive",
+    "competition",
+    "professional level",
+    "pre professional",
+    "college level",
+    "master class",
+    "masterclass",
+  ].map((w) => [w, "advanced"] as [string, SearchLevel]),
 ];
 
 const LESSON_WORDS: [string, LessonType][] = [
-  ...["online", "virtual", "virtually", "remote", "remotely", "zoom", "on zoom", "via zoom", "over zoom", "video call", "video calls", "over video", "skype", "facetime", "from home online", "webcam"].map((w) => [w, "online"] as [string, LessonType]),
-  ...["in person", "face to face", "irl", "offline", "person to person"].map((w) => [w, "in_person"] as [string, LessonType]),
-  ...["at my home", "at my house", "at my place", "at my apartment", "at home", "in my home", "in home", "home lessons", "home visits", "house calls", "comes to me", "come to me", "comes to my home", "come to my home", "come to my house", "comes to my house", "travel to me", "travels to me", "who travels", "can travel", "will travel"].map(
-    (w) => [w, "student_location"] as [string, LessonType],
+  ...[
+    "online",
+    "virtual",
+    "virtually",
+    "remote",
+    "remotely",
+    "zoom",
+    "on zoom",
+    "via zoom",
+    "over zoom",
+    "video call",
+    "video calls",
+    "over video",
+    "skype",
+    "facetime",
+    "from home online",
+    "webcam",
+  ].map((w) => [w, "online"] as [string, LessonType]),
+  ...["in person", "face to face", "irl", "offline", "person to person"].map(
+    (w) => [w, "in_person"] as [string, LessonType],
   ),
-  ...["at their studio", "at your studio", "at the studio", "studio", "at a studio", "in a studio", "their studio", "at the teachers", "at their place", "teachers studio", "own studio"].map((w) => [w, "instructor_location"] as [string, LessonType]),
+  ...[
+    "at my home",
+    "at my house",
+    "at my place",
+    "at my apartment",
+    "at home",
+    "in my home",
+    "in home",
+    "home lessons",
+    "home visits",
+    "house calls",
+    "comes to me",
+    "come to me",
+    "comes to my home",
+    "come to my home",
+    "come to my house",
+    "comes to my house",
+    "travel to me",
+    "travels to me",
+    "who travels",
+    "can travel",
+    "will travel",
+  ].map((w) => [w, "student_location"] as [string, LessonType]),
+  ...[
+    "at their studio",
+    "at your studio",
+    "at the studio",
+    "studio",
+    "at a studio",
+    "in a studio",
+    "their studio",
+    "at the teachers",
+    "at their place",
+    "teachers studio",
+    "own studio",
+  ].map((w) => [w, "instructor_location"] as [string, LessonType]),
 ];
 
-const NEAR_ME = ["near me", "nearby", "close to me", "around me", "close by", "near by", "in my area", "my area", "my neighborhood", "my neighbourhood", "near my home", "near my house", "near where i live", "local", "locally"];
+const NEAR_ME = [
+  "near me",
+  "nearby",
+  "close to me",
+  "around me",
+  "close by",
+  "near by",
+  "in my area",
+  "my area",
+  "my neighborhood",
+  "my neighbourhood",
+  "near my home",
+  "near my house",
+  "near where i live",
+  "local",
+  "locally",
+];
 
 const WEEKDAYS: [string[], number][] = [
   [["monday", "mon"], 1],
@@ -169,12 +346,30 @@ const DAY_WORDS: [string, Omit<Extract<PhraseEntry, { type: "day" }>, "type">][]
 ];
 
 const PART_WORDS: [string, DayPart][] = [
-  ...["morning", "mornings", "in the morning", "early morning", "early mornings"].map((w) => [w, "morning"] as [string, DayPart]),
-  ...["afternoon", "afternoons", "in the afternoon", "midday", "lunchtime"].map((w) => [w, "afternoon"] as [string, DayPart]),
-  ...["evening", "evenings", "in the evening", "night", "nights", "at night", "late evening"].map((w) => [w, "evening"] as [string, DayPart]),
+  ...["morning", "mornings", "in the morning", "early morning", "early mornings"].map(
+    (w) => [w, "morning"] as [string, DayPart],
+  ),
+  ...["afternoon", "afternoons", "in the afternoon", "midday", "lunchtime"].map(
+    (w) => [w, "afternoon"] as [string, DayPart],
+  ),
+  ...["evening", "evenings", "in the evening", "night", "nights", "at night", "late evening"].map(
+    (w) => [w, "evening"] as [string, DayPart],
+  ),
 ];
 
-const BUDGET_WORDS = ["cheap", "cheapest", "affordable", "inexpensive", "budget", "low cost", "low priced", "reasonably priced", "reasonable", "not expensive", "bargain"];
+const BUDGET_WORDS = [
+  "cheap",
+  "cheapest",
+  "affordable",
+  "inexpensive",
+  "budget",
+  "low cost",
+  "low priced",
+  "reasonably priced",
+  "reasonable",
+  "not expensive",
+  "bargain",
+];
 
 /** Builds the dictionary. Later entries never replace earlier ones for the same phrase; they are alternatives. */
 export function buildLexicon(input: LexiconInput): Lexicon {
@@ -192,7 +387,12 @@ export function buildLexicon(input: LexiconInput): Lexicon {
 
   const categories: CategoryRef[] = input.categories.map((c) => ({ slug: c.slug, name: c.name }));
   const categoryBySlug = new Map(categories.map((c) => [c.slug, c]));
-  const subjects: SubjectRef[] = input.subjects.map((s) => ({ id: s.id, slug: s.slug, name: s.name, categorySlug: s.categorySlug }));
+  const subjects: SubjectRef[] = input.subjects.map((s) => ({
+    id: s.id,
+    slug: s.slug,
+    name: s.name,
+    categorySlug: s.categorySlug,
+  }));
   const subjectsBySlug = new Map(subjects.map((s) => [s.slug, s]));
   const terms: Lexicon["terms"] = [];
   const fuzzySubjectTerms: Lexicon["fuzzySubjectTerms"] = [];
@@ -201,7 +401,14 @@ export function buildLexicon(input: LexiconInput): Lexicon {
     const ref = subjectsBySlug.get(s.slug)!;
     const category = categoryBySlug.get(s.categorySlug)?.name ?? "";
     add(s.name, { type: "subject", subject: ref, match: "name" });
-    terms.push({ term: normaliseQuery(s.name), label: s.name, kind: "subject", slug: s.slug, detail: category, alias: false });
+    terms.push({
+      term: normaliseQuery(s.name),
+      label: s.name,
+      kind: "subject",
+      slug: s.slug,
+      detail: category,
+      alias: false,
+    });
     for (const a of s.aliases) {
       add(a, { type: "subject", subject: ref, match: "alias" });
       terms.push({ term: normaliseQuery(a), label: s.name, kind: "subject", slug: s.slug, detail: a, alias: true });
@@ -214,27 +421,49 @@ export function buildLexicon(input: LexiconInput): Lexicon {
   for (const [slug, words] of Object.entries(CATEGORY_WORDS)) {
     const category = categoryBySlug.get(slug);
     if (!category) continue;
-    for (const w of [...words, category.name]) add(w, { type: "category", category, keyword: KEYWORD_CATEGORY_WORDS.has(w) });
+    for (const w of [...words, category.name])
+      add(w, { type: "category", category, keyword: KEYWORD_CATEGORY_WORDS.has(w) });
   }
 
   const regionsById = new Map(input.regions.map((r) => [r.id, r]));
   const regionsBySlug = new Map(input.regions.map((r) => [r.slug, r]));
   for (const r of input.regions) {
     const ref: RegionRef = { id: r.id, slug: r.slug, name: r.name, kind: r.kind };
-    const parent = r.parentId ? regionsById.get(r.parentId)?.name ?? "" : "";
+    const parent = r.parentId ? (regionsById.get(r.parentId)?.name ?? "") : "";
     add(r.name, { type: "region", region: ref, match: "exact", learned: false });
-    if (r.name.startsWith("The ")) add(r.name.slice(4), { type: "region", region: ref, match: "exact", learned: false });
-    if (r.slug.includes("-")) add(r.slug.replace(/-/g, " "), { type: "region", region: ref, match: "exact", learned: false });
-    terms.push({ term: normaliseQuery(r.name), label: r.name, kind: "location", slug: r.slug, detail: parent, alias: false });
+    if (r.name.startsWith("The "))
+      add(r.name.slice(4), { type: "region", region: ref, match: "exact", learned: false });
+    if (r.slug.includes("-"))
+      add(r.slug.replace(/-/g, " "), { type: "region", region: ref, match: "exact", learned: false });
+    terms.push({
+      term: normaliseQuery(r.name),
+      label: r.name,
+      kind: "location",
+      slug: r.slug,
+      detail: parent,
+      alias: false,
+    });
     for (const a of r.aliases) {
       add(a.alias, { type: "region", region: ref, match: "alias", learned: a.source === "learned" });
-      terms.push({ term: normaliseQuery(a.alias), label: r.name, kind: "location", slug: r.slug, detail: a.alias, alias: true });
+      terms.push({
+        term: normaliseQuery(a.alias),
+        label: r.name,
+        kind: "location",
+        slug: r.slug,
+        detail: a.alias,
+        alias: true,
+      });
     }
   }
   // The city itself is an area too.
   for (const r of input.regions.filter((x) => x.kind === "city")) {
     for (const a of ["nyc", "new york city", "ny", "the city", "anywhere in nyc"]) {
-      add(a, { type: "region", region: { id: r.id, slug: r.slug, name: r.name, kind: r.kind }, match: "alias", learned: false });
+      add(a, {
+        type: "region",
+        region: { id: r.id, slug: r.slug, name: r.name, kind: r.kind },
+        match: "alias",
+        learned: false,
+      });
     }
   }
 
@@ -246,12 +475,18 @@ export function buildLexicon(input: LexiconInput): Lexicon {
     for (const w of words) {
       add(w, { type: "day", kind: "weekday", weekday });
       if (w.length > 3) add(`${w}s`, { type: "day", kind: "weekday", weekday, recurring: true });
-      for (const prefix of ["on", "this", "next", "coming", "this coming"]) add(`${prefix} ${w}`, { type: "day", kind: "weekday", weekday });
+      for (const prefix of ["on", "this", "next", "coming", "this coming"])
+        add(`${prefix} ${w}`, { type: "day", kind: "weekday", weekday });
       if (w.length > 3) {
         add(`on ${w}s`, { type: "day", kind: "weekday", weekday, recurring: true });
         add(`every ${w}`, { type: "day", kind: "weekday", weekday, recurring: true });
       }
-      for (const [pw, part] of [["morning", "morning"], ["afternoon", "afternoon"], ["evening", "evening"], ["night", "evening"]] as const) {
+      for (const [pw, part] of [
+        ["morning", "morning"],
+        ["afternoon", "afternoon"],
+        ["evening", "evening"],
+        ["night", "evening"],
+      ] as const) {
         add(`${w} ${pw}`, { type: "day", kind: "weekday", weekday, part });
         if (w.length > 3) add(`${w} ${pw}s`, { type: "day", kind: "weekday", weekday, part, recurring: true });
       }
@@ -263,5 +498,16 @@ export function buildLexicon(input: LexiconInput): Lexicon {
   for (const w of CUES) add(w, { type: "cue" });
   for (const w of STOPWORDS) add(w, { type: "stop" });
 
-  return { phrases, maxPhraseTokens, subjects, subjectsBySlug, categories, regions: input.regions, regionsById, regionsBySlug, fuzzySubjectTerms, terms };
+  return {
+    phrases,
+    maxPhraseTokens,
+    subjects,
+    subjectsBySlug,
+    categories,
+    regions: input.regions,
+    regionsById,
+    regionsBySlug,
+    fuzzySubjectTerms,
+    terms,
+  };
 }

@@ -25,8 +25,14 @@ export const ZLlmParse = z.object({
       days: z.enum(DAY_KINDS),
       weekdays: z.array(z.number().int().min(1).max(7)),
       part: z.enum(DAY_PARTS).nullable(),
-      afterHHMM: z.string().regex(/^\d{2}:\d{2}$/).nullable(),
-      beforeHHMM: z.string().regex(/^\d{2}:\d{2}$/).nullable(),
+      afterHHMM: z
+        .string()
+        .regex(/^\d{2}:\d{2}$/)
+        .nullable(),
+      beforeHHMM: z
+        .string()
+        .regex(/^\d{2}:\d{2}$/)
+        .nullable(),
     })
     .nullable(),
 });
@@ -36,7 +42,17 @@ export function llmParseSchema(lex: Lexicon): Record<string, unknown> {
   return {
     type: "object",
     additionalProperties: false,
-    required: ["subject", "location", "nearMe", "priceMinDollars", "priceMaxDollars", "audience", "level", "lessonType", "time"],
+    required: [
+      "subject",
+      "location",
+      "nearMe",
+      "priceMinDollars",
+      "priceMaxDollars",
+      "audience",
+      "level",
+      "lessonType",
+      "time",
+    ],
     properties: {
       subject: enumOrNull(lex.subjects.map((s) => s.slug)),
       location: enumOrNull(lex.regions.map((r) => r.slug)),
@@ -70,7 +86,13 @@ const PARSE_SYSTEM = [
   "time: when the lesson should start; days 'weekday' uses weekdays 1=Mon..7=Sun; afterHHMM/beforeHHMM are 24h local times. Use null for anything not said.",
 ].join(" ");
 
-export async function llmParseQuery(llm: LlmPort, lex: Lexicon, query: string, today: string, opts: ProviderCallOptions): Promise<LlmParse | null> {
+export async function llmParseQuery(
+  llm: LlmPort,
+  lex: Lexicon,
+  query: string,
+  today: string,
+  opts: ProviderCallOptions,
+): Promise<LlmParse | null> {
   const subjects = lex.subjects.map((s) => `${s.slug}: ${s.name}`).join("; ");
   const regions = lex.regions.map((r) => `${r.slug}: ${r.name}`).join("; ");
   const raw = await llm.structured(
@@ -112,7 +134,12 @@ export function llmTimeSpec(t: NonNullable<LlmParse["time"]>): TimeSpec | null {
 const ZLlmLocation = z.object({ location: z.string().nullable(), confidence: z.number().min(0).max(1) });
 
 /** Tier 5: which gazetteer place a phrase means, or null. */
-export async function llmResolveLocation(llm: LlmPort, lex: Lexicon, term: string, opts: ProviderCallOptions): Promise<{ slug: string; confidence: number } | null> {
+export async function llmResolveLocation(
+  llm: LlmPort,
+  lex: Lexicon,
+  term: string,
+  opts: ProviderCallOptions,
+): Promise<{ slug: string; confidence: number } | null> {
   const raw = await llm.structured(
     {
       name: "place_lookup",
@@ -122,7 +149,8 @@ export async function llmResolveLocation(llm: LlmPort, lex: Lexicon, term: strin
         required: ["location", "confidence"],
         properties: { location: enumOrNull(lex.regions.map((r) => r.slug)), confidence: { type: "number" } },
       },
-      system: "You map a place phrase typed by someone in New York City to one place of the list (slug), or null when none fits. confidence is 0 to 1.",
+      system:
+        "You map a place phrase typed by someone in New York City to one place of the list (slug), or null when none fits. confidence is 0 to 1.",
       user: `Places: ${lex.regions.map((r) => `${r.slug}: ${r.name}`).join("; ")}\nPhrase: ${JSON.stringify(term)}`,
     },
     opts,

@@ -19,7 +19,13 @@ import type { LocationTierRecord, ParsedLocation } from "./views";
 /** "Near me" snaps to the closest neighbourhood centroid within this distance. */
 export const NEAR_ME_SNAP_KM = 5;
 
-export type LocationDeps = { repo: SearchRepository; embedder: Embedder; llm: LlmPort; cache: Cache; state: SearchState };
+export type LocationDeps = {
+  repo: SearchRepository;
+  embedder: Embedder;
+  llm: LlmPort;
+  cache: Cache;
+  state: SearchState;
+};
 
 export type ResolvedLocation = {
   view: ParsedLocation | null;
@@ -33,8 +39,23 @@ export type ResolvedLocation = {
 
 type Explicit = { region: string } | { near: { lat: number; lng: number } } | null | undefined;
 
-function regionView(r: GazetteerRegion, tier: LocationTier, confidence: number, term: string | null, source: "fast" | "llm" | "filter"): ParsedLocation {
-  return { kind: "region", slug: r.slug, name: r.name, regionKind: r.kind, tier, term, confidence: round(confidence), source };
+function regionView(
+  r: GazetteerRegion,
+  tier: LocationTier,
+  confidence: number,
+  term: string | null,
+  source: "fast" | "llm" | "filter",
+): ParsedLocation {
+  return {
+    kind: "region",
+    slug: r.slug,
+    name: r.name,
+    regionKind: r.kind,
+    tier,
+    term,
+    confidence: round(confidence),
+    source,
+  };
 }
 
 export function nearestNeighbourhood(regions: GazetteerRegion[], lat: number, lng: number): GazetteerRegion | null {
@@ -70,13 +91,39 @@ export async function resolveLocation(
     if ("region" in explicit) {
       const r = lex.regionsBySlug.get(explicit.region);
       if (!r) return { view: null, region: null, point: null, tiers, learnableTerm: null };
-      record({ tier: "filter", term: null, status: "hit", result: { slug: r.slug, name: r.name }, confidence: 1, ms: 0 });
-      return { view: regionView(r, "filter", 1, null, "filter"), region: r, point: { lat: r.lat, lng: r.lng }, tiers, learnableTerm: null };
+      record({
+        tier: "filter",
+        term: null,
+        status: "hit",
+        result: { slug: r.slug, name: r.name },
+        confidence: 1,
+        ms: 0,
+      });
+      return {
+        view: regionView(r, "filter", 1, null, "filter"),
+        region: r,
+        point: { lat: r.lat, lng: r.lng },
+        tiers,
+        learnableTerm: null,
+      };
     }
     const r = nearestNeighbourhood(lex.regions, explicit.near.lat, explicit.near.lng);
-    record({ tier: "near_me", term: null, status: r ? "hit" : "miss", result: r ? { slug: r.slug, name: r.name } : null, confidence: r ? 1 : null, ms: 0 });
+    record({
+      tier: "near_me",
+      term: null,
+      status: r ? "hit" : "miss",
+      result: r ? { slug: r.slug, name: r.name } : null,
+      confidence: r ? 1 : null,
+      ms: 0,
+    });
     return {
-      view: { kind: "near_me", resolved: r ? { slug: r.slug, name: r.name } : null, needsCoordinates: false, confidence: 1, source: "filter" },
+      view: {
+        kind: "near_me",
+        resolved: r ? { slug: r.slug, name: r.name } : null,
+        needsCoordinates: false,
+        confidence: 1,
+        source: "filter",
+      },
       region: r,
       point: explicit.near,
       tiers,
@@ -89,17 +136,58 @@ export async function resolveLocation(
     const r = lex.regionsById.get(fast.location.value.id)!;
     const phrase = fast.locationPhrase;
     if (fast.location.tier === "exact") {
-      record({ tier: "exact", term: phrase, status: "hit", result: { slug: r.slug, name: r.name }, confidence: fast.location.confidence, ms: 0 });
+      record({
+        tier: "exact",
+        term: phrase,
+        status: "hit",
+        result: { slug: r.slug, name: r.name },
+        confidence: fast.location.confidence,
+        ms: 0,
+      });
     } else {
       record({ tier: "exact", term: phrase, status: "miss", result: null, confidence: null, ms: 0 });
-      record({ tier: "alias", term: phrase, status: "hit", result: { slug: r.slug, name: r.name }, confidence: fast.location.confidence, ms: 0, ...(fast.location.learned ? { detail: "learned alias" } : {}) });
+      record({
+        tier: "alias",
+        term: phrase,
+        status: "hit",
+        result: { slug: r.slug, name: r.name },
+        confidence: fast.location.confidence,
+        ms: 0,
+        ...(fast.location.learned ? { detail: "learned alias" } : {}),
+      });
     }
-    return { view: regionView(r, fast.location.tier ?? "exact", fast.location.confidence, phrase, "fast"), region: r, point: { lat: r.lat, lng: r.lng }, tiers, learnableTerm: null };
+    return {
+      view: regionView(r, fast.location.tier ?? "exact", fast.location.confidence, phrase, "fast"),
+      region: r,
+      point: { lat: r.lat, lng: r.lng },
+      tiers,
+      learnableTerm: null,
+    };
   }
 
   if (fast.location.nearMe) {
-    record({ tier: "near_me", term: null, status: "miss", result: null, confidence: null, ms: 0, detail: "no coordinates sent" });
-    return { view: { kind: "near_me", resolved: null, needsCoordinates: true, confidence: fast.location.confidence, source: "fast" }, region: null, point: null, tiers, learnableTerm: null };
+    record({
+      tier: "near_me",
+      term: null,
+      status: "miss",
+      result: null,
+      confidence: null,
+      ms: 0,
+      detail: "no coordinates sent",
+    });
+    return {
+      view: {
+        kind: "near_me",
+        resolved: null,
+        needsCoordinates: true,
+        confidence: fast.location.confidence,
+        source: "fast",
+      },
+      region: null,
+      point: null,
+      tiers,
+      learnableTerm: null,
+    };
   }
 
   const term = fast.locationTerm;
@@ -107,15 +195,34 @@ export async function resolveLocation(
     // The LLM parse may still have found a place the dictionary could not see (no cue word).
     const r = llmLocationSlug ? lex.regionsBySlug.get(llmLocationSlug) : undefined;
     if (r) {
-      record({ tier: "llm", term: null, status: "hit", result: { slug: r.slug, name: r.name }, confidence: 0.7, ms: 0, detail: "from the LLM parse" });
-      return { view: regionView(r, "llm", 0.7, null, "llm"), region: r, point: { lat: r.lat, lng: r.lng }, tiers, learnableTerm: null };
+      record({
+        tier: "llm",
+        term: null,
+        status: "hit",
+        result: { slug: r.slug, name: r.name },
+        confidence: 0.7,
+        ms: 0,
+        detail: "from the LLM parse",
+      });
+      return {
+        view: regionView(r, "llm", 0.7, null, "llm"),
+        region: r,
+        point: { lat: r.lat, lng: r.lng },
+        tiers,
+        learnableTerm: null,
+      };
     }
     return { view: null, region: null, point: null, tiers, learnableTerm: null };
   }
 
   record({ tier: "exact", term, status: "miss", result: null, confidence: null, ms: 0 });
   record({ tier: "alias", term, status: "miss", result: null, confidence: null, ms: 0 });
-  const found = (r: GazetteerRegion, tier: LocationTier, confidence: number, source: "fast" | "llm"): ResolvedLocation => ({
+  const found = (
+    r: GazetteerRegion,
+    tier: LocationTier,
+    confidence: number,
+    source: "fast" | "llm",
+  ): ResolvedLocation => ({
     view: regionView(r, tier, confidence, term, source),
     region: r,
     point: { lat: r.lat, lng: r.lng },
@@ -159,7 +266,13 @@ export async function resolveLocation(
       const model = config.embeddings.model ?? undefined;
       const work = (async () => {
         const entries = await regionVectors(deps, snap, config, allowance);
-        const q = await embedQuery(deps, term, { timeoutMs: allowance, signal: AbortSignal.timeout(allowance), model, maxConcurrency: config.embeddings.maxConcurrency, ttlSeconds: config.embeddings.queryCacheTtlSeconds });
+        const q = await embedQuery(deps, term, {
+          timeoutMs: allowance,
+          signal: AbortSignal.timeout(allowance),
+          model,
+          maxConcurrency: config.embeddings.maxConcurrency,
+          ttlSeconds: config.embeddings.queryCacheTtlSeconds,
+        });
         let best: { regionId: string; term: string; sim: number } | null = null;
         for (const e of entries) {
           const sim = cosine(q.vector, e.vector);
@@ -170,7 +283,8 @@ export async function resolveLocation(
       const outcome = await budget.stage("location.embedding", async (mark) => {
         const r = await within(work, allowance).catch((e: unknown) => ({ ok: false as const, error: e }));
         if (!r.ok) {
-          const failed: "timeout" | "error" = "error" in r && !(r.error instanceof ProviderTimeoutError) ? "error" : "timeout";
+          const failed: "timeout" | "error" =
+            "error" in r && !(r.error instanceof ProviderTimeoutError) ? "error" : "timeout";
           mark(failed);
           return { failed } as const;
         }
@@ -179,10 +293,18 @@ export async function resolveLocation(
       });
       if (outcome.failed) {
         budget.skipped.push({ stage: "location.embedding", reason: outcome.failed });
-        record({ tier: "embedding", term, status: outcome.failed, result: null, confidence: null, ms: performance.now() - t });
+        record({
+          tier: "embedding",
+          term,
+          status: outcome.failed,
+          result: null,
+          confidence: null,
+          ms: performance.now() - t,
+        });
       } else {
         const best = outcome.best;
-        const region = best && best.sim >= config.location.embeddingThreshold ? lex.regionsById.get(best.regionId) : undefined;
+        const region =
+          best && best.sim >= config.location.embeddingThreshold ? lex.regionsById.get(best.regionId) : undefined;
         record({
           tier: "embedding",
           term,
@@ -200,14 +322,30 @@ export async function resolveLocation(
   // Tier 5: the LLM (its parse answer when the parse already asked it).
   if (llmLocationSlug !== undefined) {
     const r = llmLocationSlug ? lex.regionsBySlug.get(llmLocationSlug) : undefined;
-    record({ tier: "llm", term, status: r ? "hit" : "miss", result: r ? { slug: r.slug, name: r.name } : null, confidence: r ? 0.7 : null, ms: 0, detail: "from the LLM parse" });
+    record({
+      tier: "llm",
+      term,
+      status: r ? "hit" : "miss",
+      result: r ? { slug: r.slug, name: r.name } : null,
+      confidence: r ? 0.7 : null,
+      ms: 0,
+      detail: "from the LLM parse",
+    });
     if (r) return found(r, "llm", 0.7, "llm");
   } else if (config.overrides.skipTier5) {
     budget.skip("location.llm", "override");
     record({ tier: "llm", term, status: "skipped", result: null, confidence: null, ms: 0, detail: "override" });
   } else if (!deps.llm.available) {
     budget.note("location.llm", "unavailable", "no LLM configured");
-    record({ tier: "llm", term, status: "unavailable", result: null, confidence: null, ms: 0, detail: "no LLM configured" });
+    record({
+      tier: "llm",
+      term,
+      status: "unavailable",
+      result: null,
+      confidence: null,
+      ms: 0,
+      detail: "no LLM configured",
+    });
   } else {
     const allowance = budget.allowance(config.llm.locationTimeoutMs);
     if (!allowance) {
@@ -216,10 +354,16 @@ export async function resolveLocation(
     } else {
       const t = performance.now();
       const outcome = await budget.stage("location.llm", async (mark) => {
-        const call = llmResolveLocation(deps.llm, lex, term, { timeoutMs: allowance, signal: AbortSignal.timeout(allowance), model: config.llm.model ?? undefined, maxConcurrency: config.llm.maxConcurrency });
+        const call = llmResolveLocation(deps.llm, lex, term, {
+          timeoutMs: allowance,
+          signal: AbortSignal.timeout(allowance),
+          model: config.llm.model ?? undefined,
+          maxConcurrency: config.llm.maxConcurrency,
+        });
         const r = await within(call, allowance).catch((e: unknown) => ({ ok: false as const, error: e }));
         if (!r.ok) {
-          const failed: "timeout" | "error" = "error" in r && !(r.error instanceof ProviderTimeoutError) ? "error" : "timeout";
+          const failed: "timeout" | "error" =
+            "error" in r && !(r.error instanceof ProviderTimeoutError) ? "error" : "timeout";
           mark(failed);
           return { failed } as const;
         }
@@ -228,16 +372,36 @@ export async function resolveLocation(
       });
       if (outcome.failed) {
         budget.skipped.push({ stage: "location.llm", reason: outcome.failed });
-        record({ tier: "llm", term, status: outcome.failed, result: null, confidence: null, ms: performance.now() - t });
+        record({
+          tier: "llm",
+          term,
+          status: outcome.failed,
+          result: null,
+          confidence: null,
+          ms: performance.now() - t,
+        });
       } else {
         const r = outcome.hit ? lex.regionsBySlug.get(outcome.hit.slug) : undefined;
-        record({ tier: "llm", term, status: r ? "hit" : "miss", result: r ? { slug: r.slug, name: r.name } : null, confidence: outcome.hit?.confidence ?? null, ms: performance.now() - t });
+        record({
+          tier: "llm",
+          term,
+          status: r ? "hit" : "miss",
+          result: r ? { slug: r.slug, name: r.name } : null,
+          confidence: outcome.hit?.confidence ?? null,
+          ms: performance.now() - t,
+        });
         if (r && outcome.hit) return found(r, "llm", outcome.hit.confidence, "llm");
       }
     }
   }
 
-  return { view: { kind: "unresolved", term, confidence: fast.location.confidence, source: "fast" }, region: null, point: null, tiers, learnableTerm: term };
+  return {
+    view: { kind: "unresolved", term, confidence: fast.location.confidence, source: "fast" },
+    region: null,
+    point: null,
+    tiers,
+    learnableTerm: term,
+  };
 }
 
 /** Vectors of every region name and alias, computed once per dictionary snapshot and model. */
@@ -251,7 +415,12 @@ async function regionVectors(deps: LocationDeps, snap: LexiconSnapshot, config: 
   }
   const vectors = await deps.embedder.embed(
     terms.map((t) => t.term),
-    { timeoutMs, signal: AbortSignal.timeout(timeoutMs), model: config.embeddings.model ?? undefined, maxConcurrency: config.embeddings.maxConcurrency },
+    {
+      timeoutMs,
+      signal: AbortSignal.timeout(timeoutMs),
+      model: config.embeddings.model ?? undefined,
+      maxConcurrency: config.embeddings.maxConcurrency,
+    },
   );
   const entries = terms.map((t, i) => ({ ...t, vector: vectors[i]! }));
   snap.regionVectors = { model, entries };

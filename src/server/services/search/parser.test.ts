@@ -12,7 +12,12 @@ export function fastAnswers(p: FastParse): Omit<LabelledQuery, "q"> {
   return {
     subject: p.subject.value?.slug ?? null,
     location: p.location.value?.slug ?? (p.location.nearMe ? "near_me" : null),
-    price: p.price.value ? [p.price.value.minCents === null ? null : p.price.value.minCents / 100, p.price.value.maxCents === null ? null : p.price.value.maxCents / 100] : null,
+    price: p.price.value
+      ? [
+          p.price.value.minCents === null ? null : p.price.value.minCents / 100,
+          p.price.value.maxCents === null ? null : p.price.value.maxCents / 100,
+        ]
+      : null,
     audience: p.audience.value,
     time: p.time.value ? timeSpecKey(p.time.value) : null,
     level: p.level.value,
@@ -35,12 +40,20 @@ describe("labelled corpus (fast path only)", () => {
       const got = fastAnswers(fastParse(item.q, lex));
       for (const f of FIELDS) {
         if (JSON.stringify(got[f]) === JSON.stringify(item[f])) correct[f]++;
-        else misses.push(`${f.padEnd(10)} ${JSON.stringify(item.q)}: expected ${JSON.stringify(item[f])}, got ${JSON.stringify(got[f])}`);
+        else
+          misses.push(
+            `${f.padEnd(10)} ${JSON.stringify(item.q)}: expected ${JSON.stringify(item[f])}, got ${JSON.stringify(got[f])}`,
+          );
       }
     }
     const msPerQuery = (performance.now() - t0) / LABELLED_QUERIES.length;
-    const accuracy = Object.fromEntries(FIELDS.map((f) => [f, Math.round((correct[f] / LABELLED_QUERIES.length) * 1000) / 10]));
-    console.log(`corpus: ${LABELLED_QUERIES.length} queries, fast path ${msPerQuery.toFixed(3)} ms/query, accuracy %:`, accuracy);
+    const accuracy = Object.fromEntries(
+      FIELDS.map((f) => [f, Math.round((correct[f] / LABELLED_QUERIES.length) * 1000) / 10]),
+    );
+    console.log(
+      `corpus: ${LABELLED_QUERIES.length} queries, fast path ${msPerQuery.toFixed(3)} ms/query, accuracy %:`,
+      accuracy,
+    );
     if (misses.length) console.log(`misses:\n  ${misses.join("\n  ")}`);
     expect(accuracy.subject).toBeGreaterThanOrEqual(95);
     expect(accuracy.location).toBeGreaterThanOrEqual(95);
@@ -74,7 +87,17 @@ describe("fast parser details", () => {
   });
 
   it("never throws on odd input", () => {
-    for (const s of ["", "   ", "$$$", "under $", "🎹🎸", "a".repeat(2000), "between 9 and", "at 25:99pm", "'; drop table users; --"]) {
+    for (const s of [
+      "",
+      "   ",
+      "$$$",
+      "under $",
+      "🎹🎸",
+      "a".repeat(2000),
+      "between 9 and",
+      "at 25:99pm",
+      "'; drop table users; --",
+    ]) {
       expect(() => fastParse(s, lex)).not.toThrow();
     }
   });

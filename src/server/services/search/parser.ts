@@ -5,7 +5,18 @@
  */
 import { normaliseQuery, type Lexicon, type PhraseEntry } from "./lexicon";
 import { CLOCK_PATTERNS } from "./time";
-import type { Audience, CategoryRef, DayKind, DayPart, FastParse, LessonType, RegionRef, SearchLevel, SubjectRef, TimeSpec } from "./types";
+import type {
+  Audience,
+  CategoryRef,
+  DayKind,
+  DayPart,
+  FastParse,
+  LessonType,
+  RegionRef,
+  SearchLevel,
+  SubjectRef,
+  TimeSpec,
+} from "./types";
 
 const BARRIER = "|";
 
@@ -16,7 +27,18 @@ export function ageToAudience(age: number): Audience {
 }
 
 const ORDINALS: Record<string, number> = {
-  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10, eleventh: 11, twelfth: 12,
+  first: 1,
+  second: 2,
+  third: 3,
+  fourth: 4,
+  fifth: 5,
+  sixth: 6,
+  seventh: 7,
+  eighth: 8,
+  ninth: 9,
+  tenth: 10,
+  eleventh: 11,
+  twelfth: 12,
 };
 
 type Money = { minCents: number | null; maxCents: number | null; confidence: number };
@@ -28,7 +50,10 @@ const NOT_UNIT = String.raw`(?!\s*(?:min|mins|minute|minutes|year|years|yr|yrs|y
 const PRICE_PATTERNS: { re: RegExp; read: (m: RegExpExecArray) => Money | null }[] = [
   {
     // $40-60, 40 to 60 dollars, between $40 and $60 an hour
-    re: new RegExp(String.raw`(?:\bbetween\s+)?(\$)?\s?(\d{1,4})\s*(?:-|–|to|and)\s*(\$)?\s?(\d{1,4})${NOT_UNIT}\s*(dollars|bucks|usd)?(${PER_HOUR})?`, "g"),
+    re: new RegExp(
+      String.raw`(?:\bbetween\s+)?(\$)?\s?(\d{1,4})\s*(?:-|–|to|and)\s*(\$)?\s?(\d{1,4})${NOT_UNIT}\s*(dollars|bucks|usd)?(${PER_HOUR})?`,
+      "g",
+    ),
     read: (m) => {
       if (!(m[1] || m[3] || m[5] || m[6])) return null;
       if (!saneDollars(m[2]!) || !saneDollars(m[4]!) || Number(m[2]) > Number(m[4])) return null;
@@ -40,14 +65,23 @@ const PRICE_PATTERNS: { re: RegExp; read: (m: RegExpExecArray) => Money | null }
       String.raw`\b(?:under|below|less than|cheaper than|max|maximum|up to|no more than|not more than|at most|within|budget of|budget is|budget|for less than|less then|<)\s*(\$)?\s?(\d{1,4})${NOT_UNIT}\s*(dollars|bucks|usd)?(${PER_HOUR})?`,
       "g",
     ),
-    read: (m) => (saneDollars(m[2]!) ? { minCents: null, maxCents: cents(m[2]!), confidence: m[1] || m[3] || m[4] ? 0.95 : 0.85 } : null),
+    read: (m) =>
+      saneDollars(m[2]!)
+        ? { minCents: null, maxCents: cents(m[2]!), confidence: m[1] || m[3] || m[4] ? 0.95 : 0.85 }
+        : null,
   },
   {
-    re: new RegExp(String.raw`\$\s?(\d{1,4})(?:${PER_HOUR})?\s*(?:or less|or under|or below|or cheaper|max|maximum|and under|and below|tops|or lower)\b`, "g"),
+    re: new RegExp(
+      String.raw`\$\s?(\d{1,4})(?:${PER_HOUR})?\s*(?:or less|or under|or below|or cheaper|max|maximum|and under|and below|tops|or lower)\b`,
+      "g",
+    ),
     read: (m) => (saneDollars(m[1]!) ? { minCents: null, maxCents: cents(m[1]!), confidence: 0.95 } : null),
   },
   {
-    re: new RegExp(String.raw`\b(?:over|above|more than|at least|min|minimum|starting at|from)\s*\$\s?(\d{1,4})(?:${PER_HOUR})?`, "g"),
+    re: new RegExp(
+      String.raw`\b(?:over|above|more than|at least|min|minimum|starting at|from)\s*\$\s?(\d{1,4})(?:${PER_HOUR})?`,
+      "g",
+    ),
     read: (m) => (saneDollars(m[1]!) ? { minCents: cents(m[1]!), maxCents: null, confidence: 0.9 } : null),
   },
   {
@@ -64,7 +98,10 @@ const PRICE_PATTERNS: { re: RegExp; read: (m: RegExpExecArray) => Money | null }
   },
   {
     // a bare "$60", "$60/hr", "60 dollars", "60 an hour": read as a ceiling
-    re: new RegExp(String.raw`(?:\$\s?(\d{1,4})(?:${PER_HOUR})?|\b(\d{2,4})\s*(?:dollars|bucks|usd)(?:${PER_HOUR})?|\b(\d{2,4})${PER_HOUR})`, "g"),
+    re: new RegExp(
+      String.raw`(?:\$\s?(\d{1,4})(?:${PER_HOUR})?|\b(\d{2,4})\s*(?:dollars|bucks|usd)(?:${PER_HOUR})?|\b(\d{2,4})${PER_HOUR})`,
+      "g",
+    ),
     read: (m) => {
       const d = m[1] ?? m[2] ?? m[3];
       return d && saneDollars(d) ? { minCents: null, maxCents: cents(d), confidence: 0.75 } : null;
@@ -75,9 +112,15 @@ const PRICE_PATTERNS: { re: RegExp; read: (m: RegExpExecArray) => Money | null }
 const AGE_PATTERNS: { re: RegExp; age: (m: RegExpExecArray) => number | null }[] = [
   { re: /\b(\d{1,2})\s*(?:-|\s)?\s*(?:year|yr)s?\s*(?:-|\s)?\s*olds?\b/g, age: (m) => Number(m[1]) },
   { re: /\b(\d{1,2})\s*(?:yos?|y\/o|yrs? old)\b/g, age: (m) => Number(m[1]) },
-  { re: /\bage[sd]?\s*(\d{1,2})(?:\s*(?:-|–|to|and)\s*(\d{1,2}))?\b/g, age: (m) => (m[2] ? Math.round((Number(m[1]) + Number(m[2])) / 2) : Number(m[1])) },
+  {
+    re: /\bage[sd]?\s*(\d{1,2})(?:\s*(?:-|–|to|and)\s*(\d{1,2}))?\b/g,
+    age: (m) => (m[2] ? Math.round((Number(m[1]) + Number(m[2])) / 2) : Number(m[1])),
+  },
   { re: /\b(\d{1,2})(?:st|nd|rd|th)\s*grade(?:rs?)?\b/g, age: (m) => Number(m[1]) + 5 },
-  { re: /\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)\s*grade(?:rs?)?\b/g, age: (m) => (ORDINALS[m[1]!] ?? 0) + 5 },
+  {
+    re: /\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)\s*grade(?:rs?)?\b/g,
+    age: (m) => (ORDINALS[m[1]!] ?? 0) + 5,
+  },
   { re: /\bkindergart(?:en|ens|ener|eners|ner|ners)\b/g, age: () => 5 },
 ];
 
@@ -99,7 +142,20 @@ function editDistance(a: string, b: string, max: number): number {
   return prev[b.length]!;
 }
 
-const PRIORITY: PhraseEntry["type"][] = ["subject", "region", "lesson", "audience", "level", "day", "part", "near_me", "budget", "category", "cue", "stop"];
+const PRIORITY: PhraseEntry["type"][] = [
+  "subject",
+  "region",
+  "lesson",
+  "audience",
+  "level",
+  "day",
+  "part",
+  "near_me",
+  "budget",
+  "category",
+  "cue",
+  "stop",
+];
 
 type Match = { entry: PhraseEntry; start: number; end: number; text: string };
 
@@ -152,11 +208,14 @@ export function fastParse(raw: string, lex: Lexicon): FastParse {
   }
 
   // ── Dictionary: greedy longest phrase, left to right, never across a regex match. ──
-  const tokens = work.replace(/[$.:/\-–]/g, " ").split(/\s+/).filter(Boolean);
+  const tokens = work
+    .replace(/[$.:/\-–]/g, " ")
+    .split(/\s+/)
+    .filter(Boolean);
   const matches: Match[] = [];
   const residual: { token: string; index: number }[] = [];
   let subjectSeen = false;
-  for (let i = 0; i < tokens.length; ) {
+  for (let i = 0; i < tokens.length;) {
     if (tokens[i] === BARRIER) {
       i++;
       continue;
@@ -168,7 +227,8 @@ export function fastParse(raw: string, lex: Lexicon): FastParse {
       const key = slice.join(" ");
       let entries = lex.phrases.get(key);
       // Plurals of single words: "violins", "pianos".
-      if (!entries && len === 1 && key.length > 4 && key.endsWith("s")) entries = lex.phrases.get(key.slice(0, -1))?.filter((e) => e.type === "subject");
+      if (!entries && len === 1 && key.length > 4 && key.endsWith("s"))
+        entries = lex.phrases.get(key.slice(0, -1))?.filter((e) => e.type === "subject");
       if (!entries?.length) continue;
       const entry = choose(entries, tokens, i, len, subjectSeen);
       if (entry.type === "subject") subjectSeen = true;
@@ -184,7 +244,9 @@ export function fastParse(raw: string, lex: Lexicon): FastParse {
   }
 
   // ── Subject ──
-  const subjects = matches.filter((m): m is Match & { entry: Extract<PhraseEntry, { type: "subject" }> } => m.entry.type === "subject");
+  const subjects = matches.filter(
+    (m): m is Match & { entry: Extract<PhraseEntry, { type: "subject" }> } => m.entry.type === "subject",
+  );
   const distinctSubjects = [...new Map(subjects.map((m) => [m.entry.subject.slug, m])).values()];
   let subject: SubjectRef | null = distinctSubjects[0]?.entry.subject ?? null;
   let subjectMatch: "name" | "alias" | "fuzzy" | undefined = distinctSubjects[0]?.entry.match;
@@ -207,20 +269,36 @@ export function fastParse(raw: string, lex: Lexicon): FastParse {
       }
     }
   }
-  const categories = matches.filter((m): m is Match & { entry: Extract<PhraseEntry, { type: "category" }> } => m.entry.type === "category");
+  const categories = matches.filter(
+    (m): m is Match & { entry: Extract<PhraseEntry, { type: "category" }> } => m.entry.type === "category",
+  );
   const category: CategoryRef | null = subject
     ? (lex.categories.find((c) => c.slug === subject.categorySlug) ?? null)
     : (categories[0]?.entry.category ?? null);
 
   // ── Location ──
-  const regionMatches = matches.filter((m): m is Match & { entry: Extract<PhraseEntry, { type: "region" }> } => m.entry.type === "region");
+  const regionMatches = matches.filter(
+    (m): m is Match & { entry: Extract<PhraseEntry, { type: "region" }> } => m.entry.type === "region",
+  );
   const specificity = { neighbourhood: 3, borough: 2, city: 1 } as const;
-  const bestRegion = [...regionMatches].sort((a, b) => specificity[b.entry.region.kind] - specificity[a.entry.region.kind] || a.start - b.start)[0];
-  const distinctRegions = new Set(regionMatches.filter((m) => m.entry.region.kind === bestRegion?.entry.region.kind).map((m) => m.entry.region.id));
+  const bestRegion = [...regionMatches].sort(
+    (a, b) => specificity[b.entry.region.kind] - specificity[a.entry.region.kind] || a.start - b.start,
+  )[0];
+  const distinctRegions = new Set(
+    regionMatches.filter((m) => m.entry.region.kind === bestRegion?.entry.region.kind).map((m) => m.entry.region.id),
+  );
   const nearMe = matches.some((m) => m.entry.type === "near_me");
 
   // An unknown phrase after a place cue ("in park slop") is a location term for the fuzzy/embedding/LLM tiers.
-  const cueIndexes = new Set(matches.filter((m) => m.entry.type === "cue" || (m.entry.type === "stop" && ["in", "near", "around", "by", "at", "from"].includes(m.text))).map((m) => m.end));
+  const cueIndexes = new Set(
+    matches
+      .filter(
+        (m) =>
+          m.entry.type === "cue" ||
+          (m.entry.type === "stop" && ["in", "near", "around", "by", "at", "from"].includes(m.text)),
+      )
+      .map((m) => m.end),
+  );
   const residualAt = new Map(residual.map((r) => [r.index, r.token]));
   const consumedTerm = new Set<number>();
   let locationTerm: string | null = null;
@@ -229,7 +307,8 @@ export function fastParse(raw: string, lex: Lexicon): FastParse {
       let i = start;
       if (tokens[i] === "the") i++;
       const at: number[] = [];
-      while (i < tokens.length && residualAt.has(i) && !fuzzyUsed.has(i) && at.length < 4 && !/^\d+$/.test(tokens[i]!)) at.push(i++);
+      while (i < tokens.length && residualAt.has(i) && !fuzzyUsed.has(i) && at.length < 4 && !/^\d+$/.test(tokens[i]!))
+        at.push(i++);
       const words = at.map((k) => tokens[k]!);
       if (words.length && words.join(" ").length >= 3) {
         locationTerm = words.join(" ");
@@ -251,8 +330,12 @@ export function fastParse(raw: string, lex: Lexicon): FastParse {
     audience = audienceMatches[0]!.value;
     audienceConfidence = new Set(audienceMatches.map((a) => a.value)).size > 1 ? 0.5 : audienceMatches[0]!.confidence;
   }
-  const levels = [...new Set(matches.flatMap((m) => (m.entry.type === "level" ? [m.entry.value] : [])))] as SearchLevel[];
-  const lessons = [...new Set(matches.flatMap((m) => (m.entry.type === "lesson" ? [m.entry.value] : [])))] as LessonType[];
+  const levels = [
+    ...new Set(matches.flatMap((m) => (m.entry.type === "level" ? [m.entry.value] : []))),
+  ] as SearchLevel[];
+  const lessons = [
+    ...new Set(matches.flatMap((m) => (m.entry.type === "lesson" ? [m.entry.value] : []))),
+  ] as LessonType[];
   const budget = matches.some((m) => m.entry.type === "budget");
 
   // ── Time ──
@@ -270,7 +353,12 @@ export function fastParse(raw: string, lex: Lexicon): FastParse {
     const afterFromWords = dayEntries.find((d) => d.after !== undefined)?.after ?? null;
     time = {
       days,
-      ...(days === "weekday" ? { weekdays: weekdays.sort((a, b) => a - b), recurring: dayEntries.some((d) => d.kind === "weekday" && d.recurring) } : {}),
+      ...(days === "weekday"
+        ? {
+            weekdays: weekdays.sort((a, b) => a - b),
+            recurring: dayEntries.some((d) => d.kind === "weekday" && d.recurring),
+          }
+        : {}),
       part,
       after: after ?? afterFromWords,
       before,
@@ -280,7 +368,11 @@ export function fastParse(raw: string, lex: Lexicon): FastParse {
 
   // ── Keywords: content words left over ──
   const keywordCategory = categories.filter((c) => c.entry.keyword).map((c) => c.text);
-  const leftovers = residual.filter((r) => !consumedTerm.has(r.index) && !fuzzyUsed.has(r.index) && !/^\d+$/.test(r.token) && r.token.length >= 2).map((r) => r.token);
+  const leftovers = residual
+    .filter(
+      (r) => !consumedTerm.has(r.index) && !fuzzyUsed.has(r.index) && !/^\d+$/.test(r.token) && r.token.length >= 2,
+    )
+    .map((r) => r.token);
   const keywords = [...new Set([...keywordCategory, ...leftovers])];
   const unexplained = subject || category ? [] : leftovers;
 
@@ -301,27 +393,62 @@ export function fastParse(raw: string, lex: Lexicon): FastParse {
   const location: FastParse["location"] = bestRegion
     ? {
         value: bestRegion.entry.region,
-        confidence: distinctRegions.size > 1 ? 0.55 : bestRegion.entry.learned ? 0.85 : bestRegion.entry.match === "exact" ? 0.97 : 0.93,
+        confidence:
+          distinctRegions.size > 1
+            ? 0.55
+            : bestRegion.entry.learned
+              ? 0.85
+              : bestRegion.entry.match === "exact"
+                ? 0.97
+                : 0.93,
         source: "fast",
         tier: bestRegion.entry.match,
         learned: bestRegion.entry.learned,
       }
-    : { value: null, confidence: nearMe ? 0.9 : locationTerm ? 0.3 : 0.95, source: "fast", ...(nearMe ? { nearMe: true } : {}) };
+    : {
+        value: null,
+        confidence: nearMe ? 0.9 : locationTerm ? 0.3 : 0.95,
+        source: "fast",
+        ...(nearMe ? { nearMe: true } : {}),
+      };
 
   const moneyValue = money;
   return {
     normalised,
-    subject: { value: subject, confidence: subjectConfidence, source: "fast", ...(subjectMatch ? { match: subjectMatch } : {}) },
+    subject: {
+      value: subject,
+      confidence: subjectConfidence,
+      source: "fast",
+      ...(subjectMatch ? { match: subjectMatch } : {}),
+    },
     category: { value: category, confidence: category ? (subject ? subjectConfidence : 0.85) : 0.9, source: "fast" },
     location,
     locationTerm,
     locationPhrase,
     price: moneyValue
-      ? { value: { minCents: moneyValue.minCents, maxCents: moneyValue.maxCents }, confidence: moneyValue.confidence, source: "fast", ...(budget ? { budget: "low" as const } : {}) }
+      ? {
+          value: { minCents: moneyValue.minCents, maxCents: moneyValue.maxCents },
+          confidence: moneyValue.confidence,
+          source: "fast",
+          ...(budget ? { budget: "low" as const } : {}),
+        }
       : { value: null, confidence: 0.95, source: "fast", ...(budget ? { budget: "low" as const } : {}) },
-    audience: { value: audience, confidence: audience ? audienceConfidence : 0.9, source: "fast", ...(ages.length ? { age: ages[0]! } : {}) },
-    level: { value: levels[0] ?? null, confidence: levels.length > 1 ? 0.5 : levels.length ? 0.9 : 0.95, source: "fast" },
-    lessonType: { value: pickLesson(lessons), confidence: lessons.length > 1 && lessons.includes("online") ? 0.5 : lessons.length ? 0.9 : 0.95, source: "fast" },
+    audience: {
+      value: audience,
+      confidence: audience ? audienceConfidence : 0.9,
+      source: "fast",
+      ...(ages.length ? { age: ages[0]! } : {}),
+    },
+    level: {
+      value: levels[0] ?? null,
+      confidence: levels.length > 1 ? 0.5 : levels.length ? 0.9 : 0.95,
+      source: "fast",
+    },
+    lessonType: {
+      value: pickLesson(lessons),
+      confidence: lessons.length > 1 && lessons.includes("online") ? 0.5 : lessons.length ? 0.9 : 0.95,
+      source: "fast",
+    },
     time: { value: time, confidence: timeConfidence, source: "fast" },
     keywords,
     unexplained,
@@ -344,7 +471,9 @@ function choose(entries: PhraseEntry[], tokens: string[], i: number, len: number
   if (day && subject) {
     const prev = tokens[i - 1];
     const next = tokens[i + len];
-    const timeish = next && ["morning", "mornings", "afternoon", "afternoons", "evening", "evenings", "night", BARRIER].includes(next);
+    const timeish =
+      next &&
+      ["morning", "mornings", "afternoon", "afternoons", "evening", "evenings", "night", BARRIER].includes(next);
     return subjectSeen || (prev && DAY_PREFIX.has(prev)) || timeish ? day : subject;
   }
   return [...entries].sort((a, b) => PRIORITY.indexOf(a.type) - PRIORITY.indexOf(b.type))[0]!;

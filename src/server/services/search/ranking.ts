@@ -41,7 +41,14 @@ export type SignalInput = {
   founding: boolean;
 };
 
-export type Signals = { relevance: number; quality: number; distance: number; priceFit: number; responsiveness: number; completeness: number };
+export type Signals = {
+  relevance: number;
+  quality: number;
+  distance: number;
+  priceFit: number;
+  responsiveness: number;
+  completeness: number;
+};
 
 /** Prior for ratings: a new instructor counts as PRIOR_COUNT reviews of PRIOR_MEAN stars. */
 const PRIOR_MEAN = 4.2;
@@ -79,12 +86,22 @@ export function computeSignals(i: SignalInput): Signals {
   };
 }
 
-export function weightedScore(s: Signals, founding: boolean, ranking: SearchConfig["ranking"], budgetLow: boolean): number {
+export function weightedScore(
+  s: Signals,
+  founding: boolean,
+  ranking: SearchConfig["ranking"],
+  budgetLow: boolean,
+): number {
   const w = ranking.weights;
   const priceWeight = budgetLow ? w.priceFit * 2 : w.priceFit;
   const total = w.relevance + w.quality + w.distance + priceWeight + w.responsiveness + w.completeness;
   const sum =
-    w.relevance * s.relevance + w.quality * s.quality + w.distance * s.distance + priceWeight * s.priceFit + w.responsiveness * s.responsiveness + w.completeness * s.completeness;
+    w.relevance * s.relevance +
+    w.quality * s.quality +
+    w.distance * s.distance +
+    priceWeight * s.priceFit +
+    w.responsiveness * s.responsiveness +
+    w.completeness * s.completeness;
   return (total > 0 ? sum / total : 0) + (founding ? ranking.foundingBoost : 0);
 }
 
@@ -98,7 +115,10 @@ export function distanceBand(km: number | null): string | null {
   return "10+ km";
 }
 
-export function kmBetween(a: { lat: number; lng: number } | null, b: { lat: number | null; lng: number | null }): number | null {
+export function kmBetween(
+  a: { lat: number; lng: number } | null,
+  b: { lat: number | null; lng: number | null },
+): number | null {
   if (!a || b.lat === null || b.lng === null) return null;
   return distanceKm(a.lat, a.lng, b.lat, b.lng);
 }

@@ -22,7 +22,15 @@ import {
 import type { Actor } from "~/server/services/auth/session-service";
 import { firstSlotsInWindows } from "./availability-batch";
 import { Budget, round, within, type SkippedStage, type StageStatus } from "./budget";
-import { applySearchConfigPatch, CONFIG_TTL_MS, DEFAULT_SEARCH_CONFIG, readSearchConfig, SEARCH_CONFIG_KEY, type SearchConfig, type SearchConfigPatch } from "./config";
+import {
+  applySearchConfigPatch,
+  CONFIG_TTL_MS,
+  DEFAULT_SEARCH_CONFIG,
+  readSearchConfig,
+  SEARCH_CONFIG_KEY,
+  type SearchConfig,
+  type SearchConfigPatch,
+} from "./config";
 import { cosine, embedQuery, refreshSearchDocuments, vectorIndex, type RefreshResult } from "./embeddings";
 import { ensureFeatures, features } from "./features";
 import { buildLexicon, normaliseQuery, phraseTokens, type LexiconInput } from "./lexicon";
@@ -30,11 +38,30 @@ import { llmParseQuery, llmTimeSpec, type LlmParse } from "./llm";
 import { resolveLocation, type ResolvedLocation } from "./location";
 import { clickTokenPayload, clientKeyOf, MAX_CLICKS_PER_SEARCH, MIN_LEARNING_CLIENTS } from "./learning";
 import { fastParse } from "./parser";
-import { bayesianRating, computeSignals, distanceBand, kmBetween, median, reciprocalRankFusion, weightedScore, type Signals } from "./ranking";
+import {
+  bayesianRating,
+  computeSignals,
+  distanceBand,
+  kmBetween,
+  median,
+  reciprocalRankFusion,
+  weightedScore,
+  type Signals,
+} from "./ranking";
 import { searchStateFor, type LexiconSnapshot, type SearchState } from "./state";
 import { resolveTimeSpec, timeSpecKey, timeSpecLabel, type Interval } from "./time";
 import type { Audience, FastParse, LessonType, SearchLevel, TimeSpec } from "./types";
-import type { CandidateDiagnostics, Chip, Funnel, LocationTierRecord, ParsedQueryView, SearchCard, SearchDiagnosticsReport, SearchResponse, SearchSort } from "./views";
+import type {
+  CandidateDiagnostics,
+  Chip,
+  Funnel,
+  LocationTierRecord,
+  ParsedQueryView,
+  SearchCard,
+  SearchDiagnosticsReport,
+  SearchResponse,
+  SearchSort,
+} from "./views";
 
 /** The dictionary (catalog, gazetteer, learned aliases) is reloaded at most this often per process. */
 export const LEXICON_TTL_MS = 30_000;
@@ -58,7 +85,14 @@ export type SearchFilters = {
   time?: TimeSpec | null;
 };
 
-export type SearchInput = { q: string; filters?: SearchFilters; sort?: SearchSort; cursor?: string | null; limit?: number; zone?: string };
+export type SearchInput = {
+  q: string;
+  filters?: SearchFilters;
+  sort?: SearchSort;
+  cursor?: string | null;
+  limit?: number;
+  zone?: string;
+};
 
 type Deps = {
   /** For the transactions this service opens (removing an alias with its audit entry). */
@@ -83,7 +117,15 @@ const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString("bas
 function decodeCursor(raw: string): Cursor {
   try {
     const c = JSON.parse(Buffer.from(raw, "base64url").toString("utf8")) as Partial<Cursor>;
-    if (typeof c.o === "number" && Number.isInteger(c.o) && c.o >= 0 && c.o <= 100_000 && typeof c.s === "string" && c.s.length === 26) return { o: c.o, s: c.s };
+    if (
+      typeof c.o === "number" &&
+      Number.isInteger(c.o) &&
+      c.o >= 0 &&
+      c.o <= 100_000 &&
+      typeof c.s === "string" &&
+      c.s.length === 26
+    )
+      return { o: c.o, s: c.s };
   } catch {
     /* fall through */
   }
@@ -106,7 +148,10 @@ type Candidate = {
 };
 
 type PipelineResult = {
-  response: Omit<SearchResponse, "searchId" | "nextCursor" | "cards"> & { cards: SearchCard[]; nextOffset: number | null };
+  response: Omit<SearchResponse, "searchId" | "nextCursor" | "cards"> & {
+    cards: SearchCard[];
+    nextOffset: number | null;
+  };
   report: Omit<SearchDiagnosticsReport, keyof SearchResponse> | null;
   learnableTerm: string | null;
 };
@@ -136,16 +181,29 @@ export function createSearchService(deps: Deps) {
     const rows = await repo.loadLexiconRows();
     const categorySlug = new Map(rows.categories.map((c) => [c.id, c.slug]));
     const subjectAliases = new Map<string, string[]>();
-    for (const a of rows.subjectAliases) subjectAliases.set(a.subjectId, [...(subjectAliases.get(a.subjectId) ?? []), a.alias]);
+    for (const a of rows.subjectAliases)
+      subjectAliases.set(a.subjectId, [...(subjectAliases.get(a.subjectId) ?? []), a.alias]);
     const regionAliases = new Map<string, { alias: string; source: "seed" | "learned" }[]>();
-    for (const a of rows.regionAliases) regionAliases.set(a.regionId, [...(regionAliases.get(a.regionId) ?? []), { alias: a.alias, source: a.source }]);
+    for (const a of rows.regionAliases)
+      regionAliases.set(a.regionId, [...(regionAliases.get(a.regionId) ?? []), { alias: a.alias, source: a.source }]);
     const input: LexiconInput = {
       categories: rows.categories.map((c) => ({ slug: c.slug, name: c.name })),
-      subjects: rows.subjects.map((s) => ({ id: s.id, slug: s.slug, name: s.name, categorySlug: categorySlug.get(s.categoryId) ?? "", aliases: subjectAliases.get(s.id) ?? [] })),
+      subjects: rows.subjects.map((s) => ({
+        id: s.id,
+        slug: s.slug,
+        name: s.name,
+        categorySlug: categorySlug.get(s.categoryId) ?? "",
+        aliases: subjectAliases.get(s.id) ?? [],
+      })),
       regions: rows.regions.map((r) => ({ ...r, aliases: regionAliases.get(r.id) ?? [] })),
     };
     const newest = Math.max(0, ...rows.regionAliases.map((a) => a.createdAt.getTime()));
-    return { lexicon: buildLexicon(input), version: `${rows.regionAliases.length}.${newest}.${rows.subjects.length}`, loadedAt: Date.now(), regionVectors: null };
+    return {
+      lexicon: buildLexicon(input),
+      version: `${rows.regionAliases.length}.${newest}.${rows.subjects.length}`,
+      loadedAt: Date.now(),
+      regionVectors: null,
+    };
   }
 
   /**
@@ -170,7 +228,8 @@ export function createSearchService(deps: Deps) {
       return p;
     };
     if (!s) return load();
-    if (Date.now() - s.loadedAt >= LEXICON_TTL_MS) load().catch((e: unknown) => logger.warn("search dictionary reload failed", { error: e }));
+    if (Date.now() - s.loadedAt >= LEXICON_TTL_MS)
+      load().catch((e: unknown) => logger.warn("search dictionary reload failed", { error: e }));
     return s;
   }
 
@@ -194,7 +253,10 @@ export function createSearchService(deps: Deps) {
     const config = (await getConfig()).value;
     state.lastRefreshAt = Date.now();
     const model = config.embeddings.model ?? undefined;
-    const result = await refreshSearchDocuments(repo, embedder, { model, withVector: (await vectorEngineOf()) === "pgvector" });
+    const result = await refreshSearchDocuments(repo, embedder, {
+      model,
+      withVector: (await vectorEngineOf()) === "pgvector",
+    });
     state.fingerprint = `${embedder.modelId(model)}|${await repo.documentSourceFingerprint()}`;
     return result;
   }
@@ -236,7 +298,8 @@ export function createSearchService(deps: Deps) {
     const threshold = config.llm.confidenceThreshold;
     const unsure: string[] = [];
     const consider = (field: keyof SearchFilters | "price", conf: number) => {
-      if (field === "price" ? !("priceMinCents" in f || "priceMaxCents" in f) : !(field in f)) if (conf < threshold) unsure.push(field);
+      if (field === "price" ? !("priceMinCents" in f || "priceMaxCents" in f) : !(field in f))
+        if (conf < threshold) unsure.push(field);
     };
     consider("subject", fast.subject.confidence);
     consider("price", fast.price.confidence);
@@ -263,10 +326,16 @@ export function createSearchService(deps: Deps) {
           llmStatus = "skipped";
         } else {
           const outcome = await budget.stage("llm.parse", async (mark) => {
-            const call = llmParseQuery(llm, lex, input.q, localDateToday(zone, at), { timeoutMs: allowance, signal: AbortSignal.timeout(allowance), model: config.llm.model ?? undefined, maxConcurrency: config.llm.maxConcurrency });
+            const call = llmParseQuery(llm, lex, input.q, localDateToday(zone, at), {
+              timeoutMs: allowance,
+              signal: AbortSignal.timeout(allowance),
+              model: config.llm.model ?? undefined,
+              maxConcurrency: config.llm.maxConcurrency,
+            });
             const r = await within(call, allowance).catch((e: unknown) => ({ ok: false as const, error: e }));
             if (!r.ok) {
-              const failed: "timeout" | "error" = "error" in r && !(r.error instanceof ProviderTimeoutError) ? "error" : "timeout";
+              const failed: "timeout" | "error" =
+                "error" in r && !(r.error instanceof ProviderTimeoutError) ? "error" : "timeout";
               mark(failed, `unsure: ${unsure.join(", ")}`);
               return { failed } as const;
             }
@@ -286,23 +355,44 @@ export function createSearchService(deps: Deps) {
 
     // 2. Location tiers.
     const llmLocation = llmResult ? (llmResult.location ?? (fast.locationTerm ? null : undefined)) : undefined;
-    const location = await budget.stage("location", async () => resolveLocation({ repo, embedder, llm, cache, state }, snap, fast, f.location, llmLocation, config, budget));
+    const location = await budget.stage("location", async () =>
+      resolveLocation({ repo, embedder, llm, cache, state }, snap, fast, f.location, llmLocation, config, budget),
+    );
 
     // 3. The typed query: fast fields, LLM answers for unsure ones, explicit filters over both.
-    if ("subject" in f && f.subject && !lex.subjectsBySlug.has(f.subject)) throw new ValidationError("Unknown subject.", { "filters.subject": ["Unknown subject"] });
-    if ("category" in f && f.category && !lex.categories.some((c) => c.slug === f.category)) throw new ValidationError("Unknown category.", { "filters.category": ["Unknown category"] });
-    if (f.location && "region" in f.location && !lex.regionsBySlug.has(f.location.region)) throw new ValidationError("Unknown place.", { "filters.location": ["Unknown place"] });
+    if ("subject" in f && f.subject && !lex.subjectsBySlug.has(f.subject))
+      throw new ValidationError("Unknown subject.", { "filters.subject": ["Unknown subject"] });
+    if ("category" in f && f.category && !lex.categories.some((c) => c.slug === f.category))
+      throw new ValidationError("Unknown category.", { "filters.category": ["Unknown category"] });
+    if (f.location && "region" in f.location && !lex.regionsBySlug.has(f.location.region))
+      throw new ValidationError("Unknown place.", { "filters.location": ["Unknown place"] });
     const parsed = buildParsed(input.q, fast, llmResult, unsure, f, location, lex, at, zone);
     return { snap, lex, fast, unsure, llmResult, llmStatus, location, parsed };
   }
 
-  async function pipeline(input: SearchInput, zone: string, offset: number, limit: number, opts: { report: boolean }, config: SearchConfig, budget: Budget): Promise<PipelineResult> {
+  async function pipeline(
+    input: SearchInput,
+    zone: string,
+    offset: number,
+    limit: number,
+    opts: { report: boolean },
+    config: SearchConfig,
+    budget: Budget,
+  ): Promise<PipelineResult> {
     const at = now();
-    const { lex, fast, unsure, llmResult, llmStatus, location, parsed } = await interpret(input, zone, at, config, budget);
+    const { lex, fast, unsure, llmResult, llmStatus, location, parsed } = await interpret(
+      input,
+      zone,
+      at,
+      config,
+      budget,
+    );
     const windows: Interval[] = resolveTimeSpec(parsed.time?.spec ?? null, at, zone);
     const filter = candidateFilter(parsed, location, lex, config, windows, zone, at);
-    const subject = parsed.subject ? lex.subjectsBySlug.get(parsed.subject.slug) ?? null : null;
-    const tokens = [...new Set(parsed.keywords.flatMap((k) => phraseTokens(k)).filter((t) => /^[a-z0-9]{2,30}$/.test(t)))].slice(0, 12);
+    const subject = parsed.subject ? (lex.subjectsBySlug.get(parsed.subject.slug) ?? null) : null;
+    const tokens = [
+      ...new Set(parsed.keywords.flatMap((k) => phraseTokens(k)).filter((t) => /^[a-z0-9]{2,30}$/.test(t))),
+    ].slice(0, 12);
 
     // 4. Retrieval: lexical (required) and semantic (optional), concurrently, then fusion.
     const engine = await vectorEngineOf();
@@ -348,10 +438,15 @@ export function createSearchService(deps: Deps) {
           const modelId = embedder.modelId(model);
           let rows: ScoredService[];
           if (engine === "pgvector") {
-            rows = (await repo.vectorCandidates(filter, q.vector, modelId, config.retrieval.vectorLimit)).filter((r) => r.score >= config.retrieval.minSimilarity);
+            rows = (await repo.vectorCandidates(filter, q.vector, modelId, config.retrieval.vectorLimit)).filter(
+              (r) => r.score >= config.retrieval.minSimilarity,
+            );
           } else {
             // No pgvector: cosine in process over the filtered services, against the in-memory index of stored vectors.
-            const [ids, index] = await Promise.all([repo.candidateServiceIds(filter, MAX_VECTOR_FALLBACK_IDS), vectorIndex(repo, state, modelId)]);
+            const [ids, index] = await Promise.all([
+              repo.candidateServiceIds(filter, MAX_VECTOR_FALLBACK_IDS),
+              vectorIndex(repo, state, modelId),
+            ]);
             rows = [];
             for (const r of ids) {
               const v = index.get(r.serviceId);
@@ -366,7 +461,8 @@ export function createSearchService(deps: Deps) {
         })();
         const r = await within(work, allowance).catch((e: unknown) => ({ ok: false as const, error: e }));
         if (!r.ok) {
-          const failed: "timeout" | "error" = "error" in r && !(r.error instanceof ProviderTimeoutError) ? "error" : "timeout";
+          const failed: "timeout" | "error" =
+            "error" in r && !(r.error instanceof ProviderTimeoutError) ? "error" : "timeout";
           mark(failed, engine);
           return { failed } as const;
         }
@@ -389,14 +485,20 @@ export function createSearchService(deps: Deps) {
     };
     const lexRank = rankIn(lexical);
     const vecRank = rankIn(semantic);
-    const fusedIds = [...rrf.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, MAX_RANKED_CANDIDATES).map(([id]) => id);
+    const fusedIds = [...rrf.entries()]
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, MAX_RANKED_CANDIDATES)
+      .map(([id]) => id);
 
     // 5. Rank, from the in-process feature snapshot (hard filters already ran in SQL on live rows).
     const snapFeatures = await budget.stage("features", async (mark) => {
       const f0 = await features(repo, state);
       const before = f0.services.size;
       await ensureFeatures(repo, f0, [...new Set([...lexical, ...semantic].map((r) => r.serviceId))]);
-      mark("ok", `${f0.services.size} services${f0.services.size > before ? `, ${f0.services.size - before} read now` : ""}`);
+      mark(
+        "ok",
+        `${f0.services.size} services${f0.services.size > before ? `, ${f0.services.size - before} read now` : ""}`,
+      );
       return f0;
     });
     const maxRrf = Math.max(0, ...rrf.values());
@@ -475,7 +577,12 @@ export function createSearchService(deps: Deps) {
           repo,
           slice.map((c) => ({
             instructorId: c.id,
-            settings: { timeZone: c.p.timeZone, bufferMinutes: c.p.bufferMinutes, minNoticeMinutes: c.p.minNoticeMinutes, horizonDays: c.p.horizonDays },
+            settings: {
+              timeZone: c.p.timeZone,
+              bufferMinutes: c.p.bufferMinutes,
+              minNoticeMinutes: c.p.minNoticeMinutes,
+              horizonDays: c.p.horizonDays,
+            },
             durationMinutes: Math.min(...c.services.flatMap((s) => s.durations)),
           })),
           windows,
@@ -499,7 +606,9 @@ export function createSearchService(deps: Deps) {
     // Exact only when the first page saw every candidate; otherwise extrapolate the pass rate to the unchecked ones.
     const passRate = checked.size ? available / checked.size : 0;
     const exact = offset === 0 && cursor >= candidates.length;
-    const totalValue = exact ? available : available + Math.round(passRate * (candidates.length - cursor)) + Math.round(passRate * offset);
+    const totalValue = exact
+      ? available
+      : available + Math.round(passRate * (candidates.length - cursor)) + Math.round(passRate * offset);
 
     // 7. Cards (privacy-shaped: the snapshot holds only first names and last initials).
     const subjectById = new Map(lex.subjects.map((x) => [x.id, x]));
@@ -546,7 +655,12 @@ export function createSearchService(deps: Deps) {
             fast: {
               subject: { value: fast.subject.value?.slug ?? null, confidence: fast.subject.confidence },
               category: { value: fast.category.value?.slug ?? null, confidence: fast.category.confidence },
-              location: { value: fast.location.value?.slug ?? (fast.location.nearMe ? "near_me" : fast.locationTerm ? `? ${fast.locationTerm}` : null), confidence: fast.location.confidence },
+              location: {
+                value:
+                  fast.location.value?.slug ??
+                  (fast.location.nearMe ? "near_me" : fast.locationTerm ? `? ${fast.locationTerm}` : null),
+                confidence: fast.location.confidence,
+              },
               price: { value: fast.price.value, confidence: fast.price.confidence },
               audience: { value: fast.audience.value, confidence: fast.audience.confidence },
               level: { value: fast.level.value, confidence: fast.level.confidence },
@@ -557,19 +671,19 @@ export function createSearchService(deps: Deps) {
             unsureFields: unsure,
             llm: { status: llmStatus, result: llmResult },
           },
-          candidates: candidates.slice(0, 50).map(
-            (c): CandidateDiagnostics => ({
-              instructorId: c.id,
-              name: publicName(c.p.firstName, c.p.lastInitial),
-              lexicalRank: c.lexicalRank,
-              vectorRank: c.vectorRank,
-              rrf: round(c.rrf * 1000) / 1000,
-              signals: Object.fromEntries(Object.entries(c.signals).map(([k, v]) => [k, Math.round(v * 1000) / 1000])) as Signals,
-              score: Math.round(c.score * 10_000) / 10_000,
-              priceFromCents: c.priceFromCents,
-              availability: checked.has(c.id) ? (checked.get(c.id) ? "available" : "unavailable") : "not_checked",
-            }),
-          ),
+          candidates: candidates.slice(0, 50).map((c): CandidateDiagnostics => ({
+            instructorId: c.id,
+            name: publicName(c.p.firstName, c.p.lastInitial),
+            lexicalRank: c.lexicalRank,
+            vectorRank: c.vectorRank,
+            rrf: round(c.rrf * 1000) / 1000,
+            signals: Object.fromEntries(
+              Object.entries(c.signals).map(([k, v]) => [k, Math.round(v * 1000) / 1000]),
+            ) as Signals,
+            score: Math.round(c.score * 10_000) / 10_000,
+            priceFromCents: c.priceFromCents,
+            availability: checked.has(c.id) ? (checked.get(c.id) ? "available" : "unavailable") : "not_checked",
+          })),
           config,
         }
       : null;
@@ -599,7 +713,11 @@ export function createSearchService(deps: Deps) {
   }
 
   /** Runs a search (or serves it from the results cache), records it, and shapes the response. */
-  async function run(input: SearchInput, ctx: { ip: string; actor: Actor | null }, opts: { report: boolean; record: boolean; bypassCache: boolean }) {
+  async function run(
+    input: SearchInput,
+    ctx: { ip: string; actor: Actor | null },
+    opts: { report: boolean; record: boolean; bypassCache: boolean },
+  ) {
     const started = performance.now();
     const q = input.q.trim();
     if (!q && !input.filters) throw new ValidationError("Type what you want to learn.", { q: ["Required"] });
@@ -611,7 +729,14 @@ export function createSearchService(deps: Deps) {
     try {
       const highLoad = config.overrides.simulateHighLoad || state.inFlightSearches > config.highLoadInFlight;
       const budget = new Budget(highLoad ? config.highLoadBudgetMs : config.budgetMs, config.reserveMs, highLoad);
-      if (highLoad) budget.note("load", "ok", config.overrides.simulateHighLoad ? "high load (simulated)" : `high load (${state.inFlightSearches} searches in flight)`);
+      if (highLoad)
+        budget.note(
+          "load",
+          "ok",
+          config.overrides.simulateHighLoad
+            ? "high load (simulated)"
+            : `high load (${state.inFlightSearches} searches in flight)`,
+        );
       const searchId = cursor?.s ?? newId();
       const offset = cursor?.o ?? 0;
       const at = now();
@@ -619,7 +744,17 @@ export function createSearchService(deps: Deps) {
       // dictionary is dropped, and a shared "cold" key would serve results parsed with the old one.
       const snapVersion = (await getLexicon()).version;
       const key = `search:res:${sha256(
-        JSON.stringify({ c: configVersion, l: snapVersion, q: normaliseQuery(q), f: input.filters ?? null, s: input.sort ?? "recommended", o: offset, n: limit, z: zone, h: Math.floor(at.getTime() / 3_600_000) }),
+        JSON.stringify({
+          c: configVersion,
+          l: snapVersion,
+          q: normaliseQuery(q),
+          f: input.filters ?? null,
+          s: input.sort ?? "recommended",
+          o: offset,
+          n: limit,
+          z: zone,
+          h: Math.floor(at.getTime() / 3_600_000),
+        }),
       )}`;
       const useCache = config.cache.enabled && !opts.bypassCache && !opts.report;
 
@@ -636,7 +771,13 @@ export function createSearchService(deps: Deps) {
       if (!result) {
         result = await pipeline({ ...input, q }, zone, offset, limit, opts, config, budget);
         if (useCache && !result.response.degraded) {
-          await cache.set(key, JSON.stringify({ response: result.response, learnableTerm: result.learnableTerm }), config.cache.resultsTtlSeconds).catch(() => undefined);
+          await cache
+            .set(
+              key,
+              JSON.stringify({ response: result.response, learnableTerm: result.learnableTerm }),
+              config.cache.resultsTtlSeconds,
+            )
+            .catch(() => undefined);
         }
       }
       const totalMs = round(performance.now() - started);
@@ -687,7 +828,15 @@ export function createSearchService(deps: Deps) {
     },
 
     /** Only the understanding of a query (parse, LLM when unsure, location tiers): chips without results. */
-    async interpret(input: { q: string; zone?: string }): Promise<{ parsed: ParsedQueryView; locationTiers: LocationTierRecord[]; degraded: boolean; skipped: SkippedStage[] }> {
+    async interpret(input: {
+      q: string;
+      zone?: string;
+    }): Promise<{
+      parsed: ParsedQueryView;
+      locationTiers: LocationTierRecord[];
+      degraded: boolean;
+      skipped: SkippedStage[];
+    }> {
       const { value: config } = await getConfig();
       const budget = new Budget(config.budgetMs, config.reserveMs, false);
       const zone = input.zone && isValidTimeZone(input.zone) ? input.zone : CITY.timeZone;
@@ -702,7 +851,11 @@ export function createSearchService(deps: Deps) {
     },
 
     /** Autocomplete: subjects and places whose names or aliases start with what was typed (≤ 8). */
-    async suggest(prefix: string): Promise<{ suggestions: { kind: "subject" | "location"; slug: string; label: string; detail: string | null; text: string }[] }> {
+    async suggest(
+      prefix: string,
+    ): Promise<{
+      suggestions: { kind: "subject" | "location"; slug: string; label: string; detail: string | null; text: string }[];
+    }> {
       const raw = normaliseQuery(prefix);
       if (!raw) return { suggestions: [] };
       const { lexicon } = await getLexicon();
@@ -712,7 +865,17 @@ export function createSearchService(deps: Deps) {
       const needle = cue ? (cue[3] ?? "") : raw;
       const kinds: ("subject" | "location")[] | null = cue ? ["location"] : null;
       if (!needle) return { suggestions: [] };
-      const scored = new Map<string, { kind: "subject" | "location"; slug: string; label: string; detail: string | null; text: string; score: number }>();
+      const scored = new Map<
+        string,
+        {
+          kind: "subject" | "location";
+          slug: string;
+          label: string;
+          detail: string | null;
+          text: string;
+          score: number;
+        }
+      >();
       for (const t of lexicon.terms) {
         if (kinds && !kinds.includes(t.kind)) continue;
         let score = 0;
@@ -725,7 +888,14 @@ export function createSearchService(deps: Deps) {
         const id = `${t.kind}:${t.slug}`;
         const prev = scored.get(id);
         if (!prev || prev.score < score) {
-          scored.set(id, { kind: t.kind, slug: t.slug, label: t.label, detail: t.alias ? `“${t.detail}”` : t.detail || null, text: `${lead}${t.kind === "subject" ? t.label.toLowerCase() : t.label}`, score });
+          scored.set(id, {
+            kind: t.kind,
+            slug: t.slug,
+            label: t.label,
+            detail: t.alias ? `“${t.detail}”` : t.detail || null,
+            text: `${lead}${t.kind === "subject" ? t.label.toLowerCase() : t.label}`,
+            score,
+          });
         }
       }
       const suggestions = [...scored.values()]
@@ -774,7 +944,10 @@ export function createSearchService(deps: Deps) {
         if (clickers >= Math.max(MIN_LEARNING_CLIENTS, config.location.learnAfterClicks)) {
           const { lexicon } = await getLexicon();
           const known = lexicon.phrases.get(phraseTokens(term).join(" "));
-          if (!known?.some((e) => e.type !== "stop" && e.type !== "cue") && (await repo.insertLearnedAlias(term, instructor.regionId))) {
+          if (
+            !known?.some((e) => e.type !== "stop" && e.type !== "cue") &&
+            (await repo.insertLearnedAlias(term, instructor.regionId))
+          ) {
             invalidateLexicon();
             logger.info("search alias learned", { alias: term, regionId: instructor.regionId, clickers });
           }
@@ -797,7 +970,14 @@ export function createSearchService(deps: Deps) {
         const row = await repo.removeLearnedAlias(alias, tx);
         if (!row) return null;
         await deps.audit.record(
-          { actorId: actor.userId, action: "search.alias.remove", targetType: "region_alias", targetId: row.alias, data: { regionId: row.regionId }, ipHash: deps.hashIp(ip) },
+          {
+            actorId: actor.userId,
+            action: "search.alias.remove",
+            targetType: "region_alias",
+            targetId: row.alias,
+            data: { regionId: row.regionId },
+            ipHash: deps.hashIp(ip),
+          },
           tx,
         );
         return row;
@@ -814,7 +994,11 @@ export function createSearchService(deps: Deps) {
     },
 
     /** Applies a change (validated, merged key by key), effective at once in this process; audit-logged. */
-    async setConfig(actor: Actor, patch: SearchConfigPatch, ip: string): Promise<{ config: SearchConfig; defaults: SearchConfig; version: string }> {
+    async setConfig(
+      actor: Actor,
+      patch: SearchConfigPatch,
+      ip: string,
+    ): Promise<{ config: SearchConfig; defaults: SearchConfig; version: string }> {
       const current = readSearchConfig(await deps.platformConfig.get(SEARCH_CONFIG_KEY));
       let next: SearchConfig;
       try {
@@ -823,7 +1007,14 @@ export function createSearchService(deps: Deps) {
         throw new ValidationError("That search configuration is not valid.");
       }
       await deps.platformConfig.set(SEARCH_CONFIG_KEY, next, actor.userId);
-      await deps.audit.record({ actorId: actor.userId, action: "search.config.update", targetType: "platform_config", targetId: SEARCH_CONFIG_KEY, data: { patch }, ipHash: deps.hashIp(ip) });
+      await deps.audit.record({
+        actorId: actor.userId,
+        action: "search.config.update",
+        targetType: "platform_config",
+        targetId: SEARCH_CONFIG_KEY,
+        data: { patch },
+        ipHash: deps.hashIp(ip),
+      });
       state.config = { value: next, version: sha256(JSON.stringify(next)).slice(0, 12), loadedAt: Date.now() };
       return { config: next, defaults: DEFAULT_SEARCH_CONFIG, version: state.config.version };
     },
@@ -831,8 +1022,19 @@ export function createSearchService(deps: Deps) {
     /** Back to the defaults (audit-logged). */
     async resetConfig(actor: Actor, ip: string) {
       await deps.platformConfig.set(SEARCH_CONFIG_KEY, DEFAULT_SEARCH_CONFIG, actor.userId);
-      await deps.audit.record({ actorId: actor.userId, action: "search.config.reset", targetType: "platform_config", targetId: SEARCH_CONFIG_KEY, data: {}, ipHash: deps.hashIp(ip) });
-      state.config = { value: DEFAULT_SEARCH_CONFIG, version: sha256(JSON.stringify(DEFAULT_SEARCH_CONFIG)).slice(0, 12), loadedAt: Date.now() };
+      await deps.audit.record({
+        actorId: actor.userId,
+        action: "search.config.reset",
+        targetType: "platform_config",
+        targetId: SEARCH_CONFIG_KEY,
+        data: {},
+        ipHash: deps.hashIp(ip),
+      });
+      state.config = {
+        value: DEFAULT_SEARCH_CONFIG,
+        version: sha256(JSON.stringify(DEFAULT_SEARCH_CONFIG)).slice(0, 12),
+        loadedAt: Date.now(),
+      };
       return { config: DEFAULT_SEARCH_CONFIG, defaults: DEFAULT_SEARCH_CONFIG, version: state.config.version };
     },
 
@@ -851,9 +1053,19 @@ export function createSearchService(deps: Deps) {
       const zeroResults = perDay.reduce((n, d) => n + d.zeroResults, 0);
       return {
         since,
-        totals: { searches, zeroResults, zeroResultRate: searches ? round(zeroResults / searches) : 0, clicks, degraded: perDay.reduce((n, d) => n + d.degraded, 0) },
+        totals: {
+          searches,
+          zeroResults,
+          zeroResultRate: searches ? round(zeroResults / searches) : 0,
+          clicks,
+          degraded: perDay.reduce((n, d) => n + d.degraded, 0),
+        },
         perDay: perDay.map((d) => ({ ...d, zeroResultRate: d.searches ? round(d.zeroResults / d.searches) : 0 })),
-        topQueries: top.map((t) => ({ ...t, avgResults: Number(t.avgResults), clickThroughRate: t.searches ? round(t.clicks / t.searches) : 0 })),
+        topQueries: top.map((t) => ({
+          ...t,
+          avgResults: Number(t.avgResults),
+          clickThroughRate: t.searches ? round(t.clicks / t.searches) : 0,
+        })),
         zeroResultQueries: zero.map((z) => ({ ...z, lastSearchedAt: new Date(z.lastSearchedAt) })),
         learnedAliases: learned,
       };
@@ -892,7 +1104,14 @@ function buildParsed(
   let usedLlm = false;
 
   // Subject and category.
-  let subject: ParsedQueryView["subject"] = fast.subject.value ? { slug: fast.subject.value.slug, name: fast.subject.value.name, confidence: fast.subject.confidence, source: "fast" } : null;
+  let subject: ParsedQueryView["subject"] = fast.subject.value
+    ? {
+        slug: fast.subject.value.slug,
+        name: fast.subject.value.name,
+        confidence: fast.subject.confidence,
+        source: "fast",
+      }
+    : null;
   if (useLlm("subject") && llm?.subject) {
     const s = lex.subjectsBySlug.get(llm.subject)!;
     subject = { slug: s.slug, name: s.name, confidence: 0.8, source: "llm" };
@@ -911,7 +1130,12 @@ function buildParsed(
     const c = f.category ? lex.categories.find((x) => x.slug === f.category) : undefined;
     category = c ? { slug: c.slug, name: c.name, confidence: 1, source: "filter" } : null;
   } else if (fast.category.value && !("subject" in f)) {
-    category = { slug: fast.category.value.slug, name: fast.category.value.name, confidence: fast.category.confidence, source: "fast" };
+    category = {
+      slug: fast.category.value.slug,
+      name: fast.category.value.name,
+      confidence: fast.category.confidence,
+      source: "fast",
+    };
   }
 
   // Price.
@@ -933,10 +1157,19 @@ function buildParsed(
   if ("priceMinCents" in f || "priceMaxCents" in f) {
     const min = "priceMinCents" in f ? (f.priceMinCents ?? null) : (price?.minCents ?? null);
     const max = "priceMaxCents" in f ? (f.priceMaxCents ?? null) : (price?.maxCents ?? null);
-    price = min === null && max === null ? null : { minCents: min, maxCents: max, budget: null, confidence: 1, source: "filter" };
+    price =
+      min === null && max === null
+        ? null
+        : { minCents: min, maxCents: max, budget: null, confidence: 1, source: "filter" };
   }
 
-  const pick = <T>(field: "audience" | "level" | "lessonType", fastValue: T | null, fastConf: number, llmValue: T | null | undefined, filterValue: T | null | undefined) => {
+  const pick = <T>(
+    field: "audience" | "level" | "lessonType",
+    fastValue: T | null,
+    fastConf: number,
+    llmValue: T | null | undefined,
+    filterValue: T | null | undefined,
+  ) => {
     if (field in f) return filterValue ? { value: filterValue, confidence: 1, source: "filter" as const } : null;
     if (useLlm(field) && llmValue) {
       usedLlm = true;
@@ -945,9 +1178,17 @@ function buildParsed(
     return fastValue ? { value: fastValue, confidence: fastConf, source: "fast" as const } : null;
   };
   const audiencePick = pick("audience", fast.audience.value, fast.audience.confidence, llm?.audience, f.audience);
-  const audience: ParsedQueryView["audience"] = audiencePick ? { ...audiencePick, age: audiencePick.source === "fast" ? (fast.audience.age ?? null) : null } : null;
+  const audience: ParsedQueryView["audience"] = audiencePick
+    ? { ...audiencePick, age: audiencePick.source === "fast" ? (fast.audience.age ?? null) : null }
+    : null;
   const level: ParsedQueryView["level"] = pick("level", fast.level.value, fast.level.confidence, llm?.level, f.level);
-  const lessonType: ParsedQueryView["lessonType"] = pick("lessonType", fast.lessonType.value, fast.lessonType.confidence, llm?.lessonType, f.lessonType);
+  const lessonType: ParsedQueryView["lessonType"] = pick(
+    "lessonType",
+    fast.lessonType.value,
+    fast.lessonType.confidence,
+    llm?.lessonType,
+    f.lessonType,
+  );
 
   // Time.
   let spec: TimeSpec | null = fast.time.value;
@@ -967,7 +1208,15 @@ function buildParsed(
     timeConf = 1;
     timeSource = "filter";
   }
-  const time: ParsedQueryView["time"] = spec ? { spec, label: timeSpecLabel(spec), windows: resolveTimeSpec(spec, at, zone).slice(0, 8), confidence: timeConf, source: timeSource } : null;
+  const time: ParsedQueryView["time"] = spec
+    ? {
+        spec,
+        label: timeSpecLabel(spec),
+        windows: resolveTimeSpec(spec, at, zone).slice(0, 8),
+        confidence: timeConf,
+        source: timeSource,
+      }
+    : null;
   if (location.view?.source === "llm") usedLlm = true;
 
   const chips: Chip[] = [];
@@ -976,17 +1225,38 @@ function buildParsed(
   if (location.view) {
     chips.push({
       field: "location",
-      label: location.view.kind === "region" ? location.view.name : location.view.kind === "near_me" ? (location.view.resolved ? `Near me (${location.view.resolved.name})` : "Near me") : `“${location.view.term}” (place not found)`,
+      label:
+        location.view.kind === "region"
+          ? location.view.name
+          : location.view.kind === "near_me"
+            ? location.view.resolved
+              ? `Near me (${location.view.resolved.name})`
+              : "Near me"
+            : `“${location.view.term}” (place not found)`,
     });
   }
   if (price) chips.push({ field: "price", label: priceLabel(price) });
-  if (audience) chips.push({ field: "audience", label: audience.age ? `Age ${audience.age}` : { kids: "Kids", teens: "Teens", adults: "Adults" }[audience.value] });
+  if (audience)
+    chips.push({
+      field: "audience",
+      label: audience.age ? `Age ${audience.age}` : { kids: "Kids", teens: "Teens", adults: "Adults" }[audience.value],
+    });
   if (level) chips.push({ field: "level", label: level.value.charAt(0).toUpperCase() + level.value.slice(1) });
-  if (lessonType) chips.push({ field: "lessonType", label: { online: "Online", in_person: "In person", student_location: "At my place", instructor_location: "At the teacher's studio" }[lessonType.value] });
+  if (lessonType)
+    chips.push({
+      field: "lessonType",
+      label: {
+        online: "Online",
+        in_person: "In person",
+        student_location: "At my place",
+        instructor_location: "At the teacher's studio",
+      }[lessonType.value],
+    });
   if (time) chips.push({ field: "time", label: time.label });
 
   // A subject found by the LLM explains the words the fast path could not: they stop being keywords.
-  const keywords = subject?.source === "llm" ? fast.keywords.filter((k) => !fast.unexplained.includes(k)) : fast.keywords;
+  const keywords =
+    subject?.source === "llm" ? fast.keywords.filter((k) => !fast.unexplained.includes(k)) : fast.keywords;
   return {
     query,
     normalised: fast.normalised,
@@ -1055,7 +1325,8 @@ function candidateFilter(
   // Cheap superset of "has hours in the window": a pattern weekday or a dated row on a window date (±1 day for zones).
   const dates = new Set<string>();
   for (const w of windows) {
-    for (let t = w.from.getTime() - 86_400_000; t <= w.to.getTime() + 86_400_000; t += 86_400_000 / 2) dates.add(localDateToday(zone, new Date(t)));
+    for (let t = w.from.getTime() - 86_400_000; t <= w.to.getTime() + 86_400_000; t += 86_400_000 / 2)
+      dates.add(localDateToday(zone, new Date(t)));
   }
   const weekdays = [...new Set([...dates].map((d) => isoWeekday(d)))];
   return {
@@ -1067,7 +1338,9 @@ function candidateFilter(
     level: parsed.level?.value ?? null,
     coverage,
     availability: windows.length ? { weekdays, dates: [...dates].sort() } : { weekdays: [], dates: [] },
-    windowEndsInMinutes: windows.length ? (Math.max(...windows.map((w) => w.to.getTime())) - now.getTime()) / 60_000 : 0,
+    windowEndsInMinutes: windows.length
+      ? (Math.max(...windows.map((w) => w.to.getTime())) - now.getTime()) / 60_000
+      : 0,
   };
 }
 
@@ -1076,7 +1349,13 @@ function compactParsed(p: ParsedQueryView): Record<string, unknown> {
   return {
     subject: p.subject?.slug ?? null,
     category: p.category?.slug ?? null,
-    location: p.location ? (p.location.kind === "region" ? { slug: p.location.slug, tier: p.location.tier } : p.location.kind === "near_me" ? "near_me" : { unresolved: p.location.term }) : null,
+    location: p.location
+      ? p.location.kind === "region"
+        ? { slug: p.location.slug, tier: p.location.tier }
+        : p.location.kind === "near_me"
+          ? "near_me"
+          : { unresolved: p.location.term }
+      : null,
     price: p.price ? { min: p.price.minCents, max: p.price.maxCents, budget: p.price.budget } : null,
     audience: p.audience?.value ?? null,
     level: p.level?.value ?? null,
@@ -1090,7 +1369,8 @@ function compactParsed(p: ParsedQueryView): Record<string, unknown> {
 /** JSON from the results cache → response with Dates again. */
 function reviveResponse(r: PipelineResult["response"]): PipelineResult["response"] {
   for (const c of r.cards) if (c.nextAvailable) c.nextAvailable.start = new Date(c.nextAvailable.start);
-  if (r.parsed.time) r.parsed.time.windows = r.parsed.time.windows.map((w) => ({ from: new Date(w.from), to: new Date(w.to) }));
+  if (r.parsed.time)
+    r.parsed.time.windows = r.parsed.time.windows.map((w) => ({ from: new Date(w.from), to: new Date(w.to) }));
   return r;
 }
 

@@ -55,20 +55,88 @@ let seedMs = 0;
 async function addTheremin() {
   const db = rt.dbh.db;
   const [music] = await db.select().from(categories).where(eq(categories.slug, "music"));
-  const [subject] = await db.insert(subjects).values({ categoryId: music!.id, slug: "theremin", name: "Theremin" }).returning();
+  const [subject] = await db
+    .insert(subjects)
+    .values({ categoryId: music!.id, slug: "theremin", name: "Theremin" })
+    .returning();
   await db.insert(subjectAliases).values({ alias: "etherwave", subjectId: subject!.id });
   const region = async (slug: string) => (await db.select().from(regions).where(eq(regions.slug, slug)))[0]!;
   const parkSlope = await region("park-slope");
   const astoria = await region("astoria");
   const everyDay = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, bits: setRange(emptyDay(), 8 * 60, 20 * 60) }));
   const specs = [
-    { key: "A", last: "Zimmermann", rate: 5000, types: ["online", "student_location"], ages: ["kids", "adults"], hood: parkSlope, areas: [parkSlope.id], pattern: everyDay },
-    { key: "B", last: "Oyelaran-Quist", rate: 9000, types: ["instructor_location"], ages: ["adults"], hood: parkSlope, areas: [], pattern: everyDay },
-    { key: "C", last: "Nopattern", rate: 4500, types: ["online"], ages: ["kids", "teens", "adults"], hood: parkSlope, areas: [], pattern: [] },
-    { key: "D", last: "Failedcheck", rate: 4000, types: ["online"], ages: ["adults"], hood: parkSlope, areas: [], pattern: everyDay, bg: "failed" as const },
-    { key: "E", last: "Nopayouts", rate: 4000, types: ["online"], ages: ["adults"], hood: parkSlope, areas: [], pattern: everyDay, payout: "pending" as const },
-    { key: "F", last: "Weekdaysonly", rate: 6000, types: ["student_location"], ages: ["adults"], hood: astoria, areas: [astoria.id], pattern: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, bits: setRange(emptyDay(), 9 * 60, 12 * 60) })) },
-    { key: "G", last: "Saturdaybooked", rate: 5500, types: ["online"], ages: ["adults"], hood: astoria, areas: [], pattern: [{ weekday: 6, bits: setRange(emptyDay(), 10 * 60, 11 * 60 + 30) }] },
+    {
+      key: "A",
+      last: "Zimmermann",
+      rate: 5000,
+      types: ["online", "student_location"],
+      ages: ["kids", "adults"],
+      hood: parkSlope,
+      areas: [parkSlope.id],
+      pattern: everyDay,
+    },
+    {
+      key: "B",
+      last: "Oyelaran-Quist",
+      rate: 9000,
+      types: ["instructor_location"],
+      ages: ["adults"],
+      hood: parkSlope,
+      areas: [],
+      pattern: everyDay,
+    },
+    {
+      key: "C",
+      last: "Nopattern",
+      rate: 4500,
+      types: ["online"],
+      ages: ["kids", "teens", "adults"],
+      hood: parkSlope,
+      areas: [],
+      pattern: [],
+    },
+    {
+      key: "D",
+      last: "Failedcheck",
+      rate: 4000,
+      types: ["online"],
+      ages: ["adults"],
+      hood: parkSlope,
+      areas: [],
+      pattern: everyDay,
+      bg: "failed" as const,
+    },
+    {
+      key: "E",
+      last: "Nopayouts",
+      rate: 4000,
+      types: ["online"],
+      ages: ["adults"],
+      hood: parkSlope,
+      areas: [],
+      pattern: everyDay,
+      payout: "pending" as const,
+    },
+    {
+      key: "F",
+      last: "Weekdaysonly",
+      rate: 6000,
+      types: ["student_location"],
+      ages: ["adults"],
+      hood: astoria,
+      areas: [astoria.id],
+      pattern: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, bits: setRange(emptyDay(), 9 * 60, 12 * 60) })),
+    },
+    {
+      key: "G",
+      last: "Saturdaybooked",
+      rate: 5500,
+      types: ["online"],
+      ages: ["adults"],
+      hood: astoria,
+      areas: [],
+      pattern: [{ weekday: 6, bits: setRange(emptyDay(), 10 * 60, 11 * 60 + 30) }],
+    },
   ];
   for (const s of specs) {
     const user = await createTestUser(rt, { role: "instructor", firstName: `Thera${s.key}`, lastName: s.last });
@@ -104,8 +172,10 @@ async function addTheremin() {
       })
       .returning();
     ids[`${s.key}svc`] = svc!.id;
-    if (s.areas.length) await db.insert(instructorServiceAreas).values(s.areas.map((regionId) => ({ instructorId: user.id, regionId })));
-    if (s.pattern.length) await db.insert(availabilityPatterns).values(s.pattern.map((p) => ({ instructorId: user.id, ...p })));
+    if (s.areas.length)
+      await db.insert(instructorServiceAreas).values(s.areas.map((regionId) => ({ instructorId: user.id, regionId })));
+    if (s.pattern.length)
+      await db.insert(availabilityPatterns).values(s.pattern.map((p) => ({ instructorId: user.id, ...p })));
   }
   // G's only hours on the coming Saturday (5 Dec, 10:00–11:30 New York) are taken by a 10:00–11:00 booking (+15 min buffer).
   await db.insert(bookings).values({
@@ -128,7 +198,10 @@ beforeAll(async () => {
   seedMs = Date.now() - t;
   student = await createTestUser(rt, { role: "student" });
   admin = await createTestUser(rt, { role: "admin" });
-  await rt.dbh.db.update(users).set({ totpSecretEnc: encryptSecret(rt.secret, "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"), totpEnabledAt: new Date() }).where(eq(users.id, admin.id));
+  await rt.dbh.db
+    .update(users)
+    .set({ totpSecretEnc: encryptSecret(rt.secret, "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"), totpEnabledAt: new Date() })
+    .where(eq(users.id, admin.id));
   await addTheremin();
   await createServices(rt, { now }).search.refreshIndex();
   console.log(`[${rt.label}] seed (incl. search documents) ${seedMs} ms`);
@@ -140,7 +213,8 @@ afterAll(async () => {
 
 const search = async (q: string, extra: Record<string, unknown> = {}, ip = "203.0.113.7"): Promise<SearchResponse> =>
   (await callerFor(rt, null, ip, now)).search.instructors({ q, ...extra });
-const theremins = (r: SearchResponse) => r.cards.filter((c) => c.subject.slug === "theremin").map((c) => c.name.replace(/^Thera(\w).*$/, "$1"));
+const theremins = (r: SearchResponse) =>
+  r.cards.filter((c) => c.subject.slug === "theremin").map((c) => c.name.replace(/^Thera(\w).*$/, "$1"));
 
 describe("filters exclude what they must", () => {
   it("lists only complete profiles: no hours, failed check or missing payouts never appear", async () => {
@@ -193,9 +267,14 @@ describe("filters exclude what they must", () => {
     expect(r.parsed.price).toBeNull();
     expect(r.parsed.lessonType).toMatchObject({ value: "online", source: "filter" });
     expect(theremins(r).sort()).toEqual(["A", "G"]);
-    const studio = await search("theremin", { limit: 24, filters: { location: { region: "park-slope" }, lessonType: "instructor_location" } });
+    const studio = await search("theremin", {
+      limit: 24,
+      filters: { location: { region: "park-slope" }, lessonType: "instructor_location" },
+    });
     expect(theremins(studio)).toEqual(["B"]);
-    await expect(search("theremin", { filters: { subject: "no-such-subject" } })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(search("theremin", { filters: { subject: "no-such-subject" } })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
   });
 });
 
@@ -206,11 +285,36 @@ describe("cards are public views", () => {
     const json = JSON.stringify(r);
     for (const last of ["Zimmermann", "Oyelaran", "Weekdaysonly", "Saturdaybooked"]) expect(json).not.toContain(last);
     const [profile] = await rt.dbh.db.select().from(instructorProfiles).where(eq(instructorProfiles.userId, ids.A!));
-    for (const coord of [profile!.publicLat, profile!.publicLng, profile!.addressLat, profile!.addressLng]) expect(json).not.toContain(String(coord).slice(0, 7));
+    for (const coord of [profile!.publicLat, profile!.publicLng, profile!.addressLat, profile!.addressLng])
+      expect(json).not.toContain(String(coord).slice(0, 7));
     const a = r.cards.find((c) => c.id === ids.A)!;
-    expect(a).toMatchObject({ name: "TheraA Z.", neighbourhood: { name: "Park Slope", borough: "Brooklyn" }, distanceBand: "under 1 km", verified: true });
+    expect(a).toMatchObject({
+      name: "TheraA Z.",
+      neighbourhood: { name: "Park Slope", borough: "Brooklyn" },
+      distanceBand: "under 1 km",
+      verified: true,
+    });
     expect(Object.keys(a).sort()).toEqual(
-      ["clickToken", "currency", "distanceBand", "founding", "headline", "id", "lessonTypes", "name", "neighbourhood", "nextAvailable", "photoUrl", "position", "priceFromCents", "rating", "subject", "subjects", "verified", "yearsExperience"].sort(),
+      [
+        "clickToken",
+        "currency",
+        "distanceBand",
+        "founding",
+        "headline",
+        "id",
+        "lessonTypes",
+        "name",
+        "neighbourhood",
+        "nextAvailable",
+        "photoUrl",
+        "position",
+        "priceFromCents",
+        "rating",
+        "subject",
+        "subjects",
+        "verified",
+        "yearsExperience",
+      ].sort(),
     );
   });
 });
@@ -234,7 +338,10 @@ describe("pages, sorting, cache and analytics", () => {
     expect(b.diagnostics.cached).toBe(true);
     expect(b.cards.map((c) => c.id)).toEqual(a.cards.map((c) => c.id));
     expect(b.cards[0]!.nextAvailable!.start).toBeInstanceOf(Date);
-    const rows = await rt.dbh.db.select().from(searchEvents).where(eq(searchEvents.normalised, "theremin lessons in park slope"));
+    const rows = await rt.dbh.db
+      .select()
+      .from(searchEvents)
+      .where(eq(searchEvents.normalised, "theremin lessons in park slope"));
     expect(rows).toHaveLength(2);
     expect(rows.map((r) => r.cached).sort()).toEqual([false, true]);
     for (const r of rows) {
@@ -254,7 +361,9 @@ describe("pages, sorting, cache and analytics", () => {
     expect(a.totals.searches).toBe(a.perDay.reduce((n, d) => n + d.searches, 0));
     expect(a.totals.zeroResults).toBeGreaterThanOrEqual(2);
     for (const d of a.perDay) expect(d.zeroResultRate).toBeCloseTo(d.searches ? d.zeroResults / d.searches : 0, 2);
-    await expect((await callerFor(rt, student)).admin.searchAnalytics({ days: 7 })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect((await callerFor(rt, student)).admin.searchAnalytics({ days: 7 })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
   });
 });
 
@@ -295,12 +404,18 @@ describe("location tiers and learned aliases", () => {
     const clickFrom = async (ip: string) => {
       const r = await search(q, {}, ip);
       const a = r.cards.find((c) => c.id === ids.A)!;
-      await (await callerFor(rt, null, ip, now)).search.logClick({ searchId: r.searchId, instructorId: a.id, position: a.position, token: a.clickToken });
+      await (
+        await callerFor(rt, null, ip, now)
+      ).search.logClick({ searchId: r.searchId, instructorId: a.id, position: a.position, token: a.clickToken });
     };
     // The same person three times, then a second person (another network): still not enough.
     for (let i = 0; i < 3; i++) await clickFrom("192.0.2.1");
     await clickFrom("198.51.100.2");
-    const learned = () => rt.dbh.db.select().from(regionAliases).where(and(eq(regionAliases.alias, "old pond"), eq(regionAliases.source, "learned")));
+    const learned = () =>
+      rt.dbh.db
+        .select()
+        .from(regionAliases)
+        .where(and(eq(regionAliases.alias, "old pond"), eq(regionAliases.source, "learned")));
     expect(await learned()).toHaveLength(0);
     await clickFrom("203.0.113.3");
     const [alias] = await learned();
@@ -311,13 +426,18 @@ describe("location tiers and learned aliases", () => {
     // The next search knows the phrase (tier 2, learned) and filters by Park Slope.
     const after = await search("theremin near the old pond", { limit: 24 });
     expect(after.parsed.location).toMatchObject({ kind: "region", slug: "park-slope", tier: "alias" });
-    expect(after.diagnostics.locationTiers.find((t) => t.tier === "alias")).toMatchObject({ status: "hit", detail: "learned alias" });
+    expect(after.diagnostics.locationTiers.find((t) => t.tier === "alias")).toMatchObject({
+      status: "hit",
+      detail: "learned alias",
+    });
     expect(theremins(after).sort()).toEqual(["A", "B"]);
   });
 
   it("refuses clicks on unknown searches", async () => {
     const caller = await callerFor(rt, null);
-    await expect(caller.search.logClick({ searchId: "01ARZ3NDEKTSV4RRFFQ69G5FAV", instructorId: ids.A!, position: 1, token: "x" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      caller.search.logClick({ searchId: "01ARZ3NDEKTSV4RRFFQ69G5FAV", instructorId: ids.A!, position: 1, token: "x" }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });
 
@@ -330,7 +450,10 @@ describe("runtime config (admin)", () => {
     const r1 = await search(q);
     expect(r1.diagnostics.stages.find((s) => s.stage === "retrieve.vector")?.status).toBe("ok");
 
-    const set = await caller.admin.searchConfig.set({ overrides: { skipVector: true, simulateHighLoad: true }, ranking: { weights: { relevance: 0.5 } } });
+    const set = await caller.admin.searchConfig.set({
+      overrides: { skipVector: true, simulateHighLoad: true },
+      ranking: { weights: { relevance: 0.5 } },
+    });
     expect(set.config.overrides).toMatchObject({ skipVector: true, simulateHighLoad: true, skipTier4: false });
     expect(set.config.ranking.weights).toMatchObject({ relevance: 0.5, quality: 0.2 });
     const r2 = await search(`${q} `.trim() + " now");
@@ -344,8 +467,12 @@ describe("runtime config (admin)", () => {
     expect(audit).toMatchObject({ actorId: admin.id, targetId: "search" });
 
     await expect(caller.admin.searchConfig.set({ budgetMs: 5 })).rejects.toMatchObject({ code: "BAD_REQUEST" });
-    await expect(caller.admin.searchConfig.set({ nonsense: 1 } as never)).rejects.toMatchObject({ code: "BAD_REQUEST" });
-    await expect((await callerFor(rt, student)).admin.searchConfig.set({ budgetMs: 400 })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(caller.admin.searchConfig.set({ nonsense: 1 } as never)).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
+    await expect((await callerFor(rt, student)).admin.searchConfig.set({ budgetMs: 400 })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
 
     const reset = await caller.admin.searchConfig.reset();
     expect(reset.config).toEqual(reset.defaults);
@@ -357,15 +484,32 @@ describe("runtime config (admin)", () => {
     const caller = await callerFor(rt, admin, "203.0.113.9", now);
     const d = await caller.admin.runSearchDiagnostics({ q: "patient theremin teacher in park slop under $100" });
     expect(d.diagnostics.cached).toBe(false);
-    expect(d.diagnostics.stages.map((s) => s.stage)).toEqual(expect.arrayContaining(["dictionary", "parse", "location", "location.fuzzy", "retrieve.lexical", "retrieve.vector", "features", "rank", "availability"]));
+    expect(d.diagnostics.stages.map((s) => s.stage)).toEqual(
+      expect.arrayContaining([
+        "dictionary",
+        "parse",
+        "location",
+        "location.fuzzy",
+        "retrieve.lexical",
+        "retrieve.vector",
+        "features",
+        "rank",
+        "availability",
+      ]),
+    );
     expect(d.diagnostics.funnel.text).toBeGreaterThan(0);
     expect(d.diagnostics.funnel.final).toBe(d.cards.length);
     expect(d.diagnostics.budget.totalMs).toBe(500);
-    expect(d.candidates[0]).toMatchObject({ signals: expect.objectContaining({ relevance: expect.any(Number), quality: expect.any(Number) }) as unknown });
+    expect(d.candidates[0]).toMatchObject({
+      signals: expect.objectContaining({ relevance: expect.any(Number), quality: expect.any(Number) }) as unknown,
+    });
     expect(d.parse.fast.location!.value).toBe("? park slop");
     expect(d.diagnostics.engines.vector).toBe(rt.dbh.capabilities.vector ? "pgvector" : "in_process");
     // Diagnostics are not analytics.
-    const rows = await rt.dbh.db.select().from(searchEvents).where(eq(searchEvents.normalised, "patient theremin teacher in park slop under $100"));
+    const rows = await rt.dbh.db
+      .select()
+      .from(searchEvents)
+      .where(eq(searchEvents.normalised, "patient theremin teacher in park slop under $100"));
     expect(rows).toHaveLength(0);
   });
 });
@@ -386,7 +530,13 @@ describe("request budget", () => {
   });
   const slowEmbedder = (ms: number): Embedder => {
     const local = createLocalEmbedder();
-    return { kind: "openai", dims: 256, modelId: () => "slow-test-model", embed: (texts, opts) => new Promise((resolve) => setTimeout(() => void local.embed(texts, opts).then(resolve), ms)) };
+    return {
+      kind: "openai",
+      dims: 256,
+      modelId: () => "slow-test-model",
+      embed: (texts, opts) =>
+        new Promise((resolve) => setTimeout(() => void local.embed(texts, opts).then(resolve), ms)),
+    };
   };
 
   it("skips the slow optional stages, reports them and still answers within the budget", async () => {
@@ -409,7 +559,10 @@ describe("request budget", () => {
     await service.instructors({ q: "theremin" }, { ip: "203.0.113.50", actor: null });
     const t0 = performance.now();
     // An unknown place (→ embedding and LLM tiers) and descriptive words (→ vector retrieval).
-    const r = await service.instructors({ q: "someone to teach theremin vibrato near the misty lagoon" }, { ip: "203.0.113.50", actor: null });
+    const r = await service.instructors(
+      { q: "someone to teach theremin vibrato near the misty lagoon" },
+      { ip: "203.0.113.50", actor: null },
+    );
     const ms = performance.now() - t0;
     const timeline = r.diagnostics.stages.map((x) => `${x.stage}:${x.status}:${x.ms}`).join(" ");
     expect(r.degraded, timeline).toBe(true);
@@ -420,14 +573,20 @@ describe("request budget", () => {
     expect(ms, timeline).toBeLessThan(500 + 250);
     expect(r.diagnostics.budget.usedMs).toBeLessThan(500 + 250);
     // Degraded responses are not cached.
-    const again = await service.instructors({ q: "someone to teach theremin vibrato near the misty lagoon" }, { ip: "203.0.113.50", actor: null });
+    const again = await service.instructors(
+      { q: "someone to teach theremin vibrato near the misty lagoon" },
+      { ip: "203.0.113.50", actor: null },
+    );
     expect(again.diagnostics.cached).toBe(false);
   });
 
   it("asks the LLM only when unsure, and a timed-out parse degrades instead of failing", async () => {
     const db = rt.dbh.db;
     let calls = 0;
-    const counting: LlmPort = { ...slowLlm(2_000), structured: (req, opts) => (calls++, slowLlm(2_000).structured(req, opts)) };
+    const counting: LlmPort = {
+      ...slowLlm(2_000),
+      structured: (req, opts) => (calls++, slowLlm(2_000).structured(req, opts)),
+    };
     const service = createSearchService({
       db,
       repo: createSearchRepository(db),
@@ -465,17 +624,32 @@ describe("labelled corpus through the full understanding (fast parse + location 
       const got = {
         subject: p.subject?.slug ?? null,
         location: p.location?.kind === "region" ? p.location.slug : p.location?.kind === "near_me" ? "near_me" : null,
-        price: p.price && (p.price.minCents !== null || p.price.maxCents !== null) ? [p.price.minCents === null ? null : p.price.minCents / 100, p.price.maxCents === null ? null : p.price.maxCents / 100] : null,
+        price:
+          p.price && (p.price.minCents !== null || p.price.maxCents !== null)
+            ? [
+                p.price.minCents === null ? null : p.price.minCents / 100,
+                p.price.maxCents === null ? null : p.price.maxCents / 100,
+              ]
+            : null,
         audience: p.audience?.value ?? null,
         time: p.time ? timeSpecKey(p.time.spec) : null,
       };
       for (const f of fields) {
         if (JSON.stringify(got[f]) === JSON.stringify(item[f])) correct[f]++;
-        else misses.push(`${f}: ${JSON.stringify(item.q)} expected ${JSON.stringify(item[f])} got ${JSON.stringify(got[f])}`);
+        else
+          misses.push(
+            `${f}: ${JSON.stringify(item.q)} expected ${JSON.stringify(item[f])} got ${JSON.stringify(got[f])}`,
+          );
       }
     }
-    const accuracy = Object.fromEntries(fields.map((f) => [f, Math.round((correct[f] / LABELLED_QUERIES.length) * 1000) / 10]));
-    console.log(`[${rt.label}] corpus with location tiers (${LABELLED_QUERIES.length} queries), accuracy %:`, accuracy, `\n  misses:\n  ${misses.join("\n  ")}`);
+    const accuracy = Object.fromEntries(
+      fields.map((f) => [f, Math.round((correct[f] / LABELLED_QUERIES.length) * 1000) / 10]),
+    );
+    console.log(
+      `[${rt.label}] corpus with location tiers (${LABELLED_QUERIES.length} queries), accuracy %:`,
+      accuracy,
+      `\n  misses:\n  ${misses.join("\n  ")}`,
+    );
     expect(accuracy.subject).toBeGreaterThanOrEqual(95);
     expect(accuracy.location).toBeGreaterThanOrEqual(95);
   });
@@ -491,7 +665,9 @@ describe("semantic retrieval", () => {
     expect(r.cards.slice(0, 3).every((c) => c.subject.slug === "theremin")).toBe(true);
     expect(theremins(r).sort()).toEqual(["A", "B", "F", "G"]);
     expect(r.diagnostics.engines.vector).toBe(rt.dbh.capabilities.vector ? "pgvector" : "in_process");
-    const vec = rowsOf<{ n: number }>(await rt.dbh.db.execute(sql`select count(*)::int as n from search_documents where embedding is not null`));
+    const vec = rowsOf<{ n: number }>(
+      await rt.dbh.db.execute(sql`select count(*)::int as n from search_documents where embedding is not null`),
+    );
     expect(Number(vec[0]!.n)).toBeGreaterThan(400);
   });
 });

@@ -24,7 +24,13 @@ export type SearchState = {
   /** Bumped when the dictionary is invalidated (a learned alias). */
   lexiconGeneration: number;
   embeddingsInFlight: Map<string, Promise<Float32Array>>;
-  vectorIndex: { model: string; vectors: Map<string, Float32Array>; maxUpdatedMs: number; checkedAt: number; loading: Promise<void> | null } | null;
+  vectorIndex: {
+    model: string;
+    vectors: Map<string, Float32Array>;
+    maxUpdatedMs: number;
+    checkedAt: number;
+    loading: Promise<void> | null;
+  } | null;
   features: FeatureSnapshot | null;
   featuresLoading: Promise<FeatureSnapshot> | null;
   featuresTopUp: Promise<void> | null;

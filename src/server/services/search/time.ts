@@ -39,7 +39,10 @@ export function clockMinutes(hour: string, minute: string | undefined, meridiem:
 }
 
 const CLOCK = String.raw`(\d{1,2}|noon|midday|midnight)(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?`;
-export const CLOCK_PATTERNS: { re: RegExp; apply: (m: RegExpExecArray) => { after?: number | null; before?: number | null } }[] = [
+export const CLOCK_PATTERNS: {
+  re: RegExp;
+  apply: (m: RegExpExecArray) => { after?: number | null; before?: number | null };
+}[] = [
   {
     // between 3 and 6pm / from 3 to 6 pm / 3-6pm (a bare "3-6" needs "between"/"from" or a meridiem)
     re: new RegExp(String.raw`(?:\b(between|from)\s+)?\b${CLOCK}\s*(?:-|–|to|and|until|til)\s*${CLOCK}(?=\s|$)`, "g"),
@@ -51,8 +54,14 @@ export const CLOCK_PATTERNS: { re: RegExp; apply: (m: RegExpExecArray) => { afte
       return { after: start, before: end };
     },
   },
-  { re: new RegExp(String.raw`\b(?:after|later than|past|from|starting at|starting)\s+${CLOCK}(?=\s|$)`, "g"), apply: (m) => ({ after: clockMinutes(m[1]!, m[2], m[3]) }) },
-  { re: new RegExp(String.raw`\b(?:before|by|earlier than|until|till|til)\s+${CLOCK}(?=\s|$)`, "g"), apply: (m) => ({ before: clockMinutes(m[1]!, m[2], m[3]) }) },
+  {
+    re: new RegExp(String.raw`\b(?:after|later than|past|from|starting at|starting)\s+${CLOCK}(?=\s|$)`, "g"),
+    apply: (m) => ({ after: clockMinutes(m[1]!, m[2], m[3]) }),
+  },
+  {
+    re: new RegExp(String.raw`\b(?:before|by|earlier than|until|till|til)\s+${CLOCK}(?=\s|$)`, "g"),
+    apply: (m) => ({ before: clockMinutes(m[1]!, m[2], m[3]) }),
+  },
   {
     // "at 4pm", "around 4:30" — a start within half an hour of the time
     re: new RegExp(String.raw`\b(?:at|around|about)\s+(\d{1,2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)(?=\s|$)`, "g"),
@@ -111,11 +120,19 @@ function clockLabel(m: number): string {
 export function timeSpecLabel(spec: TimeSpec): string {
   if (spec.days === "today" && spec.part === "evening" && spec.after === null && spec.before === null) return "Tonight";
   const plural = spec.days === "weekdays" || spec.days === "weekends" || spec.recurring;
-  let days = spec.days === "weekday" ? (spec.weekdays ?? []).map((d) => DAY_NAMES[d]).join(" or ") + (spec.recurring ? "s" : "") : DAY_LABELS[spec.days];
+  let days =
+    spec.days === "weekday"
+      ? (spec.weekdays ?? []).map((d) => DAY_NAMES[d]).join(" or ") + (spec.recurring ? "s" : "")
+      : DAY_LABELS[spec.days];
   if (spec.days === "weekdays" && spec.part) days = "Weekday";
   if (spec.days === "weekends" && spec.part) days = "Weekend";
   const part = spec.part ? (plural ? `${spec.part}s` : spec.part) : "";
-  const clock = [spec.after !== null ? `after ${clockLabel(spec.after)}` : "", spec.before !== null ? `before ${clockLabel(spec.before)}` : ""].filter(Boolean).join(", ");
+  const clock = [
+    spec.after !== null ? `after ${clockLabel(spec.after)}` : "",
+    spec.before !== null ? `before ${clockLabel(spec.before)}` : "",
+  ]
+    .filter(Boolean)
+    .join(", ");
   const label = [days, part, clock].filter(Boolean).join(" ").trim();
   return label ? label.charAt(0).toUpperCase() + label.slice(1) : "Any time";
 }

@@ -9,7 +9,19 @@ export const LESSON_TYPES = ["online", "in_person", "student_location", "instruc
 export type LessonType = (typeof LESSON_TYPES)[number];
 export const DAY_PARTS = ["morning", "afternoon", "evening"] as const;
 export type DayPart = (typeof DAY_PARTS)[number];
-export const DAY_KINDS = ["today", "tomorrow", "this_weekend", "next_weekend", "weekends", "weekdays", "this_week", "next_week", "soon", "any", "weekday"] as const;
+export const DAY_KINDS = [
+  "today",
+  "tomorrow",
+  "this_weekend",
+  "next_weekend",
+  "weekends",
+  "weekdays",
+  "this_week",
+  "next_week",
+  "soon",
+  "any",
+  "weekday",
+] as const;
 export type DayKind = (typeof DAY_KINDS)[number];
 
 /**

@@ -42,11 +42,21 @@ export type SearchCard = {
 type Conf = { confidence: number; source: FieldSource };
 
 export type ParsedLocation =
-  | ({ kind: "region"; slug: string; name: string; regionKind: "city" | "borough" | "neighbourhood"; tier: LocationTier; term: string | null } & Conf)
+  | ({
+      kind: "region";
+      slug: string;
+      name: string;
+      regionKind: "city" | "borough" | "neighbourhood";
+      tier: LocationTier;
+      term: string | null;
+    } & Conf)
   | ({ kind: "near_me"; resolved: { slug: string; name: string } | null; needsCoordinates: boolean } & Conf)
   | ({ kind: "unresolved"; term: string } & Conf);
 
-export type Chip = { field: "subject" | "category" | "location" | "price" | "audience" | "level" | "lessonType" | "time"; label: string };
+export type Chip = {
+  field: "subject" | "category" | "location" | "price" | "audience" | "level" | "lessonType" | "time";
+  label: string;
+};
 
 /** The parsed query, shown as editable chips; each field says how sure the parser was and who filled it. */
 export type ParsedQueryView = {

@@ -10,12 +10,25 @@ import { asLocalGateway } from "~/server/integrations/payments";
  * Fixtures that browser tests cannot create through the product (a lesson in the past). Reachable only
  * through /api/test-hooks, which answers 404 unless E2E_TEST_HOOKS=1.
  */
-export function createTestHooksService({ db, users, bookings, payments }: { db: Database; users: UserRepository; bookings: BookingRepository; payments: Payments }) {
+export function createTestHooksService({
+  db,
+  users,
+  bookings,
+  payments,
+}: {
+  db: Database;
+  users: UserRepository;
+  bookings: BookingRepository;
+  payments: Payments;
+}) {
   const { flow } = payments;
   const hooks = {
     /** A confirmed lesson between two accounts that ended `endedHoursAgo` hours ago (default 2). */
     async createPastBooking(input: { studentEmail: string; instructorEmail: string; endedHoursAgo?: number }) {
-      const [student, instructor] = await Promise.all([users.findByEmail(input.studentEmail), users.findByEmail(input.instructorEmail)]);
+      const [student, instructor] = await Promise.all([
+        users.findByEmail(input.studentEmail),
+        users.findByEmail(input.instructorEmail),
+      ]);
       if (!student || !instructor) throw new NotFoundError("Unknown account.");
       const service = await bookings.findFirstActiveService(instructor.id);
       if (!service) throw new NotFoundError("The instructor has no active service.");
@@ -42,13 +55,21 @@ export function createTestHooksService({ db, users, bookings, payments }: { db: 
      * completed, captured by the payment service itself (the steps its timers run 24 h before and after).
      * `endedHoursAgo` must be past the capture delay (24 h) for the capture to be due.
      */
-    async createPastCapturedPayment(input: { studentEmail: string; instructorEmail: string; paymentMethodId: string; endedHoursAgo: number }) {
+    async createPastCapturedPayment(input: {
+      studentEmail: string;
+      instructorEmail: string;
+      paymentMethodId: string;
+      endedHoursAgo: number;
+    }) {
       const booking = await hooks.createPastBooking(input);
       const card = await flow.resolveCard(booking.studentId, input.paymentMethodId);
       await db.transaction((tx) => flow.attachToBooking(tx, booking, card));
       const auth = await flow.authorize(booking.id, { force: true });
-      if (auth.outcome !== "authorized") throw new ConflictError(`Authorization did not succeed: ${JSON.stringify(auth)}`);
-      await db.transaction((tx) => bookings.update(tx, booking.id, { status: "completed", completedAt: booking.endAt }));
+      if (auth.outcome !== "authorized")
+        throw new ConflictError(`Authorization did not succeed: ${JSON.stringify(auth)}`);
+      await db.transaction((tx) =>
+        bookings.update(tx, booking.id, { status: "completed", completedAt: booking.endAt }),
+      );
       const settled = await flow.settleBooking(booking.id);
       if (settled.outcome !== "captured") throw new ConflictError(`Capture did not happen: ${JSON.stringify(settled)}`);
       return booking;
@@ -65,7 +86,8 @@ export function createTestHooksService({ db, users, bookings, payments }: { db: 
       if (!instructor) throw new NotFoundError("Unknown account.");
       const { url } = await payments.accounts.startOnboarding(instructor.id);
       const token = new URL(url).searchParams.get("link");
-      if (!token || !(await local.completeOnboarding({ token, userId: instructor.id }))) throw new ConflictError("Onboarding link not accepted.");
+      if (!token || !(await local.completeOnboarding({ token, userId: instructor.id })))
+        throw new ConflictError("Onboarding link not accepted.");
       return payments.accounts.refreshStatus(instructor.id);
     },
   };

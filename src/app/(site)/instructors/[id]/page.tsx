@@ -33,7 +33,10 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   const p = await loadProfile((await params).id);
   if (!p) return { title: "Instructor not found" };
   const subjects = p.services.map((s) => s.subject.name).join(", ");
-  return { title: `${p.name} — ${subjects || "Instructor"}`, description: p.headline || `Book lessons with ${p.name} on InstaInstru.` };
+  return {
+    title: `${p.name} — ${subjects || "Instructor"}`,
+    description: p.headline || `Book lessons with ${p.name} on InstaInstru.`,
+  };
 }
 
 export default async function InstructorProfilePage({ params }: { params: Params }) {
@@ -47,7 +50,13 @@ export default async function InstructorProfilePage({ params }: { params: Params
     p.offersOnline && { Icon: VideoIcon, label: "Online" },
   ].filter((x): x is { Icon: typeof CarIcon; label: string } => Boolean(x));
   const isSelf = me?.id === p.id;
-  const pickerServices = p.services.map((s) => ({ id: s.id, subjectName: s.subject.name, durations: s.durations, hourlyRateCents: s.hourlyRateCents, currency: s.currency }));
+  const pickerServices = p.services.map((s) => ({
+    id: s.id,
+    subjectName: s.subject.name,
+    durations: s.durations,
+    hourlyRateCents: s.hourlyRateCents,
+    currency: s.currency,
+  }));
 
   return (
     <div className="mx-auto w-full max-w-6xl px-4 py-8 sm:px-6 lg:px-8 lg:py-12">
@@ -102,7 +111,10 @@ export default async function InstructorProfilePage({ params }: { params: Params
           {ways.length > 0 && (
             <ul className="mt-3 flex flex-wrap gap-2" aria-label="Lesson types">
               {ways.map(({ Icon, label }) => (
-                <li key={label} className="inline-flex items-center gap-1.5 rounded-full bg-slate-100 px-3 py-1 text-sm font-medium text-slate-700">
+                <li
+                  key={label}
+                  className="inline-flex items-center gap-1.5 rounded-full bg-slate-100 px-3 py-1 text-sm font-medium text-slate-700"
+                >
                   <Icon className="size-4" /> {label}
                 </li>
               ))}
@@ -132,7 +144,11 @@ export default async function InstructorProfilePage({ params }: { params: Params
             <h2 id="about-title" className="text-xl font-semibold text-slate-900">
               About {p.name.split(" ")[0]}
             </h2>
-            {p.bio ? <p className="mt-3 whitespace-pre-line text-slate-700">{p.bio}</p> : <p className="mt-3 text-slate-500">No bio yet.</p>}
+            {p.bio ? (
+              <p className="mt-3 whitespace-pre-line text-slate-700">{p.bio}</p>
+            ) : (
+              <p className="mt-3 text-slate-500">No bio yet.</p>
+            )}
           </section>
 
           <section aria-labelledby="services-title">
@@ -148,7 +164,9 @@ export default async function InstructorProfilePage({ params }: { params: Params
                     <div className="flex flex-wrap items-baseline justify-between gap-2">
                       <h3 className="text-lg font-semibold text-slate-900">{s.subject.name}</h3>
                       <p className="text-slate-900">
-                        <span className="text-lg font-bold">{formatMoney(s.hourlyRateCents, s.currency, { whole: true })}</span>
+                        <span className="text-lg font-bold">
+                          {formatMoney(s.hourlyRateCents, s.currency, { whole: true })}
+                        </span>
                         <span className="text-sm text-slate-500"> / hour</span>
                       </p>
                     </div>
@@ -166,7 +184,9 @@ export default async function InstructorProfilePage({ params }: { params: Params
                         <Badge key={l}>{LEVEL_LABEL[l]}</Badge>
                       ))}
                     </div>
-                    {s.description && <p className="mt-3 text-sm whitespace-pre-line text-slate-700">{s.description}</p>}
+                    {s.description && (
+                      <p className="mt-3 text-sm whitespace-pre-line text-slate-700">{s.description}</p>
+                    )}
                   </li>
                 ))}
               </ul>
@@ -192,19 +212,26 @@ export default async function InstructorProfilePage({ params }: { params: Params
           </section>
         </div>
 
-        <aside aria-labelledby="availability-title" id="availability" className="min-w-0 scroll-mt-24 lg:sticky lg:top-24 lg:self-start">
+        <aside
+          aria-labelledby="availability-title"
+          id="availability"
+          className="min-w-0 scroll-mt-24 lg:sticky lg:top-24 lg:self-start"
+        >
           <div className="rounded-2xl border border-slate-200 bg-white p-5 shadow-card">
             <h2 id="availability-title" className="text-xl font-semibold text-slate-900">
               Book a lesson
             </h2>
             {!p.listed && (
               <p className="mt-2 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900">
-                {p.name} isn&apos;t fully set up for bookings yet{p.services.length ? ", but you can still book the open times below." : "."}
+                {p.name} isn&apos;t fully set up for bookings yet
+                {p.services.length ? ", but you can still book the open times below." : "."}
               </p>
             )}
             <div className="mt-4">
               {p.services.length === 0 ? (
-                <p className="text-sm text-slate-600">No lessons to book right now. Save this instructor to come back later.</p>
+                <p className="text-sm text-slate-600">
+                  No lessons to book right now. Save this instructor to come back later.
+                </p>
               ) : (
                 <ProfileBooking instructorId={p.id} services={pickerServices} viewerZone={me?.timeZone ?? null} />
               )}

@@ -8,7 +8,13 @@ import { serverApi } from "~/trpc/server";
 
 export const metadata: Metadata = { title: "Lesson" };
 
-export default async function LessonPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: SearchParams }) {
+export default async function LessonPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: SearchParams;
+}) {
   const { id } = await params;
   const sp = await searchParams;
   const me = await requireUser(`/lessons/${id}`);
@@ -37,7 +43,12 @@ export default async function LessonPage({ params, searchParams }: { params: Pro
         {me.role === "instructor" ? (
           <InstructorLessonDetail booking={booking} zone={me.timeZone} />
         ) : (
-          <LessonDetail key={booking.id} initial={booking} zone={me.timeZone} justBooked={firstParam(sp.booked) === "1"} />
+          <LessonDetail
+            key={booking.id}
+            initial={booking}
+            zone={me.timeZone}
+            justBooked={firstParam(sp.booked) === "1"}
+          />
         )}
       </div>
     </div>

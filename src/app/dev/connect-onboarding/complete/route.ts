@@ -6,7 +6,8 @@ import { createServices } from "~/server/services";
 
 export const dynamic = "force-dynamic";
 
-const text = (status: number, body: string) => new Response(body, { status, headers: { "content-type": "text/plain; charset=utf-8" } });
+const text = (status: number, body: string) =>
+  new Response(body, { status, headers: { "content-type": "text/plain; charset=utf-8" } });
 
 /**
  * POST (form) `link=<token>` from the local onboarding page: completes the local connected account's onboarding for
@@ -34,6 +35,9 @@ export async function POST(req: Request): Promise<Response> {
   // The return URLs are built on APP_URL; when they point at this app, redirect by path so the browser stays on the
   // host it used (localhost vs 127.0.0.1, another port) — CSP's form-action 'self' also applies to the redirect.
   const target = new URL(result.redirectUrl);
-  const location = target.origin === new URL(env.APP_URL).origin ? `${target.pathname}${target.search}${target.hash}` : result.redirectUrl;
+  const location =
+    target.origin === new URL(env.APP_URL).origin
+      ? `${target.pathname}${target.search}${target.hash}`
+      : result.redirectUrl;
   return new Response(null, { status: 303, headers: { location } });
 }

@@ -79,7 +79,9 @@ describe("catalog", () => {
       subjects,
     });
     expect(() => assertCatalogConsistent([cat("a", [subject("x", ["k"]), subject("y", ["k"])])])).toThrow(/"k"/);
-    expect(() => assertCatalogConsistent([cat("a", [subject("x", [])]), cat("b", [subject("x", [])])])).toThrow(/duplicate slug/);
+    expect(() => assertCatalogConsistent([cat("a", [subject("x", [])]), cat("b", [subject("x", [])])])).toThrow(
+      /duplicate slug/,
+    );
     expect(() => assertCatalogConsistent([cat("a", [subject("x", ["Keys"])])])).toThrow(/lower-case/);
     expect(() => assertCatalogConsistent([cat("a", [subject("x", []), subject("y", ["x"])])])).toThrow(/"x"/);
   });

@@ -21,7 +21,10 @@ describe("createRng", () => {
         r.sample(arr, 3),
         r.chance(0.5),
         r.shuffle(arr),
-        r.weighted([["x", 1], ["y", 3]] as const),
+        r.weighted([
+          ["x", 1],
+          ["y", 3],
+        ] as const),
       ];
     };
     expect(run(7)).toEqual(run(7));
@@ -144,7 +147,13 @@ describe("createRng", () => {
     const r = createRng(13);
     const counts = { a: 0, b: 0, c: 0 };
     for (let i = 0; i < 10_000; i++) {
-      counts[r.weighted([["a", 1], ["b", 3], ["c", 0]] as const)]++;
+      counts[
+        r.weighted([
+          ["a", 1],
+          ["b", 3],
+          ["c", 0],
+        ] as const)
+      ]++;
     }
     expect(counts.c).toBe(0);
     expect(counts.b / counts.a).toBeGreaterThan(2.6);

@@ -6,9 +6,21 @@ import { buildLexicon, type Lexicon, type LexiconInput } from "../lexicon";
 export function seedLexiconInput(): LexiconInput {
   return {
     categories: CATALOG.map((c) => ({ slug: c.slug, name: c.name })),
-    subjects: CATALOG.flatMap((c) => c.subjects.map((s) => ({ id: s.slug, slug: s.slug, name: s.name, categorySlug: c.slug, aliases: s.aliases }))),
+    subjects: CATALOG.flatMap((c) =>
+      c.subjects.map((s) => ({ id: s.slug, slug: s.slug, name: s.name, categorySlug: c.slug, aliases: s.aliases })),
+    ),
     regions: [
-      { id: "new-york", slug: "new-york", name: CITY.name, kind: "city" as const, parentId: null, lat: CITY.lat, lng: CITY.lng, radiusKm: 25, aliases: [] },
+      {
+        id: "new-york",
+        slug: "new-york",
+        name: CITY.name,
+        kind: "city" as const,
+        parentId: null,
+        lat: CITY.lat,
+        lng: CITY.lng,
+        radiusKm: 25,
+        aliases: [],
+      },
       ...BOROUGHS.map((b) => ({
         id: b.slug,
         slug: b.slug,
