@@ -8,3 +8,4 @@ export * from "./jobs";
 export * from "./local-gateway";
 export * from "./sessions";
 export * from "./idempotency";
+export * from "./moderation";
