@@ -9,3 +9,4 @@ export * from "./local-gateway";
 export * from "./sessions";
 export * from "./idempotency";
 export * from "./moderation";
+export * from "./account";

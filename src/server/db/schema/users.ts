@@ -18,6 +18,8 @@ export const users = pgTable(
     lastName: text("last_name").notNull(),
     timeZone: text("time_zone").notNull().default("America/New_York"),
     phone: text("phone"),
+    /** Set by the emailed verification link; unverified accounts browse and message but cannot book. */
+    emailVerifiedAt: tstz("email_verified_at"),
     phoneVerifiedAt: tstz("phone_verified_at"),
     /** AES-GCM encrypted with the auth secret; null until enrolment starts. */
     totpSecretEnc: text("totp_secret_enc"),
