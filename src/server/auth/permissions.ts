@@ -19,6 +19,9 @@ export const PERMISSIONS = [
   "admin:users",
   "admin:instructors",
   "admin:payments",
+  "admin:bookings",
+  "admin:moderation",
+  "admin:jobs",
   "admin:search-config",
   "admin:audit",
 ] as const;
