@@ -109,6 +109,20 @@ describe("userStream", () => {
     await stream.return(undefined);
   });
 
+  it("resumes at exactly the latest event: nothing to replay, ready at that id and resumed", async () => {
+    const bus = createMemoryBus();
+    const log = fakeLog();
+    log.add(1);
+    const latest = log.add(2);
+    const stream = userStream<D, E>({ bus, userId: "u1", lastEventId: latest.id, head: log.head, since: log.since });
+    expect(await take(stream, 1)).toEqual([{ kind: "ready", id: latest.id, resumed: true }]);
+    expect(log.reads).toBe(1); // it looked for missed events (none), rather than starting fresh
+    const e3 = log.add(3);
+    await bus.publish(userChannel("u1"), JSON.stringify(e3));
+    expect(await take(stream, 1)).toEqual([{ kind: "durable", id: e3.id, event: { n: 3 } }]);
+    await stream.return(undefined);
+  });
+
   it("sends resync instead of replaying too much, and ignores ids it never issued", async () => {
     const bus = createMemoryBus();
     const log = fakeLog();

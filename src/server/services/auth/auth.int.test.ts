@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TRPCError } from "@trpc/server";
+import { ZodError } from "zod";
+import { eq } from "drizzle-orm";
+import { summariseZodError } from "~/server/api/zod";
+import { users } from "~/server/db/schema";
 import { createServices } from "~/server/services";
 import { callerFor, createTestRuntime, createTestUser, TEST_PASSWORD, type TestRuntime } from "~/test/harness";
 
@@ -57,10 +61,40 @@ describe("sign-up and sign-in", () => {
       .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(TRPCError);
     expect((err as TRPCError).code).toBe("BAD_REQUEST");
+    // The client shows one message per field: every bad field is named, and the valid one is not.
+    const cause = (err as TRPCError).cause;
+    expect(cause).toBeInstanceOf(ZodError);
+    const { fieldErrors } = summariseZodError(cause as ZodError);
+    expect(Object.keys(fieldErrors).sort()).toEqual(["email", "firstName", "password", "timeZone"]);
+    for (const messages of Object.values(fieldErrors)) expect(messages.length).toBeGreaterThan(0);
+    expect(await rt.dbh.db.select().from(users).where(eq(users.email, "not-an-email"))).toEqual([]);
   });
 });
 
 describe("lockout and CAPTCHA", () => {
+  it("a successful sign-in resets the consecutive-failure counter", async () => {
+    const user = await createTestUser(rt, { email: "forgetful@example.test" });
+    const anon = await callerFor(rt, null);
+    const fail = () =>
+      expect(anon.auth.login({ email: user.email, password: "wrong password" })).rejects.toMatchObject({
+        code: "UNAUTHORIZED",
+        cause: { data: { reason: "invalid_credentials" } },
+      });
+    await fail();
+    await fail();
+    expect(await anon.auth.loginRequirements({ email: user.email })).toEqual({ captchaRequired: false, retryAfter: 0 });
+    expect((await anon.auth.login({ email: user.email, password: TEST_PASSWORD })).status).toBe("ok");
+    // Two more failures after the success: 2, not 4, so no CAPTCHA yet (without the reset the second would need one).
+    await fail();
+    await fail();
+    expect(await anon.auth.loginRequirements({ email: user.email })).toEqual({ captchaRequired: false, retryAfter: 0 });
+    await expect(anon.auth.login({ email: user.email, password: "wrong password" })).rejects.toMatchObject({
+      code: "UNAUTHORIZED",
+      cause: { data: { reason: "invalid_credentials", captchaRequired: true } },
+    });
+    expect(await anon.auth.loginRequirements({ email: user.email })).toEqual({ captchaRequired: true, retryAfter: 0 });
+  });
+
   it("demands a CAPTCHA after 3 failures and locks after 5 with a retry-after", async () => {
     const user = await createTestUser(rt, { email: "victim@example.test" });
     const anon = await callerFor(rt, null);

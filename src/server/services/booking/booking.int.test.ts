@@ -314,6 +314,31 @@ describe("no double booking", () => {
   });
 });
 
+describe("overlap reasons", () => {
+  it("reports a student's own overlap as the student's (not the instructor's) and stores nothing", async () => {
+    const [s] = await makeStudents(1);
+    const api = await asStudent(s);
+    const first = await api.booking.create({
+      instructorServiceId: serviceId,
+      start: at(29),
+      durationMinutes: 60,
+      location: online,
+      notes: "",
+    });
+    // Another instructor is free at that time; only the student's calendar refuses it (the exclusion constraint).
+    const err = await api.booking
+      .create({ instructorServiceId: service2Id, start: at(29), durationMinutes: 60, location: online, notes: "" })
+      .catch((e: unknown) => e);
+    expect(err).toMatchObject({
+      code: "CONFLICT",
+      message: "You already have a lesson at that time.",
+      cause: { data: { reason: "student_overlap" } },
+    });
+    const rows = await rt.dbh.db.select().from(bookings).where(eq(bookings.studentId, s!.id));
+    expect(rows.map((r) => [r.id, r.instructorId, r.status])).toEqual([[first.id, instructor.id, "confirmed"]]);
+  });
+});
+
 describe("cancellation windows", () => {
   async function bookAt(day: number) {
     return (await asStudent()).booking.create({
@@ -345,6 +370,34 @@ describe("cancellation windows", () => {
     const b = await bookAt(15);
     const c = await cancelAt(b.id, new Date(start(15).getTime() - H), instructor);
     expect(c).toMatchObject({ cancellationFeeCents: 0, cancelledBy: "instructor" });
+  });
+
+  it("refuses to cancel once the lesson has started (from exactly the start), keeping the row", async () => {
+    const b = await bookAt(30);
+    expect((await (await asStudent(student, start(30))).booking.get({ bookingId: b.id })).can.cancel).toBe(false);
+    expect(
+      (await (await asStudent(student, new Date(start(30).getTime() - 1))).booking.get({ bookingId: b.id })).can.cancel,
+    ).toBe(true);
+    for (const [who, now] of [
+      [student, start(30)],
+      [instructor, start(30)],
+      [student, new Date(start(30).getTime() + 30 * 60_000)],
+    ] as const) {
+      await expect(cancelAt(b.id, now, who)).rejects.toMatchObject({
+        code: "CONFLICT",
+        message: "This lesson has started. Report a no-show instead of cancelling.",
+      });
+    }
+    const [row] = await rt.dbh.db.select().from(bookings).where(eq(bookings.id, b.id));
+    expect(row).toMatchObject({
+      status: "confirmed",
+      cancelledAt: null,
+      cancelledBy: null,
+      cancellationFeeCents: null,
+    });
+    // One millisecond before the start it is still a (full-price) student cancellation.
+    const c = await cancelAt(b.id, new Date(start(30).getTime() - 1));
+    expect(c).toMatchObject({ status: "cancelled", cancelledBy: "student", cancellationFeeCents: 5500 });
   });
 
   it("frees the slot: the time can be booked again", async () => {

@@ -16,6 +16,11 @@ const MASKED: [string, string][] = [
   ["write to jane at example.com", `write to ${E}`],
   ["JANE@EXAMPLE.ORG", E],
   ["jane @ example.co.uk", E],
+  ["jane @ example.com", E],
+  ["write jane.doe  @  mail.example.org today", `write ${E} today`],
+  ["jane@ example.net", E],
+  ["jane @example.io", E],
+  ["JANE @ EXAMPLE.COM", E],
   // phones
   ["call +1 (212) 555-0142 tonight", `call ${P} tonight`],
   ["text 212.555.0142", `text ${P}`],
