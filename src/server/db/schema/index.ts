@@ -10,3 +10,4 @@ export * from "./sessions";
 export * from "./idempotency";
 export * from "./moderation";
 export * from "./account";
+export * from "./notification-delivery";
