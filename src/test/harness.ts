@@ -4,6 +4,7 @@
  * (namespaced per file), with the same migrations and services as production.
  */
 import postgres from "postgres";
+import { Redis } from "ioredis";
 import { newId } from "~/lib/ids";
 import { env } from "~/server/config/env";
 import { createRuntime, type Runtime, type RuntimeOptions } from "~/server/runtime";
@@ -51,6 +52,7 @@ export async function createTestRuntime(overrides: Partial<RuntimeOptions> = {})
     async close() {
       await rt.close();
       await dropDatabase?.();
+      if (env.TEST_REDIS_URL) await deleteRedisNamespace(env.TEST_REDIS_URL, namespace);
     },
   };
 }
@@ -64,6 +66,21 @@ export async function callerFor(
 ) {
   const ctx = await createContextInner({ rt, session: user ? await sessionFor(rt, user, ip) : null, ip, now });
   return createCaller(ctx);
+}
+
+/** Deletes every key of one test runtime's namespace (cache, rate limits), so runs leave nothing behind in Redis. */
+async function deleteRedisNamespace(url: string, namespace: string): Promise<void> {
+  const redis = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 3 });
+  try {
+    let cursor = "0";
+    do {
+      const [next, keys] = await redis.scan(cursor, "MATCH", `${namespace}*`, "COUNT", 500);
+      cursor = next;
+      if (keys.length) await redis.unlink(...keys);
+    } while (cursor !== "0");
+  } finally {
+    redis.disconnect();
+  }
 }
 
 let counter = 0;
