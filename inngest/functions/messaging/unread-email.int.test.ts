@@ -2,9 +2,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { InngestTestEngine } from "@inngest/test";
 import { and, desc, eq } from "drizzle-orm";
 import { newId } from "~/lib/ids";
-import { conversationUserState, outbox } from "~/server/db/schema";
+import { conversationUserState, jobRuns, outbox } from "~/server/db/schema";
 import { createPlatformConfigRepository } from "~/server/repositories/platform-config";
-import { createServices } from "~/server/services";
 import { UNREAD_EMAIL_DELAY_KEY } from "~/server/services/messaging/messaging-service";
 import { callerFor, createTestRuntime, createTestUser, type TestRuntime } from "~/test/harness";
 import { setFunctionRuntime } from "../../services";
@@ -38,6 +37,15 @@ async function run(data: { messageId: string; conversationId: string; senderId: 
     steps: [{ id: "wait-for-read", handler: () => undefined }],
   });
   return { result: result as { sent: boolean; reason: string; count: number }, ctx };
+}
+
+async function until<T>(fn: () => Promise<T>, ok: (v: T) => boolean, ms = 10_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const v = await fn();
+    if (ok(v) || Date.now() > deadline) return v;
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 
 beforeAll(async () => {
@@ -96,34 +104,52 @@ describe("unread-message email (@inngest/test)", () => {
 
   it("respects the recipient's preference (no row = on)", async () => {
     const { s, student, instructor, conversationId } = await pair();
-    await createServices(rt).notifications.setPreference(instructor.id, "messages", "email", false);
+    await rt.services.notifications.setPreference(instructor.id, "messages", "email", false);
     const m = await s.conversations.send({ conversationId, clientId: cid(), body: "hello" });
     expect(
       (await run({ conversationId, senderId: student.id, recipientId: instructor.id, messageId: m.id })).result,
     ).toMatchObject({ sent: false, reason: "opted-out" });
     expect(await emailsTo(instructor.email)).toHaveLength(0);
     // Other categories and channels stay on.
-    const n = createServices(rt).notifications;
+    const n = rt.services.notifications;
     expect(await n.isEnabled(instructor.id, "messages", "in_app")).toBe(true);
     expect(await n.isEnabled(instructor.id, "lesson_updates", "email")).toBe(true);
   });
 
-  it("is cancelled by a read of the conversation", () => {
-    expect(unreadMessageEmail.spec.cancelOn).toEqual([{ event: "message/read", match: "data.conversationId" }]);
-    expect(unreadMessageEmail.spec.event).toBe("message/sent");
+  it("is cancelled by a read of the conversation: the sleeping run is stored as cancelled; another pair's sleeps on", async () => {
+    // A long delay so both runs are still asleep when the read arrives.
+    await createPlatformConfigRepository(rt.dbh.db).set(UNREAD_EMAIL_DELAY_KEY, 120_000, null);
+    const a = await pair();
+    const b = await pair();
+    const ma = await a.s.conversations.send({ conversationId: a.conversationId, clientId: cid(), body: "hello" });
+    const mb = await b.s.conversations.send({ conversationId: b.conversationId, clientId: cid(), body: "hello" });
+    const runOf = async (messageId: string) =>
+      (
+        await rt.dbh.db
+          .select()
+          .from(jobRuns)
+          .where(and(eq(jobRuns.functionId, unreadMessageEmail.spec.id), eq(jobRuns.eventName, "message/sent")))
+      ).filter((r) => r.eventData.messageId === messageId);
+    const asleep = await until(
+      async () => [...(await runOf(ma.id)), ...(await runOf(mb.id))].map((r) => r.status),
+      (st) => st.length === 2 && st.every((x) => x === "sleeping"),
+    );
+    expect(asleep).toEqual(["sleeping", "sleeping"]);
+
+    await a.i.conversations.markRead({ conversationId: a.conversationId });
+    const [cancelled] = await until(
+      () => runOf(ma.id),
+      (r) => r[0]?.status === "cancelled",
+    );
+    expect(cancelled).toMatchObject({ status: "cancelled", lastError: "cancelled by message/read" });
+    expect(cancelled!.finishedAt).toBeInstanceOf(Date);
+    expect((await runOf(mb.id)).map((r) => r.status)).toEqual(["sleeping"]);
+    expect(await emailsTo(a.instructor.email)).toHaveLength(0);
   });
 });
 
 // 1 s: long enough that a loaded CI machine sends two messages (or a message and a read) within it.
 describe("unread-message email end to end (durable runner, 1 s delay from platform_config)", () => {
-  async function until<T>(fn: () => Promise<T>, ok: (v: T) => boolean, ms = 10_000): Promise<T> {
-    const deadline = Date.now() + ms;
-    for (;;) {
-      const v = await fn();
-      if (ok(v) || Date.now() > deadline) return v;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
   const settle = () => new Promise((r) => setTimeout(r, 1_800));
 
   it("emails once after the delay, is cancelled by the recipient's read, and not by the sender's", async () => {
@@ -149,7 +175,7 @@ describe("unread-message email end to end (durable runner, 1 s delay from platfo
 
     // The sender reading (here: a system notice in between) does not cancel the recipient's email.
     await s.conversations.send({ conversationId, clientId: cid(), body: "four" });
-    const bookingNotice = await createServices(rt).messaging.postSystemMessage({
+    const bookingNotice = await rt.services.messaging.postSystemMessage({
       studentId: student.id,
       instructorId: instructor.id,
       bookingId: null,

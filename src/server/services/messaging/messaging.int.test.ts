@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, or, sql } from "drizzle-orm";
 import { newId } from "~/lib/ids";
 import { callerFor, createTestRuntime, createTestUser, type TestRuntime } from "~/test/harness";
 import { makeBooking } from "~/test/messaging-fixtures";
 import { conversationEvents, conversationUserState, conversations, messages, users } from "~/server/db/schema";
-import { createServices } from "~/server/services";
+import { pgErrorCode } from "~/server/db/errors";
 import { EMAIL_PLACEHOLDER, PHONE_PLACEHOLDER } from "./masking";
 import { SEND_LIMIT } from "./messaging-service";
 
@@ -12,6 +12,17 @@ let rt: TestRuntime;
 const cid = () => newId();
 const codeOf = (e: unknown) => (e as { code?: string }).code;
 const fails = (p: Promise<unknown>) => p.then(() => "OK", codeOf);
+/** The messages along an error's cause chain (drizzle wraps the driver's error, which names the constraint). */
+const causeMessages = (e: unknown): string => {
+  const out: string[] = [];
+  for (let cur = e, i = 0; cur && i < 4; cur = (cur as { cause?: unknown }).cause, i++)
+    out.push(
+      String((cur as { message?: unknown }).message),
+      String((cur as { constraint_name?: unknown }).constraint_name),
+      String((cur as { constraint?: unknown }).constraint),
+    );
+  return out.join("\n");
+};
 
 async function pair() {
   const student = await createTestUser(rt, { role: "student", firstName: "Sam", lastName: "Student" });
@@ -93,15 +104,26 @@ describe("start", () => {
       .from(conversationUserState)
       .where(eq(conversationUserState.conversationId, rows[0]!.id));
     expect(states.map((r) => r.userId).sort()).toEqual([student.id, instructor.id].sort());
-    // The database itself refuses the reversed pair.
-    const err = await rt.dbh.db
-      .insert(conversations)
-      .values({ studentId: instructor.id, instructorId: instructor.id })
-      .then(
-        () => null,
-        (e: unknown) => e,
-      );
-    expect(err).not.toBeNull();
+    // The database itself refuses the reversed pair (the unordered-pair unique index), and a self-pair (the check).
+    const insertPair = (studentId: string, instructorId: string) =>
+      rt.dbh.db
+        .insert(conversations)
+        .values({ studentId, instructorId })
+        .then(
+          () => null,
+          (e: unknown) => e,
+        );
+    const reversed = await insertPair(instructor.id, student.id);
+    expect(pgErrorCode(reversed)).toBe("23505");
+    expect(causeMessages(reversed)).toContain("conversations_pair_uq");
+    const self = await insertPair(instructor.id, instructor.id);
+    expect(pgErrorCode(self)).toBe("23514");
+    expect(causeMessages(self)).toContain("conversations_distinct_ck");
+    const after = await rt.dbh.db
+      .select({ id: conversations.id })
+      .from(conversations)
+      .where(or(eq(conversations.studentId, instructor.id), eq(conversations.instructorId, instructor.id)));
+    expect(after).toEqual([{ id: rows[0]!.id }]);
   });
 });
 
@@ -435,7 +457,7 @@ describe("system messages", () => {
       instructorId: instructor.id,
       status: "confirmed",
     });
-    const services = createServices(rt);
+    const services = rt.services;
     const input = {
       studentId: student.id,
       instructorId: instructor.id,
