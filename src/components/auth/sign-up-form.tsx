@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useEffect, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { detailString, toApiError, type ApiError } from "~/components/forms/api-error";
 import { TimeZoneSelect } from "~/components/forms/time-zone-select";
 import { Alert } from "~/components/ui/alert";
@@ -11,6 +11,7 @@ import { cn } from "~/components/ui/cn";
 import { TextField } from "~/components/ui/field";
 import { BookIcon, MusicIcon } from "~/components/ui/icons";
 import { useHydrated } from "~/components/forms/use-hydrated";
+import { useViewerZone } from "~/components/time/use-viewer-zone";
 import { api } from "~/trpc/react";
 import { redeemTicket } from "./finish-sign-in";
 import { PasswordStrengthHint } from "./password-strength";
@@ -51,14 +52,12 @@ export function SignUpForm({
   const [lastName, setLastName] = useState("");
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
-  const [timeZone, setTimeZone] = useState("");
+  const [chosenZone, setTimeZone] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [finishing, setFinishing] = useState(false);
 
-  // The browser knows the person's zone; the server render cannot, so fill it in after hydration.
-  useEffect(() => {
-    setTimeZone((tz) => tz || Intl.DateTimeFormat().resolvedOptions().timeZone || "America/New_York");
-  }, []);
+  // The browser knows the person's zone; the server render cannot, so it appears after hydration.
+  const timeZone = useViewerZone(chosenZone) ?? "";
 
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();

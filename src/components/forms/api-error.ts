@@ -32,7 +32,7 @@ function asFieldErrors(v: unknown): Partial<Record<string, string[]>> {
 function asDetails(v: unknown): ApiError["details"] {
   if (!v || typeof v !== "object") return {};
   const out: ApiError["details"] = {};
-  for (const [k, x] of Object.entries(v)) {
+  for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
     if (x === null || typeof x === "string" || typeof x === "number" || typeof x === "boolean") out[k] = x;
   }
   return out;

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useEffectEvent, useRef, useState } from "react";
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
 import { PAYOUT_STATE_LABEL, PAYOUT_STATE_TONE } from "~/components/booking/payment-labels";
 import { toApiError, type ApiError } from "~/components/forms/api-error";
@@ -120,11 +120,12 @@ function AccountCard({ account, onboarding }: { account: Account; onboarding: "r
   }
 
   // Back from Stripe (or the local onboarding page): ask for the account's state once.
+  const refreshOnReturn = useEffectEvent(() => void onRefresh());
   const refreshed = useRef(false);
   useEffect(() => {
     if (onboarding !== "returned" || refreshed.current) return;
     refreshed.current = true;
-    void onRefresh();
+    refreshOnReturn();
   }, [onboarding]);
 
   async function onStart() {

@@ -32,12 +32,11 @@ export function PhotoUpload({ photoUrl, firstName, lastName, maxBytes }: Props) 
   const [uploading, setUploading] = useState(false);
   const mb = Math.floor(maxBytes / (1024 * 1024));
 
+  // The preview's blob URL is made when a file is picked and released when it is replaced or the card unmounts.
   useEffect(() => {
-    if (!file) return;
-    const url = URL.createObjectURL(file);
-    setPreview(url);
-    return () => URL.revokeObjectURL(url);
-  }, [file]);
+    if (!preview) return;
+    return () => URL.revokeObjectURL(preview);
+  }, [preview]);
 
   function onPick(f: File | undefined) {
     setError(null);
@@ -54,6 +53,7 @@ export function PhotoUpload({ photoUrl, firstName, lastName, maxBytes }: Props) 
       return;
     }
     setFile(f);
+    setPreview(URL.createObjectURL(f));
   }
 
   async function onUpload() {

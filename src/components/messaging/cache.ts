@@ -30,7 +30,8 @@ export function useMessagingUtils(): Utils {
   return useMemo(
     () =>
       new Proxy(utils, {
-        get: (target, key, receiver) => (key === "queryClient" ? queryClient : Reflect.get(target, key, receiver)),
+        get: (target, key, receiver) =>
+          key === "queryClient" ? queryClient : (Reflect.get(target, key, receiver) as unknown),
       }) as Utils,
     [utils, queryClient],
   );
@@ -58,7 +59,7 @@ function replayRegistry(qc: QueryClient): Map<string, Patch<unknown>[]> {
     const patches = r.get(e.query.queryHash);
     if (!patches) return;
     r.delete(e.query.queryHash);
-    qc.setQueryData<unknown>(e.query.queryKey, (d: unknown) =>
+    qc.setQueryData<unknown>(e.query.queryKey as readonly unknown[], (d: unknown) =>
       d === undefined ? undefined : patches.reduce<unknown>((acc, p) => p(acc), d),
     );
   });
@@ -317,6 +318,7 @@ export function applyEvent(utils: Utils, event: ConversationEvent) {
         deleted: true,
         deletedAt: event.deletedAt,
         reactions: [],
+        ...(event.moderated ? { moderated: true as const } : {}),
       });
       mapSummary(utils, event.conversationId, (s) =>
         s.lastMessage?.id === event.messageId

@@ -7,6 +7,9 @@ import { COUNTER_FROM, MAX_MESSAGE_LENGTH, TYPING_SEND_INTERVAL_MS } from "./con
 import { SendIcon } from "./icons";
 import { drafts } from "./stores";
 
+/** Wall-clock reads for the typing pings; they happen in handlers and timers, never while rendering. */
+const clock = () => Date.now();
+
 /**
  * The message box: Enter sends, Shift+Enter starts a new line (IME composition is left alone). While the person
  * types it pings `conversations.typing` at most every 2 s (leading edge, plus one trailing ping when typing went on
@@ -57,7 +60,7 @@ export function Composer({
   const canSend = body.length > 0 && body.length <= MAX_MESSAGE_LENGTH;
 
   function ping() {
-    lastTyping.current = Date.now();
+    lastTyping.current = clock();
     utils.client.conversations.typing
       .mutate({ conversationId })
       // The server keeps its own 2 s window (e.g. from a ping just before a send): try again when it has passed.
@@ -68,18 +71,18 @@ export function Composer({
 
   function scheduleTrailing() {
     if (trailing.current) return;
-    const wait = Math.max(0, lastTyping.current + TYPING_SEND_INTERVAL_MS - Date.now()) + 50;
+    const wait = Math.max(0, lastTyping.current + TYPING_SEND_INTERVAL_MS - clock()) + 50;
     trailing.current = setTimeout(() => {
       trailing.current = null;
       // Only while there is a draft and the person typed recently.
-      if (current.current.trim() && Date.now() - lastInput.current < TYPING_SEND_INTERVAL_MS * 2) ping();
+      if (current.current.trim() && clock() - lastInput.current < TYPING_SEND_INTERVAL_MS * 2) ping();
     }, wait);
   }
 
   function changed(value: string) {
     setText(value);
     current.current = value;
-    lastInput.current = Date.now();
+    lastInput.current = clock();
     if (!value.trim()) return;
     if (lastInput.current - lastTyping.current >= TYPING_SEND_INTERVAL_MS) ping();
     else scheduleTrailing();
