@@ -26,6 +26,11 @@ export type FunctionSpec<N extends EventName> = {
   id: string;
   event: N;
   retries?: 0 | 1 | 2 | 3 | 4 | 5;
+  /**
+   * Also runs on this schedule (five-field cron, UTC), as a run of `event` with `{ scheduledAt }`: on Inngest a
+   * cron trigger beside the event trigger; locally the durable runner fires it (once across processes).
+   */
+  cron?: string;
   /** Cancels a sleeping run when this event arrives with the same value at `match` (e.g. a read receipt). */
   cancelOn?: { event: EventName; match: string }[];
   handler: FunctionHandler<N>;
@@ -40,7 +45,7 @@ export function defineFunction<N extends EventName>(spec: FunctionSpec<N>) {
     {
       id: spec.id,
       retries: spec.retries ?? 3,
-      triggers: [{ event: spec.event }],
+      triggers: spec.cron ? [{ event: spec.event }, { cron: spec.cron }] : [{ event: spec.event }],
       ...(spec.cancelOn ? { cancelOn: spec.cancelOn.map((c) => ({ event: c.event, match: c.match })) } : {}),
     },
     // Inngest's step tools are a superset of Steps.

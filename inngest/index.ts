@@ -5,6 +5,8 @@ import { bookingNotificationFunctions } from "./functions/booking/lifecycle-noti
 import { authorizePayment } from "./functions/payments/authorize";
 import { capturePayment } from "./functions/payments/capture";
 import { settleCancelledPayment, settleNoShowPayment } from "./functions/payments/settle";
+import { retentionDaily } from "./functions/account/retention";
+import { dataExport } from "./functions/account/data-export";
 
 /** Every background function, for `serve()` and for local dispatch. */
 // Each function is typed by its own event; the list erases that (handlers are contravariant in the event).
@@ -17,6 +19,8 @@ export const definedFunctions: DefinedFunction[] = [
   capturePayment as unknown as DefinedFunction,
   settleCancelledPayment as unknown as DefinedFunction,
   settleNoShowPayment as unknown as DefinedFunction,
+  retentionDaily as unknown as DefinedFunction,
+  dataExport as unknown as DefinedFunction,
 ];
 
 export const functions = definedFunctions.map((d) => d.fn);

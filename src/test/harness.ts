@@ -96,6 +96,8 @@ export async function createTestUser(
     firstName?: string;
     lastName?: string;
     timeZone?: string;
+    /** Default true: most tests book; pass false for an account that has not clicked its verification link. */
+    emailVerified?: boolean;
   } = {},
 ): Promise<UserRow> {
   const users = createUserRepository(rt.dbh.db);
@@ -107,6 +109,7 @@ export async function createTestUser(
     firstName: opts.firstName ?? "Test",
     lastName: opts.lastName ?? "Person",
     timeZone: opts.timeZone ?? "America/New_York",
+    emailVerifiedAt: opts.emailVerified === false ? null : new Date(),
   });
   if (role === "instructor")
     await rt.dbh.db.insert(instructorProfiles).values({ userId: user.id, timeZone: user.timeZone });

@@ -32,6 +32,17 @@ export const EVENT_SCHEMAS = {
     recipientId: z.string(),
   }),
   "message/read": z.object({ conversationId: z.string(), readerId: z.string(), upToMessageId: z.string() }),
+  // Security notices (PRODUCT.md §8): sent whatever the preferences; `key` makes each occurrence one notice.
+  "security/notice": z.object({
+    userId: z.string(),
+    kind: z.enum(["new_sign_in", "password_changed", "two_factor_enabled", "two_factor_disabled"]),
+    key: z.string(),
+    at: z.string(),
+    device: z.string().nullable(),
+  }),
+  // Scheduled (cron) and GDPR jobs (PRODUCT.md §10).
+  "retention/daily": z.object({ scheduledAt: z.string().optional() }),
+  "account/export-requested": z.object({ exportId: z.string(), userId: z.string() }),
 } as const;
 
 export type EventName = keyof typeof EVENT_SCHEMAS;

@@ -22,6 +22,10 @@
  * - `cancelOn`: an event whose value at `match` equals the triggering event's cancels the function's queued,
  *   sleeping or running runs (a running run finishes its current step, then stops).
  *
+ * - Scheduled functions (`cron`): whenever the runner looks for due work it fires, for each schedule, the latest
+ *   occurrence since it last looked (occurrences while no process ran are not replayed, as on Inngest) as the
+ *   function's event with id `cron:<function>:<instant>`, so several processes start it once.
+ *
  * Time comes from `now()` so tests can move it; with `background: false` nothing runs by itself and tests drive
  * `runDue()`.
  */
@@ -36,6 +40,7 @@ import { createJobRepository, type JobRunRow, type Lease } from "~/server/reposi
 import type { Services } from "~/server/services";
 import { newId } from "~/lib/ids";
 import { logger } from "~/server/logger";
+import { latestOccurrence, parseCron } from "~/lib/cron";
 
 export type DurableRunnerOptions = {
   /** The runner's clock (default: the system clock). Wake times, leases and backoff are computed with it. */
@@ -50,6 +55,12 @@ export type DurableRunnerOptions = {
   concurrency?: number;
   /** Delay before retry number `attempt` (1-based) of a failed step (default 10 s doubling, at most 10 min). */
   backoffMs?: (attempt: number) => number;
+  /**
+   * Fire the functions' cron schedules. Default: in the background on the system clock (a running server). A
+   * runner on a test clock, or driven by `runDue()` by hand, fires them only when asked, so moving a test clock by
+   * days never starts a purge nobody asked for.
+   */
+  schedules?: boolean;
   /** Lease owner name (default host:pid:random). */
   owner?: string;
 };
@@ -119,6 +130,35 @@ export function createDurableRunner(deps: {
     (f.cancelOn ?? []).map((c) => ({ functionId: f.id, event: c.event, match: c.match, path: cancelPath(c.match) })),
   );
 
+  const schedules = deps.functions
+    .filter((f) => f.cron && (o.schedules ?? (background && !o.now)))
+    .map((f) => ({ functionId: f.id, event: f.event, schedule: parseCron(f.cron!) }));
+  /** Schedules have been fired up to this instant (the runner's start: earlier occurrences are not replayed). */
+  let cronCheckedUntil = now();
+  let cronFiring: Promise<void> | null = null;
+
+  /** Publishes each schedule's latest occurrence since the last look (deduplicated across processes by event id). */
+  function fireSchedules(): Promise<void> {
+    if (!schedules.length) return Promise.resolve();
+    cronFiring ??= (async () => {
+      const at = now();
+      const since = cronCheckedUntil;
+      const due = schedules
+        .map((s) => ({ ...s, occurrence: latestOccurrence(s.schedule, at, since) }))
+        .filter((s) => s.occurrence);
+      if (due.length)
+        await runner.publish(
+          due.map((s) => ({
+            name: s.event,
+            data: { scheduledAt: s.occurrence!.toISOString() },
+            id: `cron:${s.functionId}:${s.occurrence!.toISOString()}`,
+          })) as never,
+        );
+      cronCheckedUntil = at;
+    })().finally(() => (cronFiring = null));
+    return cronFiring;
+  }
+
   const executing = new Set<Promise<void>>();
   const timers = new Set<NodeJS.Timeout>();
   let closed = false;
@@ -137,6 +177,7 @@ export function createDurableRunner(deps: {
 
   /** Claims what is due (up to the free slots) and starts executing it; returns how many runs were claimed. */
   async function claimAndStart(): Promise<number> {
+    if (!closed) await fireSchedules();
     const free = concurrency - executing.size;
     if (closed || free <= 0) return 0;
     const at = now();
@@ -369,7 +410,7 @@ export function createDurableRunner(deps: {
     }
   }
 
-  return {
+  const runner: DurableRunner = {
     kind: "local",
     now,
     async publish(events) {
@@ -427,4 +468,5 @@ export function createDurableRunner(deps: {
       while (executing.size) await Promise.allSettled([...executing]);
     },
   };
+  return runner;
 }

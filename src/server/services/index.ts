@@ -34,6 +34,13 @@ import { createSearchRepository } from "~/server/repositories/search";
 import { createSearchService } from "./search/search-service";
 import { createPaymentRepository } from "~/server/repositories/payments";
 import { createPayments } from "./payments";
+import { createAccountTokenRepository } from "~/server/repositories/account-tokens";
+import { createRecoveryService } from "./account/recovery-service";
+import { createPrivacyService } from "./account/privacy-service";
+import { createPersonalDataRepository } from "~/server/repositories/personal-data";
+import { createDataExportRepository } from "~/server/repositories/data-exports";
+import { createRetentionRepository } from "~/server/repositories/retention";
+import { createRetentionService } from "./retention/retention-service";
 
 /**
  * Composition root: services get their repositories and ports here, built per request from the
@@ -85,6 +92,16 @@ export function createServices(rt: Runtime, opts: { now?: () => Date } = {}) {
     appUrl: env.APP_URL,
     now,
   });
+  /** Forgotten passwords and email verification (emailed single-use links). */
+  const recovery = createRecoveryService({
+    rt,
+    db,
+    users,
+    tokens: createAccountTokenRepository(db),
+    audit,
+    appUrl: env.APP_URL,
+    now,
+  });
   const payments = createPayments({
     db,
     repo: createPaymentRepository(db),
@@ -97,6 +114,16 @@ export function createServices(rt: Runtime, opts: { now?: () => Date } = {}) {
     limiters: rt.limiters,
     now,
   });
+  const booking = createBookingService({
+    db,
+    bookings: bookingRepo,
+    availability,
+    cache: rt.cache,
+    events: rt.events,
+    idempotency,
+    payments: payments.flow,
+    now,
+  });
   return {
     availability,
     messaging,
@@ -107,17 +134,23 @@ export function createServices(rt: Runtime, opts: { now?: () => Date } = {}) {
     favourites: createFavouriteService({ favourites: createFavouriteRepository(db), instructors }),
     testHooks: createTestHooksService({ db, users, bookings: bookingRepo, payments }),
     idempotency,
-    booking: createBookingService({
+    booking,
+    /** GDPR export and account deletion (future lessons cancelled through the booking service first). */
+    privacy: createPrivacyService({
+      rt,
       db,
-      bookings: bookingRepo,
-      availability,
-      cache: rt.cache,
+      users,
+      audit,
+      personalData: createPersonalDataRepository(db),
+      exports: createDataExportRepository(db),
       events: rt.events,
-      idempotency,
-      payments: payments.flow,
+      cancelBooking: (actor, bookingId) => booking.cancel(actor, { bookingId, reason: "The account was deleted." }),
       now,
     }),
-    auth: createAuthService({ rt, db, users, audit }),
+    /** The daily purge (inngest/functions/account/retention.ts). */
+    retention: createRetentionService({ repo: createRetentionRepository(db), now }),
+    recovery,
+    auth: createAuthService({ rt, db, users, audit, onSignUp: (userId) => recovery.afterSignUp(userId) }),
     account: createAccountService({ rt, db, users, audit }),
     session: createSessionService({
       users,

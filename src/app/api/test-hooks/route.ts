@@ -24,7 +24,8 @@ const ZHook = z.discriminatedUnion("action", [
   }),
   // An account made through the real sign-up service, as its own client: the e2e suite makes more accounts from
   // one machine than the per-network sign-up limit allows a real network (the sign-up spec still uses the page).
-  z.object({ action: z.literal("create-account"), account: ZSignUpInput }),
+  // Verified by default (most specs book); `emailVerified: false` leaves it as a fresh sign-up is.
+  z.object({ action: z.literal("create-account"), account: ZSignUpInput, emailVerified: z.boolean().default(true) }),
   // The instructor's Connect account completed on the local gateway, so their lessons can be paid.
   z.object({ action: z.literal("complete-connect-onboarding"), instructorEmail: z.email() }),
 ]);
@@ -37,8 +38,11 @@ export async function POST(req: Request) {
   const services = createServices(await getRuntime());
   const input = parsed.data;
   switch (input.action) {
-    case "create-account":
-      return Response.json({ userId: (await services.auth.signUp(input.account, `e2e-hook:${newId()}`)).userId });
+    case "create-account": {
+      const { userId } = await services.auth.signUp(input.account, `e2e-hook:${newId()}`);
+      if (input.emailVerified) await services.testHooks.markEmailVerified(userId);
+      return Response.json({ userId });
+    }
     case "complete-connect-onboarding":
       return Response.json({ account: await services.testHooks.completeConnectOnboarding(input) });
     case "past-captured-payment":

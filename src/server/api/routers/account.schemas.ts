@@ -30,9 +30,25 @@ export const ZMeView = z.object({
   timeZone: z.string(),
   phone: z.string().nullable(),
   phoneVerified: z.boolean(),
+  emailVerified: z.boolean(),
   twoFactorEnabled: z.boolean(),
   twoFactorRequired: z.boolean(),
   permissions: z.array(z.string()),
   createdAt: z.date(),
 });
 export const ZPhoneCodeSent = z.object({ expiresInSeconds: z.number().int() });
+
+/* ── GDPR ── */
+
+export const ZDataExportView = z.object({
+  id: z.string(),
+  status: z.enum(["pending", "ready", "downloaded", "failed", "expired"]),
+  createdAt: z.date(),
+  expiresAt: z.date().nullable(),
+  downloadPath: z.string().nullable(),
+});
+export const ZDeleteAccountInput = z.object({
+  password: z.string().min(1, { message: "Enter your password" }).max(128),
+  /** 6-digit TOTP code or a backup code (when 2FA is on). */
+  code: z.string().trim().max(20).optional(),
+});

@@ -7,6 +7,8 @@ import {
   ZRequestPhoneCodeInput,
   ZUpdateProfileInput,
   ZVerifyPhoneCodeInput,
+  ZDataExportView,
+  ZDeleteAccountInput,
 } from "./account.schemas";
 
 const own = permissionProcedure("account:manage:own");
@@ -32,4 +34,14 @@ export const accountRouter = createTRPCRouter({
     .input(ZVerifyPhoneCodeInput)
     .output(ZMeView)
     .mutation(({ ctx, input }) => ctx.services.account.verifyPhoneCode(ctx.actor.userId, input.code)),
+
+  /* GDPR (PRODUCT.md §1): "Download my data" and account deletion. */
+  requestExport: own
+    .output(ZDataExportView)
+    .mutation(({ ctx }) => ctx.services.privacy.requestExport(ctx.actor.userId)),
+  exports: own.output(z.array(ZDataExportView)).query(({ ctx }) => ctx.services.privacy.listExports(ctx.actor.userId)),
+  deleteAccount: own
+    .input(ZDeleteAccountInput)
+    .output(z.void())
+    .mutation(({ ctx, input }) => ctx.services.privacy.deleteAccount(ctx.actor, input)),
 });

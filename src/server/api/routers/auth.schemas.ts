@@ -51,7 +51,21 @@ export const ZTotpCode = z.object({
 
 export const ZLoginRequirementsInput = z.object({ email: ZEmail });
 
+/** An emailed single-use token: 32 random bytes, base64url (43 characters). */
+export const ZEmailToken = z.object({
+  token: z
+    .string()
+    .trim()
+    .min(20, { message: "This link is incomplete" })
+    .max(100, { message: "This link is not valid" })
+    .regex(/^[A-Za-z0-9_-]+$/, { message: "This link is not valid" }),
+});
+export const ZRequestPasswordResetInput = z.object({ email: ZEmail });
+export const ZResetPasswordInput = ZEmailToken.extend({ password: ZPassword });
+
 /* ── Outputs ── */
+
+export const ZMessageView = z.object({ message: z.string() });
 
 export const ZLoginRequirements = z.object({ captchaRequired: z.boolean(), retryAfter: z.number() });
 export const ZSecondFactorResult = z.object({ ticket: z.string(), usedBackupCode: z.boolean() });

@@ -11,6 +11,10 @@ import {
   ZLoginRequirements,
   ZSecondFactorResult,
   ZTotpEnrolment,
+  ZEmailToken,
+  ZMessageView,
+  ZRequestPasswordResetInput,
+  ZResetPasswordInput,
 } from "./auth.schemas";
 
 export const authRouter = createTRPCRouter({
@@ -56,4 +60,31 @@ export const authRouter = createTRPCRouter({
   backupCodesLeft: authedProcedure
     .output(z.number().int())
     .query(({ ctx }) => ctx.services.auth.backupCodesLeft(ctx.actor.userId)),
+
+  /* Recovery and verification by emailed single-use links (PRODUCT.md §1). */
+
+  /** Same answer whether or not the address has an account. */
+  requestPasswordReset: publicProcedure
+    .input(ZRequestPasswordResetInput)
+    .output(ZMessageView)
+    .mutation(({ ctx, input }) => ctx.services.recovery.requestPasswordReset(input.email, ctx.ip)),
+
+  checkResetToken: publicProcedure
+    .input(ZEmailToken)
+    .output(z.object({ valid: z.boolean() }))
+    .query(({ ctx, input }) => ctx.services.recovery.checkResetToken(input.token)),
+
+  resetPassword: publicProcedure
+    .input(ZResetPasswordInput)
+    .output(z.void())
+    .mutation(({ ctx, input }) => ctx.services.recovery.resetPassword(input, ctx.ip)),
+
+  verifyEmail: publicProcedure
+    .input(ZEmailToken)
+    .output(z.object({ verified: z.literal(true) }))
+    .mutation(({ ctx, input }) => ctx.services.recovery.verifyEmail(input.token)),
+
+  resendVerification: authedProcedure
+    .output(z.object({ sent: z.boolean() }))
+    .mutation(({ ctx }) => ctx.services.recovery.sendVerification(ctx.actor.userId)),
 });

@@ -1,4 +1,5 @@
 import type { Runtime } from "~/server/runtime";
+import { publishSecurityNotice } from "~/server/services/notifications/security-notices";
 import type { UserRepository, UserRow } from "~/server/repositories/users";
 import type { AuditRepository } from "~/server/repositories/audit";
 import type { Database } from "~/server/db/client";
@@ -26,6 +27,8 @@ export type MeView = {
   timeZone: string;
   phone: string | null;
   phoneVerified: boolean;
+  /** Booking needs a verified email address. */
+  emailVerified: boolean;
   twoFactorEnabled: boolean;
   /** Admins must enrol 2FA before using admin tools. */
   twoFactorRequired: boolean;
@@ -47,6 +50,7 @@ export function createAccountService({ rt, db, users, audit }: Deps) {
     timeZone: u.timeZone,
     phone: u.phone,
     phoneVerified: Boolean(u.phone && u.phoneVerifiedAt),
+    emailVerified: Boolean(u.emailVerifiedAt),
     twoFactorEnabled: Boolean(u.totpEnabledAt),
     twoFactorRequired: u.role === "admin",
     permissions: [...permissionsOf(u.role)],
@@ -91,6 +95,7 @@ export function createAccountService({ rt, db, users, audit }: Deps) {
         await users.bumpSessionVersion(userId, tx);
       });
       await audit.record({ actorId: userId, action: "auth.password_changed", targetType: "user", targetId: userId });
+      await publishSecurityNotice(rt.events, { userId, kind: "password_changed", at: rt.now() });
     },
 
     /** Sends a 6-digit code by SMS to an E.164 number (rate-limited per user and per number). */

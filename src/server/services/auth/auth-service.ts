@@ -1,4 +1,5 @@
 import QRCode from "qrcode";
+import { publishSecurityNotice } from "~/server/services/notifications/security-notices";
 import type { Runtime } from "~/server/runtime";
 import type { UserRepository, UserRow } from "~/server/repositories/users";
 import type { AuditRepository } from "~/server/repositories/audit";
@@ -28,12 +29,14 @@ type Deps = {
   db: Database;
   users: UserRepository;
   audit: AuditRepository;
+  /** After a sign-up commits (sends the verification email); never fails the sign-up. */
+  onSignUp?: (userId: string) => Promise<void>;
 };
 
 const INVALID_CREDENTIALS = "Email or password is incorrect.";
 
 /** Everything about proving who someone is: sign-up, password login with its protections, 2FA, tickets. */
-export function createAuthService({ rt, db, users, audit }: Deps) {
+export function createAuthService({ rt, db, users, audit, onSignUp }: Deps) {
   const limit = (rule: (typeof LOGIN_LIMITS)[keyof typeof LOGIN_LIMITS]): Limiter => rt.limiters(rule);
   const ipKey = (ip: string) => hmac(rt.secret, ip);
   const accountKey = (email: string) => sha256(email.trim().toLowerCase());
@@ -160,6 +163,7 @@ export function createAuthService({ rt, db, users, audit }: Deps) {
         targetId: user.id,
         ipHash: ipKey(ip),
       });
+      await onSignUp?.(user.id);
       return { userId: user.id, ticket: await issueTicket(user.id) };
     },
 
@@ -375,6 +379,7 @@ export function createAuthService({ rt, db, users, audit }: Deps) {
         return generateBackupCodes(user.id, tx);
       });
       await audit.record({ actorId: user.id, action: "auth.2fa_enabled", targetType: "user", targetId: user.id });
+      await publishSecurityNotice(rt.events, { userId: user.id, kind: "two_factor_enabled", at: rt.now() });
       return { backupCodes };
     },
 
@@ -403,6 +408,7 @@ export function createAuthService({ rt, db, users, audit }: Deps) {
         await users.bumpSessionVersion(user.id, tx);
       });
       await audit.record({ actorId: user.id, action: "auth.2fa_disabled", targetType: "user", targetId: user.id });
+      await publishSecurityNotice(rt.events, { userId: user.id, kind: "two_factor_disabled", at: rt.now() });
     },
 
     async backupCodesLeft(userId: string): Promise<number> {

@@ -2,6 +2,8 @@ import type { UserRepository } from "~/server/repositories/users";
 import type { SessionRepository } from "~/server/repositories/sessions";
 import { permissionsOf, type Permission } from "~/server/auth/permissions";
 import type { Role } from "~/server/db/schema";
+import type { EventPublisher } from "~/server/events/publisher";
+import { publishSecurityNotice } from "~/server/services/notifications/security-notices";
 
 /** The person behind a request, with what they may do. */
 export type Actor = {
@@ -10,6 +12,8 @@ export type Actor = {
   permissions: ReadonlySet<Permission>;
   twoFactorEnabled: boolean;
   timeZone: string;
+  /** Whether the account's email address is verified (booking needs it); absent for actors built by jobs. */
+  emailVerified?: boolean;
   /** The server-side session this request rides on (null for actors not built from a session, e.g. jobs). */
   sessionId?: string | null;
 };
@@ -21,18 +25,32 @@ export type SessionClaimsInput = { userId: string; sessionVersion: number; sid: 
 export const SESSION_TOUCH_SECONDS = 5 * 60;
 const USER_AGENT_MAX = 200;
 
-type Deps = { users: UserRepository; sessions: SessionRepository; hashIp: (ip: string) => string };
+type Deps = {
+  users: UserRepository;
+  sessions: SessionRepository;
+  hashIp: (ip: string) => string;
+  /** Publishes the "new sign-in from a new device" security notice. */
+  events?: EventPublisher;
+  now?: () => Date;
+};
 
 /** Sessions: started at sign-in, checked on every request, revoked at sign-out. */
-export function createSessionService({ users, sessions, hashIp }: Deps) {
+export function createSessionService({ users, sessions, hashIp, events, now = () => new Date() }: Deps) {
   return {
     /** Records a new sign-in and returns its session id (the JWT's `sid`). */
     async start(input: { userId: string; ip: string | null; userAgent: string | null }): Promise<string> {
-      const row = await sessions.insert({
-        userId: input.userId,
-        ipHash: input.ip ? hashIp(input.ip) : null,
-        userAgent: input.userAgent ? input.userAgent.slice(0, USER_AGENT_MAX) : null,
-      });
+      const userAgent = input.userAgent ? input.userAgent.slice(0, USER_AGENT_MAX) : null;
+      // A known account on a device it never used before gets a security notice (not the very first sign-in).
+      const history = events ? await sessions.deviceHistory(input.userId, userAgent) : null;
+      const row = await sessions.insert({ userId: input.userId, ipHash: input.ip ? hashIp(input.ip) : null, userAgent });
+      if (events && history?.anySession && !history.sameDevice)
+        await publishSecurityNotice(events, {
+          userId: input.userId,
+          kind: "new_sign_in",
+          at: now(),
+          device: userAgent ? userAgent.slice(0, 120) : "Unknown device",
+          key: row.id,
+        });
       return row.id;
     },
 
@@ -56,6 +74,7 @@ export function createSessionService({ users, sessions, hashIp }: Deps) {
         permissions: permissionsOf(u.role),
         twoFactorEnabled: Boolean(u.totpEnabledAt),
         timeZone: u.timeZone,
+        emailVerified: Boolean(u.emailVerifiedAt),
         sessionId: session.id,
       };
     },

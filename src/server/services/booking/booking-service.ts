@@ -342,6 +342,11 @@ export function createBookingService({
      * before the work (src/server/services/idempotency): retries get the same booking, another payload CONFLICT.
      */
     async create(actor: Actor, input: CreateBookingInput): Promise<BookingView> {
+      // Unverified accounts browse and message but can't book (PRODUCT.md §1).
+      if (actor.emailVerified === false)
+        throw new ForbiddenError("Confirm your email address before booking: use the link we emailed you.", {
+          reason: "EMAIL_UNVERIFIED",
+        });
       const { idempotencyKey, ...request } = input;
       if (!idempotencyKey) return createOnce(actor, input);
       return idempotency.run({ scope: "booking.create", userId: actor.userId, key: idempotencyKey }, request, {

@@ -23,6 +23,11 @@ export function createTestHooksService({
 }) {
   const { flow } = payments;
   const hooks = {
+    /** The account's email counts as verified (what its emailed link does), so e2e students can book. */
+    async markEmailVerified(userId: string) {
+      await users.update(userId, { emailVerifiedAt: new Date() });
+    },
+
     /** A confirmed lesson between two accounts that ended `endedHoursAgo` hours ago (default 2). */
     async createPastBooking(input: { studentEmail: string; instructorEmail: string; endedHoursAgo?: number }) {
       const [student, instructor] = await Promise.all([
