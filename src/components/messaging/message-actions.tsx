@@ -22,6 +22,7 @@ export function MessageActions({
   onReact,
   onEdit,
   onDelete,
+  onReport,
 }: {
   align: "start" | "end";
   myReactions: Emoji[];
@@ -30,6 +31,8 @@ export function MessageActions({
   onReact: (emoji: Emoji, on: boolean) => void;
   onEdit: () => void;
   onDelete: () => void;
+  /** Others' messages: report to the moderators. */
+  onReport?: () => void;
 }) {
   const [pos, setPos] = useState<{ top: number; left: number; above: boolean } | null>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
@@ -154,7 +157,7 @@ export function MessageActions({
               );
             })}
           </div>
-          {(canEdit || canDelete) && (
+          {(canEdit || canDelete || onReport) && (
             <div role="none" className="border-t border-slate-100 pt-1">
               {canEdit && (
                 <button
@@ -182,6 +185,23 @@ export function MessageActions({
                   }}
                 >
                   <TrashIcon className="size-4" /> Delete
+                </button>
+              )}
+              {onReport && (
+                <button
+                  type="button"
+                  role="menuitem"
+                  tabIndex={-1}
+                  className={rowItem}
+                  onClick={() => {
+                    setPos(null);
+                    onReport();
+                  }}
+                >
+                  <span aria-hidden="true" className="inline-block w-4 text-center text-slate-500">
+                    ⚑
+                  </span>{" "}
+                  Report
                 </button>
               )}
             </div>

@@ -11,6 +11,7 @@ import { patchThreadMessage, setThreadReactions, toggleReactionLocally, useMessa
 import { EDIT_WINDOW_MS, EMOJI_FONT, MAX_MESSAGE_LENGTH } from "./constants";
 import { fullLabel, timeLabel } from "./format";
 import { EyeOffIcon } from "./icons";
+import { ReportDialog } from "~/components/moderation/report-dialog";
 import { MessageActions } from "./message-actions";
 import { pendingSends, type PendingMessage } from "./stores";
 import type { MessageStatus, ReactionView, ThreadMessage } from "./types";
@@ -67,6 +68,7 @@ export function MessageItem({
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
   const [deleting, setDeleting] = useState(false);
+  const [reporting, setReporting] = useState(false);
 
   const editable = mine && !m.deleted && now - Date.parse(m.createdAt) < EDIT_WINDOW_MS;
   const myReactions = m.reactions.filter((r) => r.userIds.includes(viewerId)).map((r) => r.emoji);
@@ -120,7 +122,7 @@ export function MessageItem({
           <EditForm m={m} onDone={() => setEditing(false)} />
         ) : m.deleted ? (
           <p className={cn(bubbleBase, "border border-dashed border-slate-300 bg-white text-slate-500 italic")}>
-            Message deleted
+            {m.moderated ? "Message removed by moderator" : "Message deleted"}
           </p>
         ) : (
           <div className={cn(bubbleBase, mine ? mineBubble : theirBubble)}>{m.body}</div>
@@ -134,6 +136,7 @@ export function MessageItem({
             onReact={(emoji, on) => void react(emoji, on)}
             onEdit={() => setEditing(true)}
             onDelete={() => setConfirmDelete(true)}
+            onReport={!mine && m.kind === "user" ? () => setReporting(true) : undefined}
           />
         )}
       </div>
@@ -187,6 +190,13 @@ export function MessageItem({
           {actionError}
         </p>
       )}
+      <ReportDialog
+        open={reporting}
+        onClose={() => setReporting(false)}
+        title="Report this message?"
+        description="Tell us what is wrong. A moderator will review it; the sender is not told who reported it."
+        submit={(reason) => utils.client.reports.message.mutate({ messageId: m.id, reason })}
+      />
       <Dialog
         open={confirmDelete}
         onClose={() => setConfirmDelete(false)}

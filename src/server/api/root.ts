@@ -11,6 +11,7 @@ import { conversationsRouter } from "./routers/conversations";
 import { searchRouter } from "./routers/search";
 import { devOutboxRouter } from "./routers/outbox";
 import { paymentsRouter, payoutsRouter } from "./routers/payments";
+import { reportsRouter } from "./routers/reports";
 
 export const appRouter = createTRPCRouter({
   auth: authRouter,
@@ -26,6 +27,7 @@ export const appRouter = createTRPCRouter({
   devOutbox: devOutboxRouter,
   payments: paymentsRouter,
   payouts: payoutsRouter,
+  reports: reportsRouter,
 });
 
 export type AppRouter = typeof appRouter;

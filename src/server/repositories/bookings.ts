@@ -283,6 +283,8 @@ export function createBookingRepository(db: DbOrTx) {
         .where(
           and(
             eq(reviews.instructorId, instructorId),
+            // Reviews an admin hid (moderation) are left out of the profile.
+            sql`not exists (select 1 from hidden_content h where h.kind = 'review' and h.target_id = ${reviews.id})`,
             cursor
               ? or(
                   lt(reviews.createdAt, cursor.createdAt),

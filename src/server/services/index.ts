@@ -34,6 +34,8 @@ import { createSearchRepository } from "~/server/repositories/search";
 import { createSearchService } from "./search/search-service";
 import { createPaymentRepository } from "~/server/repositories/payments";
 import { createPayments } from "./payments";
+import { createModerationRepository } from "~/server/repositories/moderation";
+import { createAdminOperations } from "./admin/operations";
 import { createAccountTokenRepository } from "~/server/repositories/account-tokens";
 import { createRecoveryService } from "./account/recovery-service";
 import { createPrivacyService } from "./account/privacy-service";
@@ -52,6 +54,7 @@ export function createServices(rt: Runtime, opts: { now?: () => Date } = {}) {
   const users = createUserRepository(db);
   const audit = createAuditRepository(db);
   const outbox = createOutboxRepository(db);
+  const moderationRepo = createModerationRepository(db);
   const bookingRepo = createBookingRepository(db);
   /** Reserve-before-work idempotency keys for any mutation (booking.create; payments may reuse it). */
   const idempotency = createIdempotencyService({ repo: createIdempotencyRepository(db) });
@@ -74,6 +77,7 @@ export function createServices(rt: Runtime, opts: { now?: () => Date } = {}) {
     limiters: rt.limiters,
     hashIp: (ip) => hmac(rt.secret, ip),
     maxUploadBytes: env.UPLOAD_MAX_BYTES,
+    hiddenProfileFields: (id) => moderationRepo.hiddenProfileFields(id),
   });
   const notifications = createNotificationService({
     notifications: createNotificationRepository(db),
@@ -81,6 +85,7 @@ export function createServices(rt: Runtime, opts: { now?: () => Date } = {}) {
     now,
   });
   const messaging = createMessagingService({
+    moderation: moderationRepo,
     db,
     conversations: createConversationRepository(db),
     notifications,
@@ -124,7 +129,7 @@ export function createServices(rt: Runtime, opts: { now?: () => Date } = {}) {
     payments: payments.flow,
     now,
   });
-  return {
+  const services = {
     availability,
     messaging,
     payments,
@@ -177,6 +182,28 @@ export function createServices(rt: Runtime, opts: { now?: () => Date } = {}) {
       available:
         (rt.sms.kind === "outbox" || rt.email.kind === "outbox") &&
         (env.NODE_ENV !== "production" || env.ALLOW_EMBEDDED),
+    }),
+  };
+  return {
+    ...services,
+    /** Admin console operations (instructors, bookings, payments, moderation, jobs). */
+    adminOps: createAdminOperations({
+      db,
+      audit,
+      moderationRepo,
+      conversations: createConversationRepository(db),
+      instructorsRepo: createInstructorRepository(db),
+      instructors,
+      backgroundChecks: createBackgroundCheckProvider({ now: () => (now?.() ?? new Date()).getTime() }),
+      booking: services.booking,
+      payments,
+      messaging,
+      notifications,
+      limiters: rt.limiters,
+      hashIp: (ip) => hmac(rt.secret, ip),
+      suspendUser: (call, input) => services.admin.suspend(call, input),
+      runner: rt.events.kind === "inngest" ? "inngest" : "local",
+      now,
     }),
   };
 }

@@ -1,5 +1,12 @@
 import { z } from "zod";
 import { createTRPCRouter, permissionProcedure } from "~/server/api/trpc";
+import {
+  adminBookingsRouter,
+  adminInstructorsRouter,
+  adminJobsRouter,
+  adminModerationRouter,
+  adminPaymentsRouter,
+} from "./admin-ops";
 import { ZSetBackgroundCheckInput, ZSetBackgroundCheckResult } from "./instructor.schemas";
 import {
   ZSearchAnalytics,
@@ -29,6 +36,11 @@ const ZAuditEntries = z.array(
 
 /** Admin console procedures. Each requires an admin permission (and therefore 2FA). */
 export const adminRouter = createTRPCRouter({
+  instructors: adminInstructorsRouter,
+  bookings: adminBookingsRouter,
+  payments: adminPaymentsRouter,
+  moderation: adminModerationRouter,
+  jobs: adminJobsRouter,
   /** Platform health at a glance; later issues add charts. */
   overview: permissionProcedure("admin:access")
     .output(z.object({ usersByRole: z.record(z.string(), z.number().int()) }))

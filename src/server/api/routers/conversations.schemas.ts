@@ -76,6 +76,7 @@ export const ZMessageView = z.object({
   editedAt: z.string().nullable(),
   deletedAt: z.string().nullable(),
   reactions: ZReactions,
+  moderated: z.literal(true).optional(),
 });
 const ZTick = z.enum(["sent", "delivered", "read"]).nullable();
 export const ZThreadMessage = ZMessageView.extend({ status: ZTick });
@@ -154,6 +155,7 @@ export const ZConversationEvent = z.discriminatedUnion("type", [
     conversationId: z.string(),
     messageId: z.string(),
     deletedAt: z.string(),
+    moderated: z.literal(true).optional(),
   }),
   z.object({
     type: z.enum(["reaction.added", "reaction.removed"]),

@@ -123,6 +123,8 @@ type Deps = {
   /** Keyed hash of an IP for the audit log (never the raw address). */
   hashIp: (ip: string) => string;
   maxUploadBytes: number;
+  /** Profile fields an admin hid (moderation): the public profile leaves them out. */
+  hiddenProfileFields?: (instructorId: string) => Promise<ReadonlySet<string>>;
   /** Randomness for public-location jitter; a CSPRNG unless a test injects otherwise. */
   random?: () => number;
 };
@@ -566,17 +568,21 @@ export function createInstructorService(deps: Deps) {
     async publicProfile(instructorId: string): Promise<PublicInstructorProfile> {
       const row = await instructors.findPublic(instructorId);
       if (!row) throw new NotFoundError("We couldn't find that instructor.");
-      const [services, areas] = await Promise.all([
+      const [services, areas, hidden] = await Promise.all([
         instructors.listActiveServicesOf([instructorId]),
         instructors.listServiceAreas(instructorId),
+        deps.hiddenProfileFields?.(instructorId) ?? new Set<string>(),
       ]);
       const serviceViews = services.map((s) => toServiceView(s.service, s.subject));
       // The exact listing rule (bookings and notice included) for one profile; lists use the SQL form.
       const basics = serviceViews.length > 0 && row.backgroundCheck !== "failed" && row.payoutStatus === "active";
       const listed = basics && (await availability.hasAvailabilityWithin(instructorId, LISTING_AVAILABILITY_DAYS));
+      const card = toCard(row, serviceViews, listed);
       return {
-        ...toCard(row, serviceViews, listed),
-        bio: row.bio,
+        ...card,
+        headline: hidden.has("profile_headline") ? "" : card.headline,
+        photoUrl: hidden.has("profile_photo") ? null : card.photoUrl,
+        bio: hidden.has("profile_bio") ? "" : row.bio,
         languages: row.languages,
         serviceAreas: areas.map((a) => ({ id: a.id, name: a.name, kind: a.kind })),
         services: serviceViews,

@@ -1,5 +1,5 @@
 import { publicName } from "~/lib/privacy";
-import type { Database } from "~/server/db/client";
+import type { Database, DbOrTx } from "~/server/db/client";
 import { MAX_MESSAGE_LENGTH, type ConversationState, type ReactionEmoji } from "~/server/db/schema";
 import { ConflictError, ForbiddenError, NotFoundError, RateLimitedError, ValidationError } from "~/server/errors";
 import type { EventPublisher } from "~/server/events/publisher";
@@ -58,6 +58,8 @@ type Deps = {
   limiters: RateLimiterFactory;
   email: EmailSender;
   appUrl: string;
+  /** Which messages an admin removed (shown as "Message removed by moderator"); absent: none are. */
+  moderation?: { hiddenAmong(kind: "message", ids: string[]): Promise<Set<string>> };
   now?: () => Date;
 };
 
@@ -65,7 +67,7 @@ type Envelope = StreamEnvelope<DurableEvent, EphemeralEvent>;
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
-function toView(r: MessageRow, reactions: ReactionView[] = []): MessageView {
+function toView(r: MessageRow, reactions: ReactionView[] = [], moderated = false): MessageView {
   const deleted = r.deletedAt !== null;
   return {
     id: r.id,
@@ -81,6 +83,7 @@ function toView(r: MessageRow, reactions: ReactionView[] = []): MessageView {
     editedAt: iso(r.editedAt),
     deletedAt: iso(r.deletedAt),
     reactions: deleted ? [] : reactions,
+    ...(deleted && moderated ? { moderated: true } : {}),
   };
 }
 
@@ -387,9 +390,15 @@ export function createMessagingService(deps: Deps) {
         summary(actor.userId, input.conversationId),
       ]);
       const page = rows.slice(0, limit);
-      const reactions = await repo.reactionsOf(page.map((r) => r.id));
+      const [reactions, removed] = await Promise.all([
+        repo.reactionsOf(page.map((r) => r.id)),
+        deps.moderation?.hiddenAmong(
+          "message",
+          page.filter((r) => r.deletedAt).map((r) => r.id),
+        ) ?? new Set<string>(),
+      ]);
       const messages: ThreadMessage[] = page.reverse().map((r) => ({
-        ...toView(r, reactions.get(r.id) ?? []),
+        ...toView(r, reactions.get(r.id) ?? [], removed.has(r.id)),
         status: statusOf(
           r.id,
           r.senderId === actor.userId,
@@ -592,6 +601,42 @@ export function createMessagingService(deps: Deps) {
       });
       await afterCommit({ appended: out.appended, unreadFor: [{ userId: otherId, conversationId: conv.id }] });
       return toView(out.row);
+    },
+
+    /**
+     * An admin removes a message: it stays in the thread as "Message removed by moderator" for both participants,
+     * its text never shown again. `inTx` runs in the same transaction (the moderation records and audit row), so
+     * the removal and its record commit together. Idempotent: an already removed message changes nothing here.
+     */
+    async removeByModerator<T>(
+      messageId: string,
+      inTx: (tx: DbOrTx, msg: MessageRow) => Promise<T>,
+    ): Promise<{ result: T; message: MessageView }> {
+      const out = await db.transaction(async (tx) => {
+        const current = await repo.findMessage(messageId, tx, true);
+        if (!current || current.kind !== "user") throw new NotFoundError("Message not found.");
+        const conv = (await repo.findById(current.conversationId, tx))!;
+        const result = await inTx(tx, current);
+        if (current.deletedAt) return { row: current, appended: [], result, conv };
+        const row = (await repo.updateMessage(current.id, { deletedAt: now() }, tx))!;
+        const event: DurableEvent = {
+          type: "message.deleted",
+          conversationId: conv.id,
+          messageId: row.id,
+          deletedAt: row.deletedAt!.toISOString(),
+          moderated: true,
+        };
+        const appended = await repo.appendEvents(
+          [{ conversationId: conv.id, type: "message.deleted", event, audience: both(conv), audienceUserId: null }],
+          tx,
+        );
+        return { row, appended, result, conv };
+      });
+      await afterCommit({
+        appended: out.appended,
+        unreadFor: both(out.conv).map((userId) => ({ userId, conversationId: out.conv.id })),
+      });
+      return { result: out.result, message: toView(out.row, [], true) };
     },
 
     /** Adds a reaction (idempotent); returns the message's reactions. */

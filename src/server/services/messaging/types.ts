@@ -25,6 +25,8 @@ export type MessageView = {
   editedAt: string | null;
   deletedAt: string | null;
   reactions: ReactionView[];
+  /** Deleted by an admin (shown as "Message removed by moderator"), not by its sender. */
+  moderated?: true;
 };
 
 /** A message of `history`, with ticks derived from the other participant's read and delivery marks. */
@@ -69,7 +71,7 @@ export type DurableEvent =
       masked: boolean;
       editedAt: string;
     }
-  | { type: "message.deleted"; conversationId: string; messageId: string; deletedAt: string }
+  | { type: "message.deleted"; conversationId: string; messageId: string; deletedAt: string; moderated?: true }
   | {
       type: "reaction.added" | "reaction.removed";
       conversationId: string;
