@@ -6,7 +6,6 @@
 import { rmSync } from "node:fs";
 import { and, eq, like } from "drizzle-orm";
 import { createRuntime } from "~/server/runtime";
-import { createServices } from "~/server/services";
 import { instructorProfiles, instructorServices, users } from "~/server/db/schema";
 import { DEMO_PASSWORD, seedDatabase } from "~/server/db/seed/seed";
 import { loadTest, writeReport } from "./stats";
@@ -16,7 +15,7 @@ const dir = ".data/bench-booking";
 rmSync(dir, { recursive: true, force: true });
 const rt = await createRuntime({ pgliteDir: dir, migrate: true });
 await seedDatabase(rt.dbh.db, rt.hasher, rt.secret, {});
-const services = createServices(rt);
+const services = rt.services;
 
 // Free 60-minute slots, two hours apart per instructor (so none of them overlap each other).
 const rows = await rt.dbh.db

@@ -17,7 +17,6 @@ import { env } from "~/server/config/env";
 import { users } from "~/server/db/schema";
 import { DEMO_ACCOUNTS, isSeeded, seedDatabase } from "~/server/db/seed/seed";
 import { createRuntime, type Runtime } from "~/server/runtime";
-import { createServices } from "~/server/services";
 import { SEARCH_CONFIG_KEY, DEFAULT_SEARCH_CONFIG, type SearchConfig } from "~/server/services/search/config";
 import { createPlatformConfigRepository } from "~/server/repositories/platform-config";
 import { LABELLED_QUERIES } from "~/server/services/search/__fixtures__/queries";
@@ -81,7 +80,7 @@ if (!(await isSeeded(rt.dbh.db))) {
 }
 {
   const t = Date.now();
-  const r = await createServices(rt).search.refreshIndex();
+  const r = await rt.services.search.refreshIndex();
   report.index = { ...r, wallMs: Date.now() - t };
   console.log(`search documents: built ${r.built}, touched ${r.touched} in ${Date.now() - t} ms`);
 }
@@ -102,7 +101,7 @@ async function inProcess(label: string, cached: boolean, concurrency: number): P
   // A fresh services object per call, as per request in the app; the per-process caches live on the runtime.
   const call = async (q: string): Promise<Sample> => {
     const t = performance.now();
-    const r: SearchResponse = await createServices(rt).search.instructors(
+    const r: SearchResponse = await rt.services.search.instructors(
       { q, limit: 12 },
       { ip: "198.51.100.7", actor: null },
     );
@@ -154,9 +153,9 @@ report.inProcessCached20 = await inProcess(`in-process cached, ${CONCURRENCY} co
 {
   await setSearchConfig({ cache: { enabled: false, resultsTtlSeconds: 60 } });
   await new Promise((r) => setTimeout(r, 5_500));
-  const svc = createServices(rt).search;
+  const svc = rt.services.search;
   const [admin] = await rt.dbh.db.select().from(users).where(eq(users.email, DEMO_ACCOUNTS.admin));
-  const actor = admin ? await createServices(rt).session.resolveActor(await sessionFor(rt, admin)) : null;
+  const actor = admin ? await rt.services.session.resolveActor(await sessionFor(rt, admin)) : null;
   const perQuery: unknown[] = [];
   for (const q of MIX) {
     const r = await svc.diagnostics({ q, limit: 12 }, { ip: "198.51.100.7", actor });

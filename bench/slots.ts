@@ -7,7 +7,6 @@ import { rmSync } from "node:fs";
 import { and, eq } from "drizzle-orm";
 import { computeSlots } from "~/lib/availability/slots";
 import { createRuntime } from "~/server/runtime";
-import { createServices } from "~/server/services";
 import { instructorServices, users } from "~/server/db/schema";
 import { DEMO_ACCOUNTS, seedDatabase } from "~/server/db/seed/seed";
 import { localDatesForRange } from "~/lib/time/zoned";
@@ -24,7 +23,7 @@ const [svc] = await rt.dbh.db
   .select()
   .from(instructorServices)
   .where(and(eq(instructorServices.instructorId, inst!.id), eq(instructorServices.isActive, true)));
-const services = createServices(rt);
+const services = rt.services;
 const duration = svc!.durations.includes(60) ? 60 : svc!.durations[0]!;
 
 async function time(fn: () => Promise<unknown>, n: number) {

@@ -1,5 +1,5 @@
 import type { Runtime } from "~/server/runtime";
-import { createServices, type Services } from "~/server/services";
+import type { Services } from "~/server/services";
 
 let override: Runtime | null = null;
 
@@ -11,5 +11,5 @@ export function setFunctionRuntime(rt: Runtime | null): void {
 /** Services for a function run on a real Inngest server: the process runtime, opened lazily. */
 export async function functionServices(): Promise<Services> {
   const { getRuntime } = await import("~/server/runtime");
-  return createServices(override ?? (await getRuntime()));
+  return (override ?? (await getRuntime())).services;
 }

@@ -26,6 +26,17 @@ import { validateEvents } from "~/server/events/publisher";
 import type { DurableRunnerOptions } from "~/server/events/durable-runner";
 import type { EventName } from "~/server/events/catalog";
 import type { FunctionSpec } from "../../inngest/define";
+import type { Services } from "~/server/services";
+
+/** Settings services read (from the environment by default; tests may override them). */
+export type RuntimeConfig = {
+  /** Public base URL, for links in emails and payment redirects. */
+  appUrl: string;
+  /** Largest accepted upload (profile photos, documents). */
+  uploadMaxBytes: number;
+  /** Whether the dev outbox (messages stored instead of sent) may be read: an outbox adapter, and not a real production deployment. */
+  outboxAvailable: boolean;
+};
 
 /**
  * Process-wide parts: one database pool, Redis connections (one command, one subscriber), ports.
@@ -52,6 +63,11 @@ export type Runtime = {
   events: RuntimeEvents;
   /** Which store backs cache, limits and bus. */
   kv: "redis" | "memory";
+  /** The clock every service reads (the durable runner's too, unless `events.now` says otherwise). */
+  now: () => Date;
+  config: RuntimeConfig;
+  /** The services, wired once for this runtime (composition root: `src/server/services/index.ts`). */
+  services: Services;
   close(): Promise<void>;
 };
 
@@ -70,10 +86,14 @@ export type RuntimeOptions = {
   /** Replaces the payment gateway (tests: a local gateway with its own clock, or the Stripe adapter against a stand-in). */
   payments?: PaymentGateway;
   hashConcurrency?: number;
+  /** The clock (tests: a `TestClock`'s `now`); defaults to the system clock. */
+  now?: () => Date;
+  /** Overrides of settings otherwise read from the environment. */
+  config?: Partial<RuntimeConfig>;
   /** Force the in-process event runner even when Inngest is configured (tests). */
   localEvents?: boolean;
   /**
-   * The durable runner (when Inngest isn't configured): its clock, `background: false` to drive it with
+   * The durable runner (when Inngest isn't configured): its clock (default: the runtime's), `background: false` to drive it with
    * `rt.events.runDue()` only, and `functions` to run a test-only list instead of the product's.
    */
   events?: DurableRunnerOptions & { functions?: FunctionSpec<EventName>[] };
@@ -145,6 +165,13 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
       },
     }));
   const hashGate = new HashGate(opts.hashConcurrency ?? env.PASSWORD_HASH_CONCURRENCY);
+  const config: RuntimeConfig = {
+    appUrl: env.APP_URL,
+    uploadMaxBytes: env.UPLOAD_MAX_BYTES,
+    outboxAvailable:
+      (sms.kind === "outbox" || email.kind === "outbox") && (env.NODE_ENV !== "production" || env.ALLOW_EMBEDDED),
+    ...opts.config,
+  };
   const rt = {} as Runtime;
   Object.assign(rt, {
     dbh,
@@ -161,6 +188,10 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
     hashGate,
     secret: authSecret(),
     kv: opts.redisUrl ? "redis" : "memory",
+    now: opts.now ?? (() => new Date()),
+    config,
+    // Set just below: the services read the runtime's ports, and the runner reads the services.
+    services: undefined as unknown as Services,
     events: await createEventPublisher(() => rt, dbh, opts),
     async close() {
       await rt.events.close();
@@ -168,6 +199,9 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
       await dbh.close();
     },
   } satisfies Runtime);
+  // Loaded here, after this module has finished loading (services import modules that import this one).
+  const { createServices } = await import("~/server/services");
+  rt.services = createServices(rt);
   return rt;
 }
 
@@ -205,19 +239,17 @@ async function createEventPublisher(
       idle: async () => undefined,
       runDue: async () => 0,
       close: async () => undefined,
-      now: () => new Date(),
+      now: opts.now ?? (() => new Date()),
     };
   }
-  const { functions, ...options } = opts.events ?? {};
-  const [{ createDurableRunner }, { createServices }] = await Promise.all([
-    import("~/server/events/durable-runner"),
-    import("~/server/services"),
-  ]);
+  const { functions, ...rest } = opts.events ?? {};
+  const options = { ...rest, now: rest.now ?? opts.now };
+  const { createDurableRunner } = await import("~/server/events/durable-runner");
   const specs = functions ?? (await import("../../inngest")).definedFunctions.map((d) => d.spec);
   return createDurableRunner({
     db: dbh.db,
     functions: specs,
-    services: () => createServices(runtime(), { now: options.now }),
+    services: () => runtime().services,
     options,
   });
 }

@@ -1,6 +1,7 @@
 /**
- * A clock tests move by hand: pass `clock.now` to the runtime (`events: { now: clock.now, background: false }`)
- * and to callers, then `clock.advance(…)` and `rt.events.runDue()` to run what has become due.
+ * A clock tests move by hand: pass `clock.now` to the runtime (`createTestRuntime({ now: clock.now, events: {
+ * background: false } })`; services, callers and the durable runner all read it), then `clock.advance(…)` and
+ * `rt.events.runDue()` to run what has become due.
  */
 export type TestClock = { now: () => Date; set(at: Date | string | number): void; advance(ms: number): void };
 

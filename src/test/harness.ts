@@ -57,14 +57,12 @@ export async function createTestRuntime(overrides: Partial<RuntimeOptions> = {})
   };
 }
 
-/** A caller acting as the given user (or signed out), as the HTTP handler would build it: a fresh signed-in session. */
-export async function callerFor(
-  rt: Runtime,
-  user?: Pick<UserRow, "id" | "sessionVersion"> | null,
-  ip = "203.0.113.7",
-  now?: () => Date,
-) {
-  const ctx = await createContextInner({ rt, session: user ? await sessionFor(rt, user, ip) : null, ip, now });
+/**
+ * A caller acting as the given user (or signed out), as the HTTP handler would build it: a fresh signed-in session.
+ * Time is the runtime's clock (`createTestRuntime({ now: clock.now })`).
+ */
+export async function callerFor(rt: Runtime, user?: Pick<UserRow, "id" | "sessionVersion"> | null, ip = "203.0.113.7") {
+  const ctx = await createContextInner({ rt, session: user ? await sessionFor(rt, user, ip) : null, ip });
   return createCaller(ctx);
 }
 

@@ -1,6 +1,5 @@
 import type { SessionClaims } from "~/server/api/trpc";
 import type { Runtime } from "~/server/runtime";
-import { createServices } from "~/server/services";
 
 /**
  * Signs a user in for tests without the HTTP dance: a real server-side session row, and the claims a session
@@ -11,13 +10,13 @@ export async function sessionFor(
   user: { id: string; sessionVersion: number },
   ip = "203.0.113.7",
 ): Promise<NonNullable<SessionClaims>> {
-  const sid = await createServices(rt).session.start({ userId: user.id, ip, userAgent: "test" });
+  const sid = await rt.services.session.start({ userId: user.id, ip, userAgent: "test" });
   return { userId: user.id, sessionVersion: user.sessionVersion, sid };
 }
 
 /** The actor a signed-in request of this user resolves to (throws if the account can't sign in). */
 export async function actorFor(rt: Runtime, user: { id: string; sessionVersion: number }) {
-  const actor = await createServices(rt).session.resolveActor(await sessionFor(rt, user));
+  const actor = await rt.services.session.resolveActor(await sessionFor(rt, user));
   if (!actor) throw new Error(`no actor for user ${user.id}`);
   return actor;
 }

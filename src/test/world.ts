@@ -18,7 +18,6 @@ import {
 } from "~/server/db/schema";
 import type { UserRow } from "~/server/repositories/users";
 import type { Runtime } from "~/server/runtime";
-import { createServices } from "~/server/services";
 import { insertCatalogFixture, type CatalogFixture } from "./catalog-fixtures";
 import { callerFor, createTestUser } from "./harness";
 
@@ -175,7 +174,7 @@ export async function buildWorld(rt: Runtime, now = new Date()): Promise<World> 
   const message = started.message?.id;
   if (!message) throw new Error("world: the first message was not sent");
 
-  await createServices(rt).search.refreshIndex();
+  await rt.services.search.refreshIndex();
   return {
     catalog,
     instructorA: a.user,

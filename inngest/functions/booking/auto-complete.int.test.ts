@@ -110,9 +110,10 @@ describe("booking-auto-complete", () => {
 
 describe("booking-auto-complete on the durable runner (test clock)", () => {
   it("sleeps until 24 h after the lesson's end, then completes it once", async () => {
-    // The pattern for time-driven flows: the runner's clock is the test's; nothing runs until runDue().
+    // The pattern for time-driven flows: the runtime's clock (the runner's too) is the test's; nothing runs until
+    // runDue().
     const clock = createTestClock("2031-03-03T15:00:00.000Z");
-    const own = await createTestRuntime({ events: { now: clock.now, background: false } });
+    const own = await createTestRuntime({ now: clock.now, events: { background: false } });
     try {
       const s = (await createTestUser(own, { role: "student" })).id;
       const i = (await createTestUser(own, { role: "instructor" })).id;

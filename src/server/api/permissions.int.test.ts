@@ -138,15 +138,8 @@ describe("HTTP error responses", () => {
   it("never leaks internals: a raw error becomes INTERNAL_SERVER_ERROR with a reference only", async () => {
     const logged = vi.spyOn(logger, "error").mockImplementation(() => undefined);
     const raw = new Error("relation failed: SELECT secret FROM users WHERE id = $1");
-    // Services are built per request from the runtime: make the account service of this runtime fail.
-    const services = await import("~/server/services");
-    const real = services.createServices;
-    const spy = vi.spyOn(services, "createServices");
-    spy.mockImplementation((...args) => {
-      const s = real(...args);
-      vi.spyOn(s.account, "me").mockRejectedValue(raw);
-      return s;
-    });
+    // Services are wired once per runtime: make the account service of this runtime fail.
+    const spy = vi.spyOn(rt.services.account, "me").mockRejectedValue(raw);
     try {
       const res = await route.GET(
         new NextRequest(trpcUrl("account.me"), { headers: { cookie: await sessionCookie(student) } }),

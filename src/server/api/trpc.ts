@@ -8,7 +8,7 @@ import { ZodError } from "zod";
 import { summariseZodError } from "~/server/api/zod";
 import { newId } from "~/lib/ids";
 import type { Runtime } from "~/server/runtime";
-import { createServices, type Services } from "~/server/services";
+import type { Services } from "~/server/services";
 import type { Actor } from "~/server/services/auth/session-service";
 import type { Permission } from "~/server/auth/permissions";
 import { DomainError, RateLimitedError, ValidationError } from "~/server/errors";
@@ -36,10 +36,9 @@ export async function createContextInner(opts: {
   session: SessionClaims;
   ip?: string;
   requestId?: string;
-  /** Tests only: a fixed clock for time-based rules. */
-  now?: () => Date;
 }): Promise<Context> {
-  const services = createServices(opts.rt, { now: opts.now });
+  // Services are wired once per runtime (clock included); per request there is only the actor and request id.
+  const services = opts.rt.services;
   const actor = await services.session.resolveActor(opts.session);
   // A signed-in answer is that person's data: never stored by the browser or a shared cache.
   const responseHeaders = new Headers(actor ? { "Cache-Control": "private, no-store" } : {});

@@ -3,7 +3,6 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { authSecret } from "~/server/config/env";
 import { clientIpFromHeaders } from "~/server/api/http";
 import { getRuntime } from "~/server/runtime";
-import { createServices } from "~/server/services";
 import type { Role } from "~/server/db/schema";
 
 declare module "next-auth" {
@@ -46,7 +45,7 @@ export const authOptions: NextAuthOptions = {
       name: "Login ticket",
       credentials: { ticket: { label: "Ticket", type: "text" } },
       async authorize(credentials, req) {
-        const services = createServices(await getRuntime());
+        const services = (await getRuntime()).services;
         const claims = await services.auth.redeemTicket(credentials?.ticket ?? "");
         if (!claims) return null;
         const headers = new Headers();
@@ -80,7 +79,7 @@ export const authOptions: NextAuthOptions = {
     /** next-auth's sign-out route calls this with the cookie's decoded token before clearing it: end that session. */
     async signOut({ token }) {
       const sid = (token as { sid?: unknown } | null)?.sid;
-      if (typeof sid === "string" && sid) await createServices(await getRuntime()).session.revoke(sid);
+      if (typeof sid === "string" && sid) await (await getRuntime()).services.session.revoke(sid);
     },
   },
 };

@@ -10,7 +10,6 @@ import { rowsOf, type Database } from "~/server/db/client";
 import { jobRuns, jobSteps } from "~/server/db/schema";
 import { createJobRepository } from "~/server/repositories/jobs";
 import { createRuntime, type Runtime } from "~/server/runtime";
-import { createServices } from "~/server/services";
 import { createTestClock, type TestClock } from "~/test/clock";
 import type { FunctionSpec } from "../../../inngest/define";
 import type { EventName } from "./catalog";
@@ -154,9 +153,9 @@ async function runtimeOn(
     databaseUrl: place.databaseUrl,
     pgliteDir: place.pgliteDir,
     migrate: true,
+    now: clock.now,
     events: {
       functions: testFunctions(() => self.rt!.dbh.db, clock, gates),
-      now: clock.now,
       background: false,
       ...runnerOpts,
     },
@@ -243,7 +242,7 @@ describe(`durable runner (${onPg ? "postgres" : "pglite"})`, { timeout: 300_000 
       : createDurableRunner({
           db: a.dbh.db,
           functions: testFunctions(() => a.dbh.db, clock),
-          services: () => createServices(a, { now: clock.now }),
+          services: () => a.services,
           options: { now: clock.now, background: false, concurrency: 4 },
         });
     const N = 40;
@@ -378,7 +377,7 @@ describe(`durable runner (${onPg ? "postgres" : "pglite"})`, { timeout: 300_000 
     const bRunner = createDurableRunner({
       db: a.dbh.db,
       functions: testFunctions(() => a.dbh.db, clock),
-      services: () => createServices(a, { now: clock.now }),
+      services: () => a.services,
       options: { now: clock.now, background: false, owner: "process-b" },
     });
     clock.set(frozen.now());

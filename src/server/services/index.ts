@@ -24,7 +24,6 @@ import { createFavouriteService } from "./favourites/favourite-service";
 import { createBackgroundCheckProvider } from "~/server/integrations/background-check";
 import { createFileStorage } from "~/server/integrations/storage";
 import { hmac } from "~/server/auth/crypto";
-import { env } from "~/server/config/env";
 import { createConversationRepository } from "~/server/repositories/conversations";
 import { createNotificationRepository } from "~/server/repositories/notifications";
 import { createPlatformConfigRepository } from "~/server/repositories/platform-config";
@@ -34,27 +33,18 @@ import { createSearchRepository } from "~/server/repositories/search";
 import { createSearchService } from "./search/search-service";
 import { createPaymentRepository } from "~/server/repositories/payments";
 import { createPayments } from "./payments";
-import { createModerationRepository } from "~/server/repositories/moderation";
-import { createAdminOperations } from "./admin/operations";
-import { createAccountTokenRepository } from "~/server/repositories/account-tokens";
-import { createRecoveryService } from "./account/recovery-service";
-import { createPrivacyService } from "./account/privacy-service";
-import { createPersonalDataRepository } from "~/server/repositories/personal-data";
-import { createDataExportRepository } from "~/server/repositories/data-exports";
-import { createRetentionRepository } from "~/server/repositories/retention";
-import { createRetentionService } from "./retention/retention-service";
 
 /**
- * Composition root: services get their repositories and ports here, built per request from the
- * process-wide runtime. No service imports a database or Redis client itself.
+ * Composition root: services get their repositories, ports, clock and settings here, wired once per runtime
+ * (`createRuntime` calls this and keeps the result as `rt.services`; per request there is only the actor and
+ * request id, in the tRPC context). No service imports a database or Redis client, or reads `env`, itself.
  */
-export function createServices(rt: Runtime, opts: { now?: () => Date } = {}) {
-  const now = opts.now;
+export function createServices(rt: Runtime) {
+  const now = rt.now;
   const db = rt.dbh.db;
   const users = createUserRepository(db);
   const audit = createAuditRepository(db);
   const outbox = createOutboxRepository(db);
-  const moderationRepo = createModerationRepository(db);
   const bookingRepo = createBookingRepository(db);
   /** Reserve-before-work idempotency keys for any mutation (booking.create; payments may reuse it). */
   const idempotency = createIdempotencyService({ repo: createIdempotencyRepository(db) });
@@ -72,12 +62,11 @@ export function createServices(rt: Runtime, opts: { now?: () => Date } = {}) {
     catalog: catalogRepo,
     audit,
     availability,
-    backgroundChecks: createBackgroundCheckProvider({ now: now ? () => now().getTime() : undefined }),
+    backgroundChecks: createBackgroundCheckProvider({ now: () => now().getTime() }),
     storage: createFileStorage(),
     limiters: rt.limiters,
     hashIp: (ip) => hmac(rt.secret, ip),
-    maxUploadBytes: env.UPLOAD_MAX_BYTES,
-    hiddenProfileFields: (id) => moderationRepo.hiddenProfileFields(id),
+    maxUploadBytes: rt.config.uploadMaxBytes,
   });
   const notifications = createNotificationService({
     notifications: createNotificationRepository(db),
@@ -85,7 +74,6 @@ export function createServices(rt: Runtime, opts: { now?: () => Date } = {}) {
     now,
   });
   const messaging = createMessagingService({
-    moderation: moderationRepo,
     db,
     conversations: createConversationRepository(db),
     notifications,
@@ -94,17 +82,7 @@ export function createServices(rt: Runtime, opts: { now?: () => Date } = {}) {
     events: rt.events,
     limiters: rt.limiters,
     email: rt.email,
-    appUrl: env.APP_URL,
-    now,
-  });
-  /** Forgotten passwords and email verification (emailed single-use links). */
-  const recovery = createRecoveryService({
-    rt,
-    db,
-    users,
-    tokens: createAccountTokenRepository(db),
-    audit,
-    appUrl: env.APP_URL,
+    appUrl: rt.config.appUrl,
     now,
   });
   const payments = createPayments({
@@ -115,21 +93,11 @@ export function createServices(rt: Runtime, opts: { now?: () => Date } = {}) {
     gateway: rt.payments,
     notifications,
     events: rt.events,
-    appUrl: env.APP_URL,
+    appUrl: rt.config.appUrl,
     limiters: rt.limiters,
     now,
   });
-  const booking = createBookingService({
-    db,
-    bookings: bookingRepo,
-    availability,
-    cache: rt.cache,
-    events: rt.events,
-    idempotency,
-    payments: payments.flow,
-    now,
-  });
-  const services = {
+  return {
     availability,
     messaging,
     payments,
@@ -139,23 +107,17 @@ export function createServices(rt: Runtime, opts: { now?: () => Date } = {}) {
     favourites: createFavouriteService({ favourites: createFavouriteRepository(db), instructors }),
     testHooks: createTestHooksService({ db, users, bookings: bookingRepo, payments }),
     idempotency,
-    booking,
-    /** GDPR export and account deletion (future lessons cancelled through the booking service first). */
-    privacy: createPrivacyService({
-      rt,
+    booking: createBookingService({
       db,
-      users,
-      audit,
-      personalData: createPersonalDataRepository(db),
-      exports: createDataExportRepository(db),
+      bookings: bookingRepo,
+      availability,
+      cache: rt.cache,
       events: rt.events,
-      cancelBooking: (actor, bookingId) => booking.cancel(actor, { bookingId, reason: "The account was deleted." }),
+      idempotency,
+      payments: payments.flow,
       now,
     }),
-    /** The daily purge (inngest/functions/account/retention.ts). */
-    retention: createRetentionService({ repo: createRetentionRepository(db), now }),
-    recovery,
-    auth: createAuthService({ rt, db, users, audit, onSignUp: (userId) => recovery.afterSignUp(userId) }),
+    auth: createAuthService({ rt, db, users, audit }),
     account: createAccountService({ rt, db, users, audit }),
     session: createSessionService({
       users,
@@ -172,38 +134,13 @@ export function createServices(rt: Runtime, opts: { now?: () => Date } = {}) {
       llm: rt.llm,
       embedder: rt.embedder,
       capabilities: rt.dbh.capabilities,
-      stateKey: rt.dbh,
       hashIp: (ip) => hmac(rt.secret, ip),
       sign: (payload) => hmac(rt.secret, payload),
       now,
     }),
     outbox: createOutboxService({
       outbox,
-      available:
-        (rt.sms.kind === "outbox" || rt.email.kind === "outbox") &&
-        (env.NODE_ENV !== "production" || env.ALLOW_EMBEDDED),
-    }),
-  };
-  return {
-    ...services,
-    /** Admin console operations (instructors, bookings, payments, moderation, jobs). */
-    adminOps: createAdminOperations({
-      db,
-      audit,
-      moderationRepo,
-      conversations: createConversationRepository(db),
-      instructorsRepo: createInstructorRepository(db),
-      instructors,
-      backgroundChecks: createBackgroundCheckProvider({ now: () => (now?.() ?? new Date()).getTime() }),
-      booking: services.booking,
-      payments,
-      messaging,
-      notifications,
-      limiters: rt.limiters,
-      hashIp: (ip) => hmac(rt.secret, ip),
-      suspendUser: (call, input) => services.admin.suspend(call, input),
-      runner: rt.events.kind === "inngest" ? "inngest" : "local",
-      now,
+      available: rt.config.outboxAvailable,
     }),
   };
 }

@@ -6,10 +6,11 @@ import { seedDatabase, DEMO_ACCOUNTS } from "./seed";
 import { instructorProfiles, paymentAccounts, users } from "~/server/db/schema";
 
 let rt: TestRuntime;
+const NOW = new Date("2026-12-01T12:00:00Z");
 beforeAll(async () => {
-  rt = await createTestRuntime({ events: { background: false } });
+  rt = await createTestRuntime({ now: () => NOW, events: { background: false } });
   await seedDatabase(rt.dbh.db, rt.hasher, rt.secret, {
-    now: new Date("2026-12-01T12:00:00Z"),
+    now: NOW,
     connectAllInstructors: true,
   });
 }, 300_000);
@@ -19,15 +20,14 @@ describe("demo payments seed", () => {
   it("gives the demo instructor a complete Connect account and captured earnings, the student receipts", async () => {
     const [instructor] = await rt.dbh.db.select().from(users).where(eq(users.email, DEMO_ACCOUNTS.instructor));
     const [student] = await rt.dbh.db.select().from(users).where(eq(users.email, DEMO_ACCOUNTS.student));
-    const now = () => new Date("2026-12-01T12:00:00Z");
-    const status = await (await callerFor(rt, instructor, "203.0.113.7", now)).payouts.status();
+    const status = await (await callerFor(rt, instructor)).payouts.status();
     expect(status.account.state).toBe("complete");
     expect(status.feeTier).toMatchObject({ founding: true, percent: 8 });
     expect(status.earnings.paidCents).toBeGreaterThan(0);
     expect(status.earnings.items.filter((i) => i.state === "paid").length).toBeGreaterThanOrEqual(4);
-    const receipts = await (await callerFor(rt, student, "203.0.113.7", now)).payments.receipts({ limit: 20 });
+    const receipts = await (await callerFor(rt, student)).payments.receipts({ limit: 20 });
     expect(receipts.items.filter((r) => r.status === "captured").length).toBeGreaterThanOrEqual(4);
-    expect(await (await callerFor(rt, student, "203.0.113.7", now)).payments.listCards()).toHaveLength(1);
+    expect(await (await callerFor(rt, student)).payments.listCards()).toHaveLength(1);
     expect((await ledgerImbalances(rt)).unbalanced).toEqual([]);
     // Every instructor the seed lists with active payouts can be paid (a completed local Connect account).
     const active = await rt.dbh.db

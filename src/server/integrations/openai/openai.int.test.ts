@@ -166,7 +166,6 @@ describe("search with OpenAI ports behind a hung provider", () => {
       llm,
       embedder,
       capabilities: rt.dbh.capabilities,
-      stateKey: {},
       hashIp: (ip) => ip,
       sign: (payload) => `signed:${payload}`,
     });
@@ -218,7 +217,6 @@ describe("search with OpenAI ports behind a hung provider", () => {
       llm,
       embedder,
       capabilities: rt.dbh.capabilities,
-      stateKey: {},
       hashIp: (ip) => ip,
       sign: (payload) => `signed:${payload}`,
     });

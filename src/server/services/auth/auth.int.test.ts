@@ -4,7 +4,6 @@ import { ZodError } from "zod";
 import { eq } from "drizzle-orm";
 import { summariseZodError } from "~/server/api/zod";
 import { users } from "~/server/db/schema";
-import { createServices } from "~/server/services";
 import { callerFor, createTestRuntime, createTestUser, TEST_PASSWORD, type TestRuntime } from "~/test/harness";
 
 let rt: TestRuntime;
@@ -24,10 +23,10 @@ describe("sign-up and sign-in", () => {
       role: "student",
       timeZone: "America/New_York",
     });
-    const claims = await createServices(rt).auth.redeemTicket(ticket);
+    const claims = await rt.services.auth.redeemTicket(ticket);
     expect(claims).toMatchObject({ role: "student" });
     // Tickets are single use.
-    expect(await createServices(rt).auth.redeemTicket(ticket)).toBeNull();
+    expect(await rt.services.auth.redeemTicket(ticket)).toBeNull();
     const login = await anon.auth.login({ email: "new.student@example.test", password: "a long enough password" });
     expect(login.status).toBe("ok");
   });

@@ -3,7 +3,6 @@ import { eq } from "drizzle-orm";
 import { generate } from "otplib";
 import type { TRPCError } from "@trpc/server";
 import { auditLog, backupCodes, users } from "~/server/db/schema";
-import { createServices } from "~/server/services";
 import { sha256 } from "~/server/auth/crypto";
 import { TOTP_PERIOD_SECONDS } from "~/server/auth/totp";
 import type { UserRow } from "~/server/repositories/users";
@@ -145,7 +144,7 @@ describe("sign-in with 2FA", () => {
       code: await codeAt(secret, 1),
     });
     expect(usedBackupCode).toBe(false);
-    const auth = createServices(rt).auth;
+    const auth = rt.services.auth;
     expect(await auth.redeemTicket(ticket)).toEqual({
       userId: user.id,
       role: "student",
@@ -212,7 +211,7 @@ describe("sign-in with 2FA", () => {
       code: ` ${code.toUpperCase()} `,
     });
     expect(res.usedBackupCode).toBe(true);
-    expect(await createServices(rt).auth.redeemTicket(res.ticket)).toMatchObject({ userId: user.id });
+    expect(await rt.services.auth.redeemTicket(res.ticket)).toMatchObject({ userId: user.id });
 
     const rows = await codeRows(user.id);
     const spent = rows.find((r) => r.codeHash === sha256(normalizeBackupCode(code)))!;

@@ -7,7 +7,6 @@ import type { UserRow } from "~/server/repositories/users";
 import { createAvailabilityService } from "./availability-service";
 import { createAvailabilityRepository } from "~/server/repositories/availability";
 import { createBookingRepository } from "~/server/repositories/bookings";
-import { createServices } from "~/server/services";
 
 let rt: TestRuntime;
 let instructor: UserRow;
@@ -54,7 +53,7 @@ function serviceAt(now: Date) {
 }
 
 async function actorOf(u: UserRow) {
-  const a = await createServices(rt).session.resolveActor(await sessionFor(rt, u));
+  const a = await rt.services.session.resolveActor(await sessionFor(rt, u));
   if (!a) throw new Error("no actor");
   return a;
 }

@@ -16,7 +16,7 @@ import {
 import { emptyDay, setRange } from "~/lib/availability/bitmap";
 import { newId } from "~/lib/ids";
 import type { UserRow } from "~/server/repositories/users";
-import { createServices } from "~/server/services";
+import { createTestClock } from "~/test/clock";
 import { ledgerImbalances } from "~/test/payments-fixtures";
 
 let rt: TestRuntime;
@@ -33,6 +33,8 @@ const T0 = new Date("2026-12-01T12:00:00Z"); // the fixed "now" for policy tests
 /** A start at 10:00 New York (15:00Z) on day 2026-12-(d). */
 const at = (day: number, hourNy = 10) => new Date(Date.UTC(2026, 11, day, hourNy + 5));
 const H = 3_600_000;
+/** The runtime's clock: each caller helper sets it to the moment its calls happen at. */
+const clock = createTestClock(T0);
 
 async function makeInstructor(u: UserRow, opts: { durations?: number[]; locationTypes?: string[] } = {}) {
   const db = rt.dbh.db;
@@ -69,7 +71,7 @@ async function makeInstructor(u: UserRow, opts: { durations?: number[]; location
  * here, so no card is needed). The card flow is tested in services/payments/payments.int.test.ts.
  */
 async function giveCredit(users: UserRow[]) {
-  const payments = createServices(rt).payments.accounts;
+  const payments = rt.services.payments.accounts;
   for (const u of users) await payments.grantCredit(u.id, 1_000_000, "Test credit");
 }
 
@@ -93,7 +95,9 @@ async function makeStudents(n: number): Promise<UserRow[]> {
 }
 
 beforeAll(async () => {
-  rt = await createTestRuntime();
+  // Policy rules read the test clock; the durable runner keeps the wall clock, so no lesson-time job (reminder,
+  // auto-complete) wakes up behind these tests' backs when the clock is moved past a lesson.
+  rt = await createTestRuntime({ now: clock.now, events: { now: () => new Date() } });
   instructor = await createTestUser(rt, { role: "instructor", firstName: "Ines", lastName: "Moreau" });
   instructor2 = await createTestUser(rt, { role: "instructor" });
   student = await createTestUser(rt, { role: "student", firstName: "Sam", lastName: "Carter" });
@@ -145,7 +149,12 @@ afterAll(async () => {
   await rt?.close();
 });
 
-const asStudent = (u: UserRow = student, now: Date = T0) => callerFor(rt, u, "203.0.113.7", () => now);
+/** A caller for `u` with the clock set to `now` (its calls run at whatever the clock says when they are made). */
+const callerAt = (u: UserRow | null, now: Date) => {
+  clock.set(now);
+  return callerFor(rt, u, "203.0.113.7");
+};
+const asStudent = (u: UserRow = student, now: Date = T0) => callerAt(u, now);
 const online = { type: "online" as const };
 
 describe("create", () => {
@@ -350,7 +359,7 @@ describe("cancellation windows", () => {
     });
   }
   const cancelAt = async (id: string, now: Date, u: UserRow = student) =>
-    (await callerFor(rt, u, "203.0.113.7", () => now)).booking.cancel({ bookingId: id, reason: "" });
+    (await callerAt(u, now)).booking.cancel({ bookingId: id, reason: "" });
   const start = (day: number) => at(day, 12);
 
   it.each([
@@ -446,11 +455,11 @@ describe("reschedule", () => {
       location: online,
       notes: "",
     });
-    const exactly = await callerFor(rt, student, "203.0.113.7", () => new Date(at(21).getTime() - 12 * H));
-    const late = await callerFor(rt, student, "203.0.113.7", () => new Date(at(21).getTime() - 12 * H + 1));
+    const late = await callerAt(student, new Date(at(21).getTime() - 12 * H + 1));
     await expect(late.booking.reschedule({ bookingId: b.id, newStart: at(22) })).rejects.toMatchObject({
       code: "CONFLICT",
     });
+    const exactly = await callerAt(student, new Date(at(21).getTime() - 12 * H));
     expect((await exactly.booking.reschedule({ bookingId: b.id, newStart: at(22) })).status).toBe("confirmed");
   });
 });
@@ -472,7 +481,7 @@ describe("ownership", () => {
     await expect(other.booking.reschedule({ bookingId: b.id, newStart: at(24) })).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
-    const otherInstructor = await callerFor(rt, instructor2, "203.0.113.7", () => T0);
+    const otherInstructor = await callerAt(instructor2, T0);
     await expect(otherInstructor.booking.get({ bookingId: b.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     const list = await otherInstructor.booking.listForInstructor({ when: "upcoming", limit: 50 });
     expect(list.items.map((x) => x.id)).not.toContain(b.id);
@@ -509,13 +518,13 @@ describe("after the lesson", () => {
       location: online,
       notes: "",
     });
-    const during = await callerFor(rt, instructor, "203.0.113.7", () => new Date(at(25).getTime() + 30 * 60_000));
-    await expect(during.booking.markComplete({ bookingId: b.id })).rejects.toMatchObject({ code: "CONFLICT" });
-    const after = await callerFor(rt, instructor, "203.0.113.7", () => new Date(at(25).getTime() + 2 * H));
+    const teacher = await callerFor(rt, instructor);
+    clock.set(at(25).getTime() + 30 * 60_000); // during the lesson
+    await expect(teacher.booking.markComplete({ bookingId: b.id })).rejects.toMatchObject({ code: "CONFLICT" });
     await expect(
       (await asStudent(student, new Date(at(25).getTime() + 2 * H))).booking.markComplete({ bookingId: b.id }),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
-    expect((await after.booking.markComplete({ bookingId: b.id })).status).toBe("completed");
+    expect((await teacher.booking.markComplete({ bookingId: b.id })).status).toBe("completed");
 
     const s = await asStudent(student, new Date(at(26).getTime()));
     const review = await s.booking.createReview({ bookingId: b.id, rating: 4, body: "Great teacher" });
@@ -523,15 +532,16 @@ describe("after the lesson", () => {
       code: "CONFLICT",
     });
     await expect(
-      (await asStudent(intruder)).booking.createReview({ bookingId: b.id, rating: 1, body: "" }),
+      (await asStudent(intruder, at(26))).booking.createReview({ bookingId: b.id, rating: 1, body: "" }),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
     await s.booking.updateReview({ reviewId: review.id, rating: 5, body: "Even better" });
-    const tooLate = await asStudent(student, new Date(review.createdAt.getTime() + 8 * 24 * H));
-    await expect(tooLate.booking.updateReview({ reviewId: review.id, rating: 1, body: "" })).rejects.toMatchObject({
+    clock.set(review.createdAt.getTime() + 8 * 24 * H);
+    await expect(s.booking.updateReview({ reviewId: review.id, rating: 1, body: "" })).rejects.toMatchObject({
       code: "CONFLICT",
     });
-    await after.booking.replyToReview({ reviewId: review.id, reply: "Thank you!" });
-    await expect(after.booking.replyToReview({ reviewId: review.id, reply: "again" })).rejects.toMatchObject({
+    clock.set(at(25).getTime() + 2 * H);
+    await teacher.booking.replyToReview({ reviewId: review.id, reply: "Thank you!" });
+    await expect(teacher.booking.replyToReview({ reviewId: review.id, reply: "again" })).rejects.toMatchObject({
       code: "CONFLICT",
     });
     const [profile] = await rt.dbh.db
@@ -562,18 +572,19 @@ describe("after the lesson", () => {
       notes: "",
     });
     const endA = at(27).getTime() + H;
-    const tooLate = await callerFor(rt, instructor, "203.0.113.7", () => new Date(endA + 48 * H + 1));
-    await expect(tooLate.booking.reportNoShow({ bookingId: a.id })).rejects.toMatchObject({ code: "CONFLICT" });
-    const inTime = await callerFor(rt, instructor, "203.0.113.7", () => new Date(endA + 47 * H));
-    expect((await inTime.booking.reportNoShow({ bookingId: a.id })).status).toBe("no_show");
-    const { createServices } = await import("~/server/services");
-    const later = createServices(rt, { now: () => new Date(at(28).getTime() + H + 24 * H) });
-    expect(await later.booking.autoComplete(a.id)).toBe(false);
-    expect(
-      await createServices(rt, { now: () => new Date(at(28).getTime() + H + 23 * H) }).booking.autoComplete(c.id),
-    ).toBe(false);
-    expect(await later.booking.autoComplete(c.id)).toBe(true);
-    expect(await later.booking.autoComplete(c.id)).toBe(false); // idempotent
+    const teacher = await callerFor(rt, instructor);
+    clock.set(endA + 48 * H + 1);
+    await expect(teacher.booking.reportNoShow({ bookingId: a.id })).rejects.toMatchObject({ code: "CONFLICT" });
+    clock.set(endA + 47 * H);
+    expect((await teacher.booking.reportNoShow({ bookingId: a.id })).status).toBe("no_show");
+    const booking = rt.services.booking;
+    clock.set(at(28).getTime() + H + 24 * H);
+    expect(await booking.autoComplete(a.id)).toBe(false);
+    clock.set(at(28).getTime() + H + 23 * H);
+    expect(await booking.autoComplete(c.id)).toBe(false);
+    clock.set(at(28).getTime() + H + 24 * H);
+    expect(await booking.autoComplete(c.id)).toBe(true);
+    expect(await booking.autoComplete(c.id)).toBe(false); // idempotent
     const rows = await rt.dbh.db
       .select()
       .from(bookings)

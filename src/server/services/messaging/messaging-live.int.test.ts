@@ -8,7 +8,6 @@ import { rowsOf } from "~/server/db/client";
 import { conversationEvents, conversationUserState } from "~/server/db/schema";
 import { appRouter, createCaller } from "~/server/api/root";
 import { createContextInner } from "~/server/api/trpc";
-import { createServices } from "~/server/services";
 import { callerFor, sessionFor, createTestRuntime, createTestUser, type TestRuntime } from "~/test/harness";
 import { subscribe, type Received } from "~/test/messaging-fixtures";
 import type { UserRow } from "~/server/repositories/users";
@@ -178,7 +177,7 @@ describe(`live events`, () => {
     const { s, student, instructor, conversationId } = await pair();
     const m0 = await s.conversations.send({ conversationId, clientId: cid(), body: "before" });
     const [cursor] = await logAfter(instructor, "0");
-    const services = createServices(rt);
+    const services = rt.services;
     const actor = (await services.session.resolveActor(await sessionFor(rt, instructor)))!;
     let raced = "";
     const ac = new AbortController();

@@ -19,7 +19,6 @@ import { emptyDay, setRange } from "~/lib/availability/bitmap";
 import { newId } from "~/lib/ids";
 import type { UserRow } from "~/server/repositories/users";
 import { asLocalGateway } from "~/server/integrations/payments";
-import { createServices } from "~/server/services";
 import { handleStripeWebhook } from "~/server/api/stripe-webhook";
 
 /**
@@ -45,15 +44,13 @@ async function makeInstructor(opts: { founding?: boolean } = {}) {
     .update(instructorProfiles)
     .set({ founding: opts.founding ?? false })
     .where(eq(instructorProfiles.userId, u.id));
-  await db
-    .insert(availabilityPatterns)
-    .values(
-      [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
-        instructorId: u.id,
-        weekday,
-        bits: setRange(emptyDay(), 8 * 60, 20 * 60),
-      })),
-    );
+  await db.insert(availabilityPatterns).values(
+    [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
+      instructorId: u.id,
+      weekday,
+      bits: setRange(emptyDay(), 8 * 60, 20 * 60),
+    })),
+  );
   const [cat] = await db
     .insert(categories)
     .values({ slug: `cat-${newId().toLowerCase()}`, name: "Music" })
@@ -83,8 +80,8 @@ async function makeStudent(card: string | null = TEST_CARDS.visa) {
   return { user: u, card: card ? await saveCard(rt, u, card) : undefined };
 }
 
-const api = (u: UserRow) => callerFor(rt, u, "203.0.113.7", clock.now);
-const services = () => createServices(rt, { now: clock.now });
+const api = (u: UserRow) => callerFor(rt, u, "203.0.113.7");
+const services = () => rt.services;
 const book = async (s: { user: UserRow; card?: string }, start: Date, svc = serviceId) =>
   (await api(s.user)).booking.create({
     instructorServiceId: svc,
@@ -105,7 +102,7 @@ async function runAt(t: Date) {
 }
 
 beforeAll(async () => {
-  rt = await createTestRuntime({ events: { now: clock.now, background: false } });
+  rt = await createTestRuntime({ now: clock.now, events: { background: false } });
   ({ user: instructor, serviceId } = await makeInstructor());
 });
 afterEach(async () => {
@@ -149,7 +146,10 @@ describe("cards and the ledger guard", () => {
       message: "Your card was declined.",
       cause: { data: { declineCode: "generic_decline" } },
     });
+    // A SetupIntent's idempotency key is the user and the clock's millisecond: each new setup at a later instant.
+    clock.advance(1);
     const first = await saveCard(rt, s.user, TEST_CARDS.visa);
+    clock.advance(1);
     const second = await saveCard(rt, s.user, "5555555555554444");
     expect(await a.payments.listCards()).toEqual(
       expect.arrayContaining([

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createMemoryCache } from "~/server/kv/cache";
 import { createLocalEmbedder, EMBEDDING_DIMS, localEmbed, type Embedder } from "~/server/integrations/openai";
 import { cosine, embedQuery } from "./embeddings";
-import { searchStateFor } from "./state";
+import { createSearchState } from "./state";
 
 describe("local embedder", () => {
   it("is deterministic, 256-dimensional and L2-normalised", () => {
@@ -41,7 +41,7 @@ describe("query embeddings: shared cache and request coalescing", () => {
 
   it("makes one provider call for twenty concurrent identical queries, then serves from the cache", async () => {
     const embedder = counting(30);
-    const deps = { embedder, cache: createMemoryCache(), state: searchStateFor({}) };
+    const deps = { embedder, cache: createMemoryCache(), state: createSearchState() };
     const opts = { timeoutMs: 1_000, ttlSeconds: 60 };
     const results = await Promise.all(Array.from({ length: 20 }, () => embedQuery(deps, "jazz piano", opts)));
     expect(embedder.calls).toBe(1);
@@ -64,7 +64,7 @@ describe("query embeddings: shared cache and request coalescing", () => {
       modelId: () => "failing@256",
       embed: () => Promise.reject(new Error("provider down")),
     };
-    const deps = { embedder: failing, cache: createMemoryCache(), state: searchStateFor({}) };
+    const deps = { embedder: failing, cache: createMemoryCache(), state: createSearchState() };
     await expect(embedQuery(deps, "piano", { timeoutMs: 100, ttlSeconds: 60 })).rejects.toThrow("provider down");
     expect(deps.state.embeddingsInFlight.size).toBe(0);
   });

@@ -48,7 +48,7 @@ import {
   weightedScore,
   type Signals,
 } from "./ranking";
-import { searchStateFor, type LexiconSnapshot, type SearchState } from "./state";
+import { createSearchState, type LexiconSnapshot, type SearchState } from "./state";
 import { resolveTimeSpec, timeSpecKey, timeSpecLabel, type Interval } from "./time";
 import type { Audience, FastParse, LessonType, SearchLevel, TimeSpec } from "./types";
 import type {
@@ -104,8 +104,6 @@ type Deps = {
   llm: LlmPort;
   embedder: Embedder;
   capabilities: DbCapabilities;
-  /** Process-wide state owner (the database handle). */
-  stateKey: object;
   hashIp: (ip: string) => string;
   /** Keyed signature with the runtime secret (result cards' click tokens). */
   sign: (payload: string) => string;
@@ -165,7 +163,8 @@ type PipelineResult = {
 export function createSearchService(deps: Deps) {
   const { repo, cache, llm, embedder } = deps;
   const now = deps.now ?? (() => new Date());
-  const state: SearchState = searchStateFor(deps.stateKey);
+  // Per-process caches and counters: this service is built once per runtime, so they live here.
+  const state: SearchState = createSearchState();
 
   // ───────────── config and dictionary (per-process caches) ─────────────
 
@@ -828,10 +827,7 @@ export function createSearchService(deps: Deps) {
     },
 
     /** Only the understanding of a query (parse, LLM when unsure, location tiers): chips without results. */
-    async interpret(input: {
-      q: string;
-      zone?: string;
-    }): Promise<{
+    async interpret(input: { q: string; zone?: string }): Promise<{
       parsed: ParsedQueryView;
       locationTiers: LocationTierRecord[];
       degraded: boolean;
@@ -851,9 +847,7 @@ export function createSearchService(deps: Deps) {
     },
 
     /** Autocomplete: subjects and places whose names or aliases start with what was typed (≤ 8). */
-    async suggest(
-      prefix: string,
-    ): Promise<{
+    async suggest(prefix: string): Promise<{
       suggestions: { kind: "subject" | "location"; slug: string; label: string; detail: string | null; text: string }[];
     }> {
       const raw = normaliseQuery(prefix);

@@ -21,7 +21,6 @@ import {
 } from "~/server/db/schema";
 import { rowsOf } from "~/server/db/client";
 import { seedDatabase } from "~/server/db/seed/seed";
-import { createServices } from "~/server/services";
 import type { UserRow } from "~/server/repositories/users";
 import { createSearchRepository } from "~/server/repositories/search";
 import { createPlatformConfigRepository } from "~/server/repositories/platform-config";
@@ -192,7 +191,8 @@ async function addTheremin() {
 }
 
 beforeAll(async () => {
-  rt = await createTestRuntime();
+  // Search reads the fixed NOW (the seed's); the durable runner keeps the wall clock, as before.
+  rt = await createTestRuntime({ now, events: { now: () => new Date() } });
   const t = Date.now();
   await seedDatabase(rt.dbh.db, rt.hasher, rt.secret, { now: NOW });
   seedMs = Date.now() - t;
@@ -203,16 +203,16 @@ beforeAll(async () => {
     .set({ totpSecretEnc: encryptSecret(rt.secret, "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"), totpEnabledAt: new Date() })
     .where(eq(users.id, admin.id));
   await addTheremin();
-  await createServices(rt, { now }).search.refreshIndex();
+  await rt.services.search.refreshIndex();
   console.log(`[${rt.label}] seed (incl. search documents) ${seedMs} ms`);
 });
 afterAll(async () => {
-  await createServices(rt).search.idle();
+  await rt.services.search.idle();
   await rt?.close();
 });
 
 const search = async (q: string, extra: Record<string, unknown> = {}, ip = "203.0.113.7"): Promise<SearchResponse> =>
-  (await callerFor(rt, null, ip, now)).search.instructors({ q, ...extra });
+  (await callerFor(rt, null, ip)).search.instructors({ q, ...extra });
 const theremins = (r: SearchResponse) =>
   r.cards.filter((c) => c.subject.slug === "theremin").map((c) => c.name.replace(/^Thera(\w).*$/, "$1"));
 
@@ -354,7 +354,7 @@ describe("pages, sorting, cache and analytics", () => {
   it("admin analytics list top and zero-result queries with the zero-result rate per day", async () => {
     await search("theremin on the moon tonight at 3am");
     await search("theremin on the moon tonight at 3am");
-    const caller = await callerFor(rt, admin, "203.0.113.9", now);
+    const caller = await callerFor(rt, admin, "203.0.113.9");
     const a = await caller.admin.searchAnalytics({ days: 30 });
     expect(a.zeroResultQueries.map((z) => z.normalised)).toContain("theremin on the moon tonight at 3am");
     expect(a.topQueries.length).toBeGreaterThan(0);
@@ -410,7 +410,7 @@ describe("location tiers and learned aliases", () => {
       const r = await search(q, {}, ip);
       const a = r.cards.find((c) => c.id === ids.A)!;
       await (
-        await callerFor(rt, null, ip, now)
+        await callerFor(rt, null, ip)
       ).search.logClick({ searchId: r.searchId, instructorId: a.id, position: a.position, token: a.clickToken });
     };
     // The same person three times, then a second person (another network): still not enough.
@@ -448,7 +448,7 @@ describe("location tiers and learned aliases", () => {
 
 describe("runtime config (admin)", () => {
   it("takes effect on the next search without a restart, is validated, audited and needs the permission with 2FA", async () => {
-    const caller = await callerFor(rt, admin, "203.0.113.9", now);
+    const caller = await callerFor(rt, admin, "203.0.113.9");
     const before = await caller.admin.searchConfig.get();
     expect(before.config.budgetMs).toBe(500);
     const q = "patient theremin teacher with vibrato tricks";
@@ -486,7 +486,7 @@ describe("runtime config (admin)", () => {
   });
 
   it("diagnostics show the whole pipeline: timeline, tiers, budget, funnel and candidate signals", async () => {
-    const caller = await callerFor(rt, admin, "203.0.113.9", now);
+    const caller = await callerFor(rt, admin, "203.0.113.9");
     const d = await caller.admin.runSearchDiagnostics({ q: "patient theremin teacher in park slop under $100" });
     expect(d.diagnostics.cached).toBe(false);
     expect(d.diagnostics.stages.map((s) => s.stage)).toEqual(
@@ -555,7 +555,6 @@ describe("request budget", () => {
       llm: slowLlm(5_000),
       embedder: slowEmbedder(5_000),
       capabilities: rt.dbh.capabilities,
-      stateKey: {},
       hashIp: (ip) => ip,
       sign: (payload) => `signed:${payload}`,
       now,
@@ -601,7 +600,6 @@ describe("request budget", () => {
       llm: counting,
       embedder: createLocalEmbedder(),
       capabilities: rt.dbh.capabilities,
-      stateKey: {},
       hashIp: (ip) => ip,
       sign: (payload) => `signed:${payload}`,
       now,
@@ -620,7 +618,7 @@ describe("request budget", () => {
 
 describe("labelled corpus through the full understanding (fast parse + location tiers, no LLM)", () => {
   it("reports per-field accuracy; subject and location ≥ 95 %", async () => {
-    const service = createServices(rt, { now }).search;
+    const service = rt.services.search;
     const fields = ["subject", "location", "price", "audience", "time"] as const;
     const correct = Object.fromEntries(fields.map((f) => [f, 0])) as Record<(typeof fields)[number], number>;
     const misses: string[] = [];

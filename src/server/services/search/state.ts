@@ -1,6 +1,6 @@
 /**
- * Per-process search state, attached to the database handle (services are rebuilt per request; these caches and
- * counters must outlive a request): the config and dictionary snapshots, in-flight embedding calls, the
+ * Per-process search state, held by the search service (built once per runtime; these caches and counters
+ * outlive a request): the config and dictionary snapshots, in-flight embedding calls, the
  * in-process vector index, the count of searches in flight (high-load detection) and the document refresher.
  */
 import type { SearchConfig } from "./config";
@@ -42,30 +42,23 @@ export type SearchState = {
   vectorColumn: Promise<boolean> | null;
 };
 
-const states = new WeakMap<object, SearchState>();
-
-export function searchStateFor(owner: object): SearchState {
-  let s = states.get(owner);
-  if (!s) {
-    s = {
-      config: null,
-      configLoading: null,
-      lexicon: null,
-      lexiconLoading: null,
-      lexiconGeneration: 0,
-      embeddingsInFlight: new Map(),
-      vectorIndex: null,
-      features: null,
-      featuresLoading: null,
-      featuresTopUp: null,
-      inFlightSearches: 0,
-      // Seeding and migrations leave documents current; the first look comes one interval after start.
-      lastRefreshAt: Date.now(),
-      fingerprint: null,
-      refreshing: null,
-      vectorColumn: null,
-    };
-    states.set(owner, s);
-  }
-  return s;
+export function createSearchState(): SearchState {
+  return {
+    config: null,
+    configLoading: null,
+    lexicon: null,
+    lexiconLoading: null,
+    lexiconGeneration: 0,
+    embeddingsInFlight: new Map(),
+    vectorIndex: null,
+    features: null,
+    featuresLoading: null,
+    featuresTopUp: null,
+    inFlightSearches: 0,
+    // Seeding and migrations leave documents current; the first look comes one interval after start.
+    lastRefreshAt: Date.now(),
+    fingerprint: null,
+    refreshing: null,
+    vectorColumn: null,
+  };
 }

@@ -1,7 +1,6 @@
 import { env } from "~/server/config/env";
 import { isCrossSiteWrite, sessionFromRequest } from "~/server/api/http";
 import { getRuntime } from "~/server/runtime";
-import { createServices } from "~/server/services";
 import { errorResponse, readBodyCapped, responseForError } from "../http";
 
 export const dynamic = "force-dynamic";
@@ -16,7 +15,7 @@ const MULTIPART_OVERHEAD_BYTES = 16 * 1024;
 export async function POST(req: Request): Promise<Response> {
   if (isCrossSiteWrite(req)) return errorResponse(403, "Cross-site request refused.");
   try {
-    const services = createServices(await getRuntime());
+    const services = (await getRuntime()).services;
     const actor = await services.session.resolveActor(await sessionFromRequest(req));
     if (!actor) return errorResponse(401, "Please sign in.");
 

@@ -2,7 +2,6 @@ import { isCrossSiteWrite, sessionFromRequest } from "~/server/api/http";
 import { env } from "~/server/config/env";
 import { asLocalGateway } from "~/server/integrations/payments";
 import { getRuntime } from "~/server/runtime";
-import { createServices } from "~/server/services";
 
 export const dynamic = "force-dynamic";
 
@@ -19,7 +18,7 @@ export async function POST(req: Request): Promise<Response> {
   const rt = await getRuntime();
   const local = asLocalGateway(rt.payments);
   if (!local) return text(404, "Not found.");
-  const actor = await createServices(rt).session.resolveActor(await sessionFromRequest(req));
+  const actor = await rt.services.session.resolveActor(await sessionFromRequest(req));
   if (!actor) return text(401, "Please sign in.");
   // The form carries one short field; refuse anything larger before reading it.
   if (Number(req.headers.get("content-length") ?? 4096) > 4096) return text(413, "Request too large.");
