@@ -33,6 +33,15 @@ import { createSearchRepository } from "~/server/repositories/search";
 import { createSearchService } from "./search/search-service";
 import { createPaymentRepository } from "~/server/repositories/payments";
 import { createPayments } from "./payments";
+import { createModerationRepository } from "~/server/repositories/moderation";
+import { createAdminOperations } from "./admin/operations";
+import { createAccountTokenRepository } from "~/server/repositories/account-tokens";
+import { createRecoveryService } from "./account/recovery-service";
+import { createPrivacyService } from "./account/privacy-service";
+import { createPersonalDataRepository } from "~/server/repositories/personal-data";
+import { createDataExportRepository } from "~/server/repositories/data-exports";
+import { createRetentionRepository } from "~/server/repositories/retention";
+import { createRetentionService } from "./retention/retention-service";
 
 /**
  * Composition root: services get their repositories, ports, clock and settings here, wired once per runtime
@@ -45,6 +54,7 @@ export function createServices(rt: Runtime) {
   const users = createUserRepository(db);
   const audit = createAuditRepository(db);
   const outbox = createOutboxRepository(db);
+  const moderationRepo = createModerationRepository(db);
   const bookingRepo = createBookingRepository(db);
   /** Reserve-before-work idempotency keys for any mutation (booking.create; payments may reuse it). */
   const idempotency = createIdempotencyService({ repo: createIdempotencyRepository(db) });
@@ -67,6 +77,7 @@ export function createServices(rt: Runtime) {
     limiters: rt.limiters,
     hashIp: (ip) => hmac(rt.secret, ip),
     maxUploadBytes: rt.config.uploadMaxBytes,
+    hiddenProfileFields: (id) => moderationRepo.hiddenProfileFields(id),
   });
   const notifications = createNotificationService({
     notifications: createNotificationRepository(db),
@@ -74,6 +85,7 @@ export function createServices(rt: Runtime) {
     now,
   });
   const messaging = createMessagingService({
+    moderation: moderationRepo,
     db,
     conversations: createConversationRepository(db),
     notifications,
@@ -82,6 +94,16 @@ export function createServices(rt: Runtime) {
     events: rt.events,
     limiters: rt.limiters,
     email: rt.email,
+    appUrl: rt.config.appUrl,
+    now,
+  });
+  /** Forgotten passwords and email verification (emailed single-use links). */
+  const recovery = createRecoveryService({
+    rt,
+    db,
+    users,
+    tokens: createAccountTokenRepository(db),
+    audit,
     appUrl: rt.config.appUrl,
     now,
   });
@@ -97,7 +119,17 @@ export function createServices(rt: Runtime) {
     limiters: rt.limiters,
     now,
   });
-  return {
+  const booking = createBookingService({
+    db,
+    bookings: bookingRepo,
+    availability,
+    cache: rt.cache,
+    events: rt.events,
+    idempotency,
+    payments: payments.flow,
+    now,
+  });
+  const services = {
     availability,
     messaging,
     payments,
@@ -107,17 +139,23 @@ export function createServices(rt: Runtime) {
     favourites: createFavouriteService({ favourites: createFavouriteRepository(db), instructors }),
     testHooks: createTestHooksService({ db, users, bookings: bookingRepo, payments }),
     idempotency,
-    booking: createBookingService({
+    booking,
+    /** GDPR export and account deletion (future lessons cancelled through the booking service first). */
+    privacy: createPrivacyService({
+      rt,
       db,
-      bookings: bookingRepo,
-      availability,
-      cache: rt.cache,
+      users,
+      audit,
+      personalData: createPersonalDataRepository(db),
+      exports: createDataExportRepository(db),
       events: rt.events,
-      idempotency,
-      payments: payments.flow,
+      cancelBooking: (actor, bookingId) => booking.cancel(actor, { bookingId, reason: "The account was deleted." }),
       now,
     }),
-    auth: createAuthService({ rt, db, users, audit }),
+    /** The daily purge (inngest/functions/account/retention.ts). */
+    retention: createRetentionService({ repo: createRetentionRepository(db), now }),
+    recovery,
+    auth: createAuthService({ rt, db, users, audit, onSignUp: (userId) => recovery.afterSignUp(userId) }),
     account: createAccountService({ rt, db, users, audit }),
     session: createSessionService({
       users,
@@ -141,6 +179,28 @@ export function createServices(rt: Runtime) {
     outbox: createOutboxService({
       outbox,
       available: rt.config.outboxAvailable,
+    }),
+  };
+  return {
+    ...services,
+    /** Admin console operations (instructors, bookings, payments, moderation, jobs). */
+    adminOps: createAdminOperations({
+      db,
+      audit,
+      moderationRepo,
+      conversations: createConversationRepository(db),
+      instructorsRepo: createInstructorRepository(db),
+      instructors,
+      backgroundChecks: createBackgroundCheckProvider({ now: () => (now?.() ?? new Date()).getTime() }),
+      booking: services.booking,
+      payments,
+      messaging,
+      notifications,
+      limiters: rt.limiters,
+      hashIp: (ip) => hmac(rt.secret, ip),
+      suspendUser: (call, input) => services.admin.suspend(call, input),
+      runner: rt.events.kind === "inngest" ? "inngest" : "local",
+      now,
     }),
   };
 }
