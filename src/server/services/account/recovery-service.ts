@@ -88,6 +88,7 @@ export function createRecoveryService({
     await sendCritical(
       user.email,
       await verifyEmailMail({
+        appUrl,
         firstName: user.firstName,
         link: link("/verify-email", token),
         hours: VERIFY_TOKEN_TTL_HOURS,
@@ -120,6 +121,7 @@ export function createRecoveryService({
           await sendCritical(
             user.email,
             await passwordResetMail({
+              appUrl,
               firstName: user.firstName,
               link: link("/reset-password", token),
               minutes: RESET_TOKEN_TTL_MINUTES,
@@ -189,6 +191,7 @@ export function createRecoveryService({
         await sendCritical(
           user.email,
           await passwordChangedMail({
+            appUrl,
             firstName: user.firstName,
             resetLink: `${appUrl.replace(/\/$/, "")}/forgot-password`,
           }),
