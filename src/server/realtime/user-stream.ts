@@ -11,7 +11,10 @@ import { ZERO_EVENT_ID } from "./event-ids";
  * fills the gap from the database. Ephemeral events (typing, counters) are not stored.
  */
 export type StreamEnvelope<D, E> =
-  { kind: "durable"; id: string; prev: string; event: D } | { kind: "ephemeral"; event: E };
+  | { kind: "durable"; id: string; prev: string; event: D }
+  | { kind: "ephemeral"; event: E }
+  /** Ends every open stream of the user (sessions revoked, e.g. suspension): clients reconnect and are refused. */
+  | { kind: "close" };
 
 export const userChannel = (userId: string) => `user:${userId}`;
 
@@ -21,6 +24,11 @@ export async function publishToUsers<D, E>(
   items: { userId: string; envelope: StreamEnvelope<D, E> }[],
 ): Promise<void> {
   await Promise.all(items.map((i) => bus.publish(userChannel(i.userId), JSON.stringify(i.envelope))));
+}
+
+/** Ends the user's open live streams in every process (after their sessions were revoked). */
+export async function closeUserStreams(bus: EventBus, userId: string): Promise<void> {
+  await bus.publish(userChannel(userId), JSON.stringify({ kind: "close" } satisfies StreamEnvelope<never, never>));
 }
 
 /** Unbounded-until-limit FIFO whose `next` can be abandoned with an AbortSignal. */
@@ -146,7 +154,7 @@ export async function* userStream<D, E>(opts: UserStreamOptions<D>): AsyncGenera
 
     while (!opts.signal?.aborted) {
       const envelope = await queue.next(opts.signal);
-      if (!envelope) break;
+      if (!envelope || envelope.kind === "close") break;
       if (queue.overflowed) {
         // The consumer fell behind and the queue dropped events: the database has every durable one.
         queue.overflowed = false;

@@ -30,6 +30,15 @@ export function createSessionRepository(db: DbOrTx) {
         .returning({ id: sessions.id });
       return rows.length > 0;
     },
+    /** Revokes every live session of a user (suspension, admin actions); returns how many were live. */
+    async revokeAllOf(userId: string, tx: DbOrTx = db): Promise<number> {
+      const rows = await tx
+        .update(sessions)
+        .set({ revokedAt: sql`now()` })
+        .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)))
+        .returning({ id: sessions.id });
+      return rows.length;
+    },
     /** Records use, writing only when the last record is older than `olderThanSeconds`. */
     async touch(id: string, olderThanSeconds: number): Promise<void> {
       await db

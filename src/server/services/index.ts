@@ -8,6 +8,7 @@ import { createAccountService } from "./account/account-service";
 import { createSessionService } from "./auth/session-service";
 import { createOutboxService } from "./outbox/outbox-service";
 import { createAdminService } from "./admin/admin-service";
+import { createAdminRepository } from "~/server/repositories/admin";
 import { createAvailabilityService } from "./availability/availability-service";
 import { createBookingService } from "./booking/booking-service";
 import { createIdempotencyService } from "./idempotency/idempotency-service";
@@ -162,7 +163,16 @@ export function createServices(rt: Runtime) {
       sessions: createSessionRepository(db),
       hashIp: (ip) => hmac(rt.secret, ip),
     }),
-    admin: createAdminService({ users, audit }),
+    admin: createAdminService({
+      db,
+      users,
+      audit,
+      sessions: createSessionRepository(db),
+      repo: createAdminRepository(db),
+      bus: rt.bus,
+      hashIp: (ip) => hmac(rt.secret, ip),
+      now,
+    }),
     search: createSearchService({
       db,
       repo: createSearchRepository(db),

@@ -19,6 +19,26 @@ import {
   ZRemoveAliasInput,
   ZRemoveAliasResult,
 } from "./search.schemas";
+import {
+  ZAuditActions,
+  ZAuditExportInput,
+  ZAuditListInput,
+  ZAuditPage,
+  ZChangeRoleInput,
+  ZChangeRoleResult,
+  ZCsvExport,
+  ZDashboard,
+  ZDashboardInput,
+  ZResetTwoFactorResult,
+  ZSuspendResult,
+  ZUnsuspendResult,
+  ZUserActionInput,
+  ZUserDetail,
+  ZUserExportInput,
+  ZUserList,
+  ZUserListInput,
+  ZUserRef,
+} from "./admin.schemas";
 
 /** Audit entries as admins see them (who did what to which record; the client IP only as a keyed hash). */
 const ZAuditEntries = z.array(
@@ -45,6 +65,57 @@ export const adminRouter = createTRPCRouter({
   overview: permissionProcedure("admin:access")
     .output(z.object({ usersByRole: z.record(z.string(), z.number().int()) }))
     .query(({ ctx }) => ctx.services.admin.overview()),
+  /** Bookings, money, new accounts, cancellations and zero-result searches per day (days in the admin's zone). */
+  dashboard: permissionProcedure("admin:access")
+    .input(ZDashboardInput)
+    .output(ZDashboard)
+    .query(({ ctx, input }) => ctx.services.admin.dashboard(ctx.actor, input)),
+  /** Accounts: find, view, export; suspend, reset 2FA, change role (each audit-logged; never one's own). */
+  users: createTRPCRouter({
+    list: permissionProcedure("admin:users")
+      .input(ZUserListInput)
+      .output(ZUserList)
+      .query(({ ctx, input }) => ctx.services.admin.listUsers(input)),
+    export: permissionProcedure("admin:users")
+      .input(ZUserExportInput)
+      .output(ZCsvExport)
+      .query(({ ctx, input }) => ctx.services.admin.exportUsers(ctx.actor, input)),
+    get: permissionProcedure("admin:users")
+      .input(ZUserRef)
+      .output(ZUserDetail)
+      .query(({ ctx, input }) => ctx.services.admin.userDetail(input.userId)),
+    suspend: permissionProcedure("admin:users")
+      .input(ZUserActionInput)
+      .output(ZSuspendResult)
+      .mutation(({ ctx, input }) => ctx.services.admin.suspend({ actor: ctx.actor, ip: ctx.ip }, input)),
+    unsuspend: permissionProcedure("admin:users")
+      .input(ZUserActionInput)
+      .output(ZUnsuspendResult)
+      .mutation(({ ctx, input }) => ctx.services.admin.unsuspend({ actor: ctx.actor, ip: ctx.ip }, input)),
+    resetTwoFactor: permissionProcedure("admin:users")
+      .input(ZUserActionInput)
+      .output(ZResetTwoFactorResult)
+      .mutation(({ ctx, input }) => ctx.services.admin.resetTwoFactor({ actor: ctx.actor, ip: ctx.ip }, input)),
+    changeRole: permissionProcedure("admin:users")
+      .input(ZChangeRoleInput)
+      .output(ZChangeRoleResult)
+      .mutation(({ ctx, input }) => ctx.services.admin.changeRole({ actor: ctx.actor, ip: ctx.ip }, input)),
+  }),
+  /** The audit log with names, filters and keyset paging; CSV export. */
+  audit: createTRPCRouter({
+    list: permissionProcedure("admin:audit")
+      .input(ZAuditListInput)
+      .output(ZAuditPage)
+      .query(({ ctx, input }) => ctx.services.admin.auditPage(ctx.actor, input)),
+    actions: permissionProcedure("admin:audit")
+      .output(ZAuditActions)
+      .query(({ ctx }) => ctx.services.admin.auditActions()),
+    export: permissionProcedure("admin:audit")
+      .input(ZAuditExportInput)
+      .output(ZCsvExport)
+      .query(({ ctx, input }) => ctx.services.admin.exportAudit(ctx.actor, input)),
+  }),
+  /** The newest audit entries (the dashboard's recent activity). */
   auditLog: permissionProcedure("admin:audit")
     .input(z.object({ limit: z.number().int().min(1).max(200).default(50) }))
     .output(ZAuditEntries)
