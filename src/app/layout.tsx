@@ -3,6 +3,7 @@ import { connection } from "next/server";
 import { Suspense, type ReactNode } from "react";
 import { HeaderSkeleton, SiteHeader } from "~/components/shell/site-header";
 import { SiteFooter } from "~/components/shell/site-footer";
+import { VerifyEmailBanner } from "~/components/account/verify-email-banner";
 import { TRPCReactProvider } from "~/trpc/react";
 import "./globals.css";
 
@@ -30,6 +31,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           </a>
           <Suspense fallback={<HeaderSkeleton />}>
             <SiteHeader />
+          </Suspense>
+          <Suspense fallback={null}>
+            <VerifyEmailBanner />
           </Suspense>
           <main id="main" tabIndex={-1} className="flex flex-1 flex-col focus:outline-none">
             {children}

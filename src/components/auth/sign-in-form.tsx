@@ -234,6 +234,11 @@ export function SignInForm({ callbackUrl, signUpHref }: { callbackUrl: string; s
         name="password"
         type="password"
         autoComplete="current-password"
+        labelAside={
+          <Link href="/forgot-password" className="text-sm font-medium text-brand-700 hover:text-brand-800">
+            Forgot password?
+          </Link>
+        }
         value={password}
         onChange={(e) => setPassword(e.target.value)}
         error={fieldError("password")}
