@@ -162,6 +162,7 @@ function LearnedAliases({ timeZone }: { timeZone: string }) {
               <th className="py-1 font-medium">Phrase</th>
               <th className="py-1 font-medium">Place</th>
               <th className="py-1 text-right font-medium">Clients</th>
+              <th className="py-1 pl-3 font-medium">Taught by</th>
               <th className="py-1 text-right font-medium">Learned</th>
               <th className="py-1">
                 <span className="sr-only">Actions</span>
@@ -174,6 +175,12 @@ function LearnedAliases({ timeZone }: { timeZone: string }) {
                 <td className="py-1.5">“{a.alias}”</td>
                 <td className="py-1.5">{a.regionName}</td>
                 <td className="py-1.5 text-right tabular-nums">{a.clients}</td>
+                <td className="py-1.5 pl-3 text-slate-700">
+                  {a.taughtBy.length > 0 ? a.taughtBy.map((t) => t.name).join(", ") : "anonymous visitors"}
+                  {a.clients > a.taughtBy.length && a.taughtBy.length > 0
+                    ? ` + ${a.clients - a.taughtBy.length} anonymous`
+                    : ""}
+                </td>
                 <td className="py-1.5 text-right text-slate-600">{fmtDateTime(a.createdAt, timeZone)}</td>
                 <td className="py-1.5 text-right">
                   <Button

@@ -1,6 +1,8 @@
 "use client";
 
+import { useState } from "react";
 import { toApiError } from "~/components/forms/api-error";
+import { ReportDialog } from "~/components/moderation/report-dialog";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { Spinner } from "~/components/ui/spinner";
@@ -39,6 +41,7 @@ export function ReviewsList({ instructorId, zone }: { instructorId: string; zone
               <RatingStars avg={r.rating} />
               <span className="text-sm font-semibold text-slate-900">{r.studentName}</span>
               <span className="text-xs text-slate-500">{formatInZone(r.createdAt, zone ?? "UTC", "LLLL d, yyyy")}</span>
+              <ReportReview reviewId={r.id} />
             </div>
             {r.body && <p className="mt-2 text-sm whitespace-pre-line text-slate-700">{r.body}</p>}
             {r.reply && (
@@ -62,5 +65,29 @@ export function ReviewsList({ instructorId, zone }: { instructorId: string; zone
         </Button>
       )}
     </div>
+  );
+}
+
+/** "Report" on a review: asks why and sends it to the moderators (signed-in users; one report per person). */
+function ReportReview({ reviewId }: { reviewId: string }) {
+  const utils = api.useUtils();
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <button
+        type="button"
+        onClick={() => setOpen(true)}
+        className="ml-auto text-xs text-slate-500 underline-offset-2 hover:text-slate-800 hover:underline"
+      >
+        Report<span className="sr-only"> this review</span>
+      </button>
+      <ReportDialog
+        open={open}
+        onClose={() => setOpen(false)}
+        title="Report this review?"
+        description="Tell us what is wrong with it. A moderator will review it."
+        submit={(reason) => utils.client.reports.review.mutate({ reviewId, reason })}
+      />
+    </>
   );
 }

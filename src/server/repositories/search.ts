@@ -667,17 +667,33 @@ export function createSearchRepository(db: DbOrTx) {
         regionName: string;
         createdAt: string | Date;
         clients: number;
+        taughtBy: { id: string; name: string }[] | string | null;
       }>(
         await db.execute(sql`
           select a.alias, a.region_id as "regionId", r.slug as "regionSlug", r.name as "regionName", a.created_at as "createdAt",
                  (select count(distinct c.client_key) from search_clicks c
-                   where c.location_term = a.alias and c.region_id = a.region_id and c.learnable)::int as clients
+                   where c.location_term = a.alias and c.region_id = a.region_id and c.learnable)::int as clients,
+                 -- Signed-in teachers by name (client key "u:<user id>"); anonymous networks only count above.
+                 (select coalesce(json_agg(t order by t.name), '[]'::json) from (
+                   select distinct u.id, u.first_name || ' ' || u.last_name as name
+                   from search_clicks c join users u on c.client_key = 'u:' || u.id
+                   where c.location_term = a.alias and c.region_id = a.region_id and c.learnable
+                   limit 20) t) as "taughtBy"
           from region_aliases a join regions r on r.id = a.region_id
           where a.source = 'learned'
           order by a.created_at desc, a.alias
           limit ${limit}`),
       );
-      return rows.map((r) => ({ ...r, createdAt: new Date(r.createdAt), clients: Number(r.clients) }));
+      return rows.map((r) => ({
+        ...r,
+        createdAt: new Date(r.createdAt),
+        clients: Number(r.clients),
+        // postgres.js parses json, PGlite may hand back the text.
+        taughtBy: (typeof r.taughtBy === "string" ? JSON.parse(r.taughtBy) : (r.taughtBy ?? [])) as {
+          id: string;
+          name: string;
+        }[],
+      }));
     },
 
     /**

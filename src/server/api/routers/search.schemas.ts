@@ -322,6 +322,8 @@ export const ZLearnedAliasList = z.object({
       regionName: z.string(),
       createdAt: z.date(),
       clients: z.number().int(),
+      /** Signed-in users whose clicks taught it (anonymous clients are only counted). */
+      taughtBy: z.array(z.object({ id: z.string(), name: z.string() })),
     }),
   ),
 });
