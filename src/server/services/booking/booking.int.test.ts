@@ -87,6 +87,7 @@ async function makeStudents(n: number): Promise<UserRow[]> {
         role: "student" as const,
         firstName: "Bulk",
         lastName: `Student${i}`,
+        emailVerifiedAt: new Date(), // bookable
       })),
     )
     .returning();
