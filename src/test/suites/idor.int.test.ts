@@ -46,6 +46,8 @@ const PUBLIC_BY_DESIGN: Record<string, string> = {
   "favourites.isFavourite": "the caller's own saved state",
   "conversations.start": "contacting an instructor (students); instructors are refused without a booking",
   "search.logClick": "a click on a search result (refused without the card's token)",
+  "reports.review":
+    "reporting a published review to the moderators (anyone signed in; files a report, changes nothing of A's)",
   "auth.verifySecondFactor": "a sign-in challenge is a bearer secret of the password step; a wrong code must fail",
 };
 
