@@ -60,3 +60,72 @@ export const lessonBookedEmail = defineEmailTemplate<LessonEmailProps>({
     </>
   ),
 });
+
+export const lessonCancelledEmail = defineEmailTemplate<LessonEmailProps & { feeText?: string | null }>({
+  id: "lesson-cancelled",
+  subject: (p) => `Cancelled: ${p.subjectName} with ${p.otherName}, ${p.when}`,
+  heading: () => "Lesson cancelled",
+  reason: () => "You get lesson updates for your InstaInstru bookings.",
+  Body: ({ props: p, ctx }) => (
+    <>
+      <P>
+        Hi {p.recipientFirstName}, your {p.subjectName} lesson with {p.otherName} was cancelled.
+        {p.feeText ? ` ${p.feeText}` : ""}
+      </P>
+      <Details rows={lessonRows(p)} />
+      <CallToAction href={ctx.url(p.lessonPath)}>View details</CallToAction>
+      <P>The attached calendar file removes the lesson from your calendar.</P>
+    </>
+  ),
+});
+
+export const lessonRescheduledEmail = defineEmailTemplate<LessonEmailProps & { previousWhen: string }>({
+  id: "lesson-rescheduled",
+  subject: (p) => `Rescheduled: ${p.subjectName} with ${p.otherName}, now ${p.when}`,
+  heading: () => "Lesson rescheduled",
+  reason: () => "You get lesson updates for your InstaInstru bookings.",
+  Body: ({ props: p, ctx }) => (
+    <>
+      <P>
+        Hi {p.recipientFirstName}, your {p.subjectName} lesson with {p.otherName} moved from {p.previousWhen} to{" "}
+        {p.when}.
+      </P>
+      <Details rows={lessonRows(p)} />
+      <CallToAction href={ctx.url(p.lessonPath)}>View lesson</CallToAction>
+      {calendarLinks(p)}
+      <P>The attached calendar file (.ics) has the new time.</P>
+    </>
+  ),
+});
+
+export const lessonReminderEmail = defineEmailTemplate<LessonEmailProps & { lead: string }>({
+  id: "lesson-reminder",
+  subject: (p) => `Reminder: ${p.subjectName} with ${p.otherName} in ${p.lead}`,
+  heading: (p) => `Your lesson starts in ${p.lead}`,
+  reason: () => "You get lesson reminders for your InstaInstru bookings.",
+  Body: ({ props: p, ctx }) => (
+    <>
+      <P>
+        Hi {p.recipientFirstName}, a reminder that your {p.subjectName} lesson with {p.otherName} starts in {p.lead}.
+      </P>
+      <Details rows={lessonRows(p)} />
+      <CallToAction href={ctx.url(p.lessonPath)}>View lesson</CallToAction>
+    </>
+  ),
+});
+
+export const reviewRequestEmail = defineEmailTemplate<LessonEmailProps>({
+  id: "review-request",
+  subject: (p) => `How was your ${p.subjectName} lesson with ${p.otherName}?`,
+  heading: () => "How was your lesson?",
+  reason: () => "You get lesson updates for your InstaInstru bookings.",
+  Body: ({ props: p, ctx }) => (
+    <>
+      <P>
+        Hi {p.recipientFirstName}, your {p.subjectName} lesson with {p.otherName} on {p.when} is complete. A short
+        review helps other students and {p.otherName}.
+      </P>
+      <CallToAction href={ctx.url(p.lessonPath)}>Leave a review</CallToAction>
+    </>
+  ),
+});
