@@ -21,9 +21,17 @@ const handler: FunctionHandler<"payment/authorize-scheduled"> = async ({ event, 
       continue;
     }
     if (r.outcome !== "failed") return { outcome: r.outcome, attempt };
-    await step.run(`notify-declined-${attempt}`, () =>
-      services.payments.flow.notifyAuthorizationFailed(bookingId, attempt),
-    );
+    await step.run(`notify-declined-${attempt}`, async () => {
+      const failure = await services.payments.flow.authorizationFailure(bookingId);
+      return failure
+        ? services.notificationFlows.paymentFailed({
+            bookingId,
+            attempt,
+            reason: failure.reason,
+            deadline: new Date(failure.deadline),
+          })
+        : null;
+    });
     if (!r.retryAt) break;
     await step.sleepUntil(`retry-wait-${attempt}`, r.retryAt);
   }

@@ -8,6 +8,7 @@ import { cn } from "~/components/ui/cn";
 import { CloseIcon, MenuIcon } from "~/components/ui/icons";
 import { MessagingLive } from "~/components/messaging/messaging-live";
 import { InboxUnreadBadge, useUnreadTotal } from "~/components/messaging/unread-badge";
+import { NotificationBell } from "~/components/notifications/bell";
 import { AccountMenu } from "./account-menu";
 import { Avatar } from "./avatar";
 import { Logo } from "./logo";
@@ -70,7 +71,10 @@ export function HeaderBar({ user }: { user: NavUser | null }) {
         </nav>
         <div className="ml-auto hidden items-center gap-2 md:flex">
           {user ? (
-            <AccountMenu user={user} />
+            <>
+              <NotificationBell live={messaging} />
+              <AccountMenu user={user} />
+            </>
           ) : (
             <>
               <Link
@@ -88,9 +92,13 @@ export function HeaderBar({ user }: { user: NavUser | null }) {
             </>
           )}
         </div>
+        {user && <NotificationBell live={messaging} className="ml-auto md:hidden" />}
         <button
           type="button"
-          className="relative ml-auto inline-flex size-10 items-center justify-center rounded-lg text-slate-700 hover:bg-slate-100 md:hidden"
+          className={cn(
+            "relative inline-flex size-10 items-center justify-center rounded-lg text-slate-700 hover:bg-slate-100 md:hidden",
+            !user && "ml-auto",
+          )}
           aria-expanded={mobileOpen}
           aria-controls="mobile-menu"
           aria-label={`${mobileOpen ? "Close menu" : "Open menu"}${unread > 0 ? ` (${unread} unread messages)` : ""}`}

@@ -31,6 +31,7 @@ export function primaryLinks(user: Pick<NavUser, "role"> | null): NavLink[] {
 export const ACCOUNT_LINKS: NavLink[] = [
   { href: "/account", label: "Settings" },
   { href: "/account/security", label: "Security" },
+  { href: "/account/notifications", label: "Notifications" },
 ];
 
 /** Account sections per role: students also keep their cards, credits and receipts there. */

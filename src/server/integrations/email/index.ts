@@ -7,7 +7,13 @@ export type EmailMessage = {
   html?: string;
   /** Same key → the provider sends once (Resend keeps keys 24 h), so retried background steps never double-send. */
   idempotencyKey?: string;
+  /** Extra headers, e.g. List-Unsubscribe / List-Unsubscribe-Post (RFC 8058) on non-critical mail. */
+  headers?: Record<string, string>;
+  /** Files to attach (a lesson's .ics); `content` is the file's text or bytes. */
+  attachments?: EmailAttachment[];
 };
+
+export type EmailAttachment = { filename: string; content: string | Uint8Array; contentType: string };
 
 /** Email port: Resend when configured, otherwise the outbox table shown at /dev/outbox. */
 export type EmailSender = {
@@ -18,8 +24,10 @@ export type EmailSender = {
 export function createOutboxEmail(outbox: OutboxRepository): EmailSender {
   return {
     kind: "outbox",
-    async send({ to, subject, text }) {
-      const row = await outbox.insert({ channel: "email", recipient: to, subject, body: text });
+    async send({ to, subject, text, attachments }) {
+      // The outbox keeps the text part; attachments are listed by name so a developer sees they were there.
+      const files = attachments?.length ? `\n\n[Attached: ${attachments.map((a) => a.filename).join(", ")}]` : "";
+      const row = await outbox.insert({ channel: "email", recipient: to, subject, body: `${text}${files}` });
       return { id: row.id };
     },
   };
@@ -39,9 +47,26 @@ export async function createResendEmail(opts: {
   const client = new Resend(opts.apiKey, opts.baseUrl ? { baseUrl: opts.baseUrl.replace(/\/$/, "") } : undefined);
   return {
     kind: "resend",
-    async send({ to, subject, text, html, idempotencyKey }) {
+    async send({ to, subject, text, html, idempotencyKey, headers, attachments }) {
       const { data, error } = await client.emails.send(
-        { from: opts.from, to, subject, text, ...(html ? { html } : {}) },
+        {
+          from: opts.from,
+          to,
+          subject,
+          text,
+          ...(html ? { html } : {}),
+          ...(headers ? { headers } : {}),
+          ...(attachments?.length
+            ? {
+                attachments: attachments.map((a) => ({
+                  filename: a.filename,
+                  // Resend takes base64 content in JSON.
+                  content: Buffer.from(a.content).toString("base64"),
+                  contentType: a.contentType,
+                })),
+              }
+            : {}),
+        },
         idempotencyKey ? { idempotencyKey } : undefined,
       );
       // The SDK reports failures as values; a thrown error lets the background step retry.

@@ -4,6 +4,11 @@ import type { OutboxRepository } from "~/server/repositories/outbox";
 export type SmsSender = {
   readonly kind: "twilio" | "outbox";
   send(to: string, body: string): Promise<{ id: string }>;
+  /**
+   * Checks an inbound webhook's `X-Twilio-Signature` (HMAC-SHA1 of the public URL + sorted form params with the
+   * auth token). Absent on the outbox adapter: without Twilio there are no inbound webhooks to trust.
+   */
+  verifyWebhook?(input: { url: string; params: Record<string, string>; signature: string | null }): boolean;
 };
 
 export function createOutboxSms(outbox: OutboxRepository): SmsSender {
@@ -37,6 +42,9 @@ export async function createTwilioSms(opts: {
     async send(to, body) {
       const msg = await client.messages.create({ to, from: opts.from, body });
       return { id: msg.sid };
+    },
+    verifyWebhook({ url, params, signature }) {
+      return Boolean(signature) && twilio.validateRequest(opts.authToken, signature ?? "", url, params);
     },
   };
 }

@@ -4,7 +4,6 @@ import type { BookingRepository, BookingRow } from "~/server/repositories/bookin
 import type { BookingPaymentRow, PaymentRepository } from "~/server/repositories/payments";
 import type { EventPublisher } from "~/server/events/publisher";
 import type { DomainEvent } from "~/server/events/catalog";
-import type { NotificationService } from "~/server/services/notifications/notifications-service";
 import {
   PaymentGatewayError,
   type CardSummary,
@@ -61,7 +60,6 @@ type Deps = {
   repo: PaymentRepository;
   bookings: BookingRepository;
   gateway: PaymentGateway;
-  notifications: NotificationService;
   events: EventPublisher;
   now?: () => Date;
 };
@@ -89,7 +87,6 @@ export function createPaymentService({
   repo,
   bookings,
   gateway,
-  notifications,
   events,
   now = () => new Date(),
 }: Deps) {
@@ -804,20 +801,18 @@ export function createPaymentService({
       );
     },
 
-    /** Tells the student their card was declined and what happens next (once per attempt). */
-    async notifyAuthorizationFailed(bookingId: string, attempt: number): Promise<void> {
+    /**
+     * What the student is told after a declined authorization (attempt `attempt`): the reason and the deadline.
+     * The notification itself goes through the notification flows (inngest/functions/payments/authorize.ts).
+     */
+    async authorizationFailure(bookingId: string): Promise<{ reason: string; deadline: string } | null> {
       const p = await repo.findPayment(bookingId);
       const b = await bookings.findById(bookingId);
-      if (!p || !b) return;
-      await notifications.notify({
-        userId: p.studentId,
-        category: "payments",
-        kind: "payment.authorization_failed",
-        title: "Your card was declined",
-        body: `${p.lastError ?? "We couldn't authorize your card."} Update your card before ${unpaidDeadline(b.startAt).toISOString().slice(0, 16).replace("T", " ")} UTC or the lesson will be cancelled.`,
-        link: `/lessons/${bookingId}`,
-        dedupeKey: `payment-auth-failed:${bookingId}:${attempt}`,
-      });
+      if (!p || !b) return null;
+      return {
+        reason: p.lastError ?? "We couldn't authorize your card.",
+        deadline: unpaidDeadline(b.startAt).toISOString(),
+      };
     },
 
     /**
