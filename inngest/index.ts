@@ -5,6 +5,9 @@ import { bookingNotificationFunctions } from "./functions/booking/lifecycle-noti
 import { authorizePayment } from "./functions/payments/authorize";
 import { capturePayment } from "./functions/payments/capture";
 import { settleCancelledPayment, settleNoShowPayment } from "./functions/payments/settle";
+import { remindersOnCreated, remindersOnRescheduled } from "./functions/notifications/reminders";
+import { paymentReceipt } from "./functions/notifications/payment-receipt";
+import { securityNotice } from "./functions/notifications/security-notice";
 import { retentionDaily } from "./functions/account/retention";
 import { dataExport } from "./functions/account/data-export";
 
@@ -19,6 +22,10 @@ export const definedFunctions: DefinedFunction[] = [
   capturePayment as unknown as DefinedFunction,
   settleCancelledPayment as unknown as DefinedFunction,
   settleNoShowPayment as unknown as DefinedFunction,
+  remindersOnCreated as unknown as DefinedFunction,
+  remindersOnRescheduled as unknown as DefinedFunction,
+  paymentReceipt as unknown as DefinedFunction,
+  securityNotice as unknown as DefinedFunction,
   retentionDaily as unknown as DefinedFunction,
   dataExport as unknown as DefinedFunction,
 ];

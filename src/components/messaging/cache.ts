@@ -386,6 +386,9 @@ export function applyEvent(utils: Utils, event: ConversationEvent) {
       refetchStale(utils, Date.now());
       return;
     case "notification":
+      // The bell's count and the /notifications list (src/components/notifications) refresh live.
+      void utils.notifications.unreadCount.invalidate();
+      void utils.notifications.list.invalidate();
       return;
   }
 }

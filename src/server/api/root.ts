@@ -1,4 +1,5 @@
 import { createCallerFactory, createTRPCRouter } from "~/server/api/trpc";
+import { notificationsRouter } from "./routers/notifications";
 import { accountRouter } from "./routers/account";
 import { adminRouter } from "./routers/admin";
 import { authRouter } from "./routers/auth";
@@ -15,6 +16,7 @@ import { reportsRouter } from "./routers/reports";
 
 export const appRouter = createTRPCRouter({
   auth: authRouter,
+  notifications: notificationsRouter,
   account: accountRouter,
   admin: adminRouter,
   availability: availabilityRouter,

@@ -12,6 +12,20 @@ export function createSessionRepository(db: DbOrTx) {
       if (!row) throw new Error("insert returned no row");
       return row;
     },
+    /**
+     * Whether the user signed in before, and whether from this device (same user agent) — a "new device" is a
+     * known user on an unseen device. Revoked and expired sessions count: signing out doesn't forget a device.
+     */
+    async deviceHistory(userId: string, userAgent: string | null): Promise<{ anySession: boolean; sameDevice: boolean }> {
+      const [row] = await db
+        .select({
+          any: sql<number>`count(*)::int`,
+          same: sql<number>`count(*) filter (where ${sessions.userAgent} is not distinct from ${userAgent})::int`,
+        })
+        .from(sessions)
+        .where(eq(sessions.userId, userId));
+      return { anySession: (row?.any ?? 0) > 0, sameDevice: (row?.same ?? 0) > 0 };
+    },
     /** The session if it exists, belongs to `userId` and has not been revoked. */
     async findLive(id: string, userId: string): Promise<SessionRow | null> {
       const [row] = await db

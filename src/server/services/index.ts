@@ -30,6 +30,9 @@ import { createNotificationRepository } from "~/server/repositories/notification
 import { createPlatformConfigRepository } from "~/server/repositories/platform-config";
 import { createMessagingService } from "./messaging/messaging-service";
 import { createNotificationService } from "./notifications/notifications-service";
+import { createDispatchService } from "./notifications/dispatch-service";
+import { createNotificationFlows } from "./notifications/flows";
+import { createNotificationDeliveryRepository } from "~/server/repositories/notification-deliveries";
 import { createSearchRepository } from "~/server/repositories/search";
 import { createSearchService } from "./search/search-service";
 import { createPaymentRepository } from "~/server/repositories/payments";
@@ -85,6 +88,17 @@ export function createServices(rt: Runtime) {
     bus: rt.bus,
     now,
   });
+  /** Every email/SMS/in-app delivery decision (preferences, verified phone, STOP, delivery keys). */
+  const dispatch = createDispatchService({
+    notifications,
+    deliveries: createNotificationDeliveryRepository(db),
+    users,
+    email: rt.email,
+    sms: rt.sms,
+    appUrl: rt.config.appUrl,
+    secret: rt.secret,
+    now,
+  });
   const messaging = createMessagingService({
     moderation: moderationRepo,
     db,
@@ -96,6 +110,7 @@ export function createServices(rt: Runtime) {
     limiters: rt.limiters,
     email: rt.email,
     appUrl: rt.config.appUrl,
+    preferencesUrl: (userId, category) => dispatch.preferencesUrl(userId, category),
     now,
   });
   /** Forgotten passwords and email verification (emailed single-use links). */
@@ -162,6 +177,8 @@ export function createServices(rt: Runtime) {
       users,
       sessions: createSessionRepository(db),
       hashIp: (ip) => hmac(rt.secret, ip),
+      events: rt.events,
+      now,
     }),
     admin: createAdminService({
       db,
@@ -193,6 +210,15 @@ export function createServices(rt: Runtime) {
   };
   return {
     ...services,
+    dispatch,
+    /** What each notification says (booking lifecycle, reminders, payments, security), handed to `dispatch`. */
+    notificationFlows: createNotificationFlows({
+      dispatch,
+      booking: { summary: (id) => services.booking.summary(id) },
+      users,
+      appUrl: rt.config.appUrl,
+      now,
+    }),
     /** Admin console operations (instructors, bookings, payments, moderation, jobs). */
     adminOps: createAdminOperations({
       db,

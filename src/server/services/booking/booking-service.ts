@@ -581,6 +581,8 @@ export function createBookingService({
         status: b.status,
         subjectName: row.subjectName,
         startAt: b.startAt.toISOString(),
+        endAt: b.endAt.toISOString(),
+        locationType: b.locationType,
         studentId: b.studentId,
         instructorId: b.instructorId,
         studentName: publicName(row.studentFirstName, row.studentLastName),

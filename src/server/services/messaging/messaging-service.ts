@@ -4,6 +4,8 @@ import { MAX_MESSAGE_LENGTH, type ConversationState, type ReactionEmoji } from "
 import { ConflictError, ForbiddenError, NotFoundError, RateLimitedError, ValidationError } from "~/server/errors";
 import type { EventPublisher } from "~/server/events/publisher";
 import type { DomainEvent } from "~/server/events/catalog";
+import { renderEmail } from "~/server/services/notifications/email/render";
+import { unreadMessagesEmail } from "~/server/services/notifications/email/templates";
 import type { EmailSender } from "~/server/integrations/email";
 import type { RateLimiterFactory } from "~/server/kv/rate-limit";
 import { logger } from "~/server/logger";
@@ -58,6 +60,8 @@ type Deps = {
   limiters: RateLimiterFactory;
   email: EmailSender;
   appUrl: string;
+  /** Signed footer link of the unread-message email (the notification dispatch service's). */
+  preferencesUrl?: (userId: string, category: "messages") => string;
   /** Which messages an admin removed (shown as "Message removed by moderator"); absent: none are. */
   moderation?: { hiddenAmong(kind: "message", ids: string[]): Promise<Set<string>> };
   now?: () => Date;
@@ -893,27 +897,23 @@ export function createMessagingService(deps: Deps) {
 
       const name = publicName(sender.firstName, sender.lastName);
       const path = recipient.role === "instructor" ? `/instructor/inbox/${conv.id}` : `/inbox/${conv.id}`;
-      const link = new URL(path, deps.appUrl).toString();
       const quoted = unread.slice(-UNREAD_EMAIL_QUOTED);
-      const more = unread.length - quoted.length;
-      const subject = unread.length === 1 ? `${name} sent you a message` : `${name} sent you ${unread.length} messages`;
-      const text = [
-        `Hi ${recipient.firstName},`,
-        "",
-        `You have ${unread.length === 1 ? "an unread message" : `${unread.length} unread messages`} from ${name} on InstaInstru:`,
-        "",
-        ...(more > 0 ? [`(${more} earlier message${more === 1 ? "" : "s"} not shown)`, ""] : []),
-        ...quoted.map((m) => `> ${m.body.replace(/\n/g, "\n> ")}`),
-        "",
-        `Reply: ${link}`,
-        "",
-        "You can turn off message emails in your notification settings.",
-      ].join("\n");
+      const rendered = await renderEmail(
+        unreadMessagesEmail,
+        {
+          recipientFirstName: recipient.firstName,
+          senderName: name,
+          count: unread.length,
+          quoted: quoted.map((m) => m.body),
+          more: unread.length - quoted.length,
+          threadPath: path,
+        },
+        { appUrl: deps.appUrl, preferencesUrl: deps.preferencesUrl?.(recipient.id, "messages") ?? null },
+      );
       try {
         await deps.email.send({
           to: recipient.email,
-          subject,
-          text,
+          ...rendered,
           idempotencyKey: `unread:${input.recipientId}:${conv.id}:${newest}`,
         });
       } catch (error) {
