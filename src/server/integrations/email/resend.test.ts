@@ -64,4 +64,37 @@ describe("Resend adapter (real SDK against a local stand-in)", () => {
     );
     expect(seen.at(-1)!.headers["idempotency-key"]).toBeUndefined();
   });
+
+  it("sends HTML, headers (List-Unsubscribe) and a base64 .ics attachment", async () => {
+    const email = await createResendEmail({ apiKey: "re_test_123", from: "a@b.test", baseUrl: base });
+    const ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n";
+    await email.send({
+      to: "ivy@example.test",
+      subject: "Booked",
+      text: "Booked.",
+      html: '<!DOCTYPE html><html lang="en"><body>Booked.</body></html>',
+      idempotencyKey: "notif:abc",
+      headers: {
+        "List-Unsubscribe": "<https://app.test/api/notifications/unsubscribe?token=t>",
+        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+      },
+      attachments: [{ filename: "lesson.ics", content: ics, contentType: "text/calendar; charset=utf-8" }],
+    });
+    const req = seen.at(-1)!;
+    expect(req.headers["idempotency-key"]).toBe("notif:abc");
+    expect(req.body).toMatchObject({
+      html: '<!DOCTYPE html><html lang="en"><body>Booked.</body></html>',
+      headers: {
+        "List-Unsubscribe": "<https://app.test/api/notifications/unsubscribe?token=t>",
+        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+      },
+      attachments: [
+        {
+          filename: "lesson.ics",
+          content: Buffer.from(ics).toString("base64"),
+          content_type: "text/calendar; charset=utf-8",
+        },
+      ],
+    });
+  });
 });
