@@ -1,14 +1,10 @@
 /**
- * The account-access emails (password reset, email verification, password changed), rendered with the shared
+ * The account-access emails (password reset, email verification), rendered with the shared
  * React email templates (src/server/services/notifications/email). They are critical mail: no unsubscribe link,
  * sent whatever the notification preferences say.
  */
 import { renderEmail } from "~/server/services/notifications/email/render";
-import {
-  passwordResetDoneEmail,
-  passwordResetEmail,
-  verifyEmailEmail,
-} from "~/server/services/notifications/email/templates/account";
+import { passwordResetEmail, verifyEmailEmail } from "~/server/services/notifications/email/templates/account";
 
 export type AccountMail = { subject: string; text: string; html?: string };
 
@@ -24,14 +20,6 @@ export function verifyEmailMail(p: { appUrl: string; firstName: string; link: st
   return renderEmail(
     verifyEmailEmail,
     { recipientFirstName: p.firstName, verifyUrl: p.link, hours: p.hours },
-    { appUrl: p.appUrl, preferencesUrl: null },
-  );
-}
-
-export function passwordChangedMail(p: { appUrl: string; firstName: string; resetLink: string }) {
-  return renderEmail(
-    passwordResetDoneEmail,
-    { recipientFirstName: p.firstName, forgotUrl: p.resetLink },
     { appUrl: p.appUrl, preferencesUrl: null },
   );
 }

@@ -6,7 +6,8 @@ import type { AccountTokenRepository } from "~/server/repositories/account-token
 import { ConflictError, RateLimitedError, ValidationError } from "~/server/errors";
 import { hmac, randomToken, sha256 } from "~/server/auth/crypto";
 import { logger } from "~/server/logger";
-import { passwordChangedMail, passwordResetMail, verifyEmailMail, type AccountMail } from "./account-mail";
+import { publishSecurityNotice } from "~/server/services/notifications/security-notices";
+import { passwordResetMail, verifyEmailMail, type AccountMail } from "./account-mail";
 
 /** Password reset links (PRODUCT.md §1): valid 30 min, single use, the newest one wins. */
 export const RESET_TOKEN_TTL_MINUTES = 30;
@@ -187,19 +188,8 @@ export function createRecoveryService({
         ipHash: ipKey(ip),
         data: { sessionsRevoked: true },
       });
-      try {
-        await sendCritical(
-          user.email,
-          await passwordChangedMail({
-            appUrl,
-            firstName: user.firstName,
-            resetLink: `${appUrl.replace(/\/$/, "")}/forgot-password`,
-          }),
-          `password-changed:${user.id}:${at.getTime()}`,
-        );
-      } catch (error) {
-        logger.error("password changed notice failed", { error, userId: user.id });
-      }
+      // The security notice (in-app and email, whatever the preferences) goes through the notifications flow.
+      await publishSecurityNotice(rt.events, { userId: user.id, kind: "password_changed", at });
     },
 
     /** Sends (or re-sends) the verification link to a signed-in, unverified account. */

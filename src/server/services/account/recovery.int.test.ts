@@ -131,6 +131,8 @@ describe("forgot password", () => {
       .from(auditLog)
       .where(and(eq(auditLog.targetId, user.id), eq(auditLog.action, "auth.password_reset")));
     expect(audits).toHaveLength(1);
+    // The security notice (notifications flow, whatever the preferences) mails them.
+    await rt.events.idle();
     expect((await mailTo(user.email)).map((m) => m.subject)).toContain("Your InstaInstru password was changed");
 
     await expect(anon.auth.login({ email: user.email, password: TEST_PASSWORD })).rejects.toMatchObject({

@@ -4,7 +4,6 @@ import { defineEmailTemplate } from "../render";
 /** Account-access mail (critical: no unsubscribe link; sent whatever the preferences). Links are absolute. */
 export type PasswordResetEmailProps = { recipientFirstName: string; resetUrl: string; minutes: number };
 export type VerifyEmailProps = { recipientFirstName: string; verifyUrl: string; hours: number };
-export type PasswordResetDoneProps = { recipientFirstName: string; forgotUrl: string };
 
 export const passwordResetEmail = defineEmailTemplate<PasswordResetEmailProps>({
   id: "password-reset",
@@ -37,25 +36,6 @@ export const verifyEmailEmail = defineEmailTemplate<VerifyEmailProps>({
       <CallToAction href={p.verifyUrl}>Confirm my email</CallToAction>
       <P>The link works once, for {p.hours} hours. If you didn&apos;t create an account, ignore this email.</P>
       <LinkLine links={[["Open the confirmation page", p.verifyUrl]]} />
-    </>
-  ),
-});
-
-/** After a reset by link: every device was signed out (the general security notice covers other changes). */
-export const passwordResetDoneEmail = defineEmailTemplate<PasswordResetDoneProps>({
-  id: "password-reset-done",
-  critical: true,
-  subject: () => "Your InstaInstru password was changed",
-  heading: () => "Your password was changed",
-  reason: () => "Security notices about your account can't be turned off.",
-  Body: ({ props: p }) => (
-    <>
-      <P>
-        Hi {p.recipientFirstName}, the password of your InstaInstru account was just reset with an emailed link, and
-        every device was signed out.
-      </P>
-      <P>If this wasn&apos;t you, reset your password now and contact support.</P>
-      <CallToAction href={p.forgotUrl}>Reset my password</CallToAction>
     </>
   ),
 });
