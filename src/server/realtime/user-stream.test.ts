@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { createMemoryBus } from "./bus";
 import { ZERO_EVENT_ID } from "./event-ids";
-import { userChannel, userStream, type StreamEnvelope, type StreamOutput } from "./user-stream";
+import {
+  AsyncQueue,
+  publishToUsers,
+  userChannel,
+  userStream,
+  type StreamEnvelope,
+  type StreamOutput,
+} from "./user-stream";
 
 type D = { n: number };
 type E = { typing: true };
@@ -152,5 +159,120 @@ describe("userStream", () => {
     });
     expect(await take(future, 1)).toEqual([{ kind: "ready", id: log.rows[30]!.id, resumed: false }]);
     await future.return(undefined);
+  });
+});
+
+describe("userStream edges", () => {
+  it("streams a live event in order without reading the log, ignores foreign messages, and unsubscribes on return", async () => {
+    const inner = createMemoryBus();
+    let subscribed = 0;
+    const bus: typeof inner = {
+      ...inner,
+      subscribe: async (channel, listener) => {
+        expect(channel).toBe("user:u1");
+        subscribed++;
+        const off = await inner.subscribe(channel, listener);
+        return () => {
+          subscribed--;
+          off();
+        };
+      },
+    };
+    const log = fakeLog();
+    const stream = userStream<D, E>({ bus, userId: "u1", head: log.head, since: log.since });
+    await take(stream, 1);
+    expect(subscribed).toBe(1);
+    await inner.publish(userChannel("u1"), "not json");
+    const e1 = log.add(1);
+    await inner.publish(userChannel("u1"), JSON.stringify(e1));
+    expect(await take(stream, 1)).toEqual([{ kind: "durable", id: e1.id, event: { n: 1 } }]);
+    expect(log.reads).toBe(0); // e1.prev was the cursor: nothing missing, nothing read
+    await stream.return(undefined);
+    expect(subscribed).toBe(0);
+  });
+
+  it("after the queue overflowed, replays the missed events from the log instead of the dropped ones", async () => {
+    const bus = createMemoryBus();
+    const log = fakeLog();
+    const stream = userStream<D, E>({
+      bus,
+      userId: "u1",
+      head: log.head,
+      since: log.since,
+      pageSize: 20_000,
+      maxReplay: 20_000,
+    });
+    await take(stream, 1);
+    // 10,001 events while nobody reads: the queue (10,000) drops what it held and keeps the newest.
+    for (let n = 1; n <= 10_001; n++) await bus.publish(userChannel("u1"), JSON.stringify(log.add(n)));
+    await new Promise((r) => setTimeout(r, 0));
+    const got = await take(stream, 10_001);
+    expect(nums(got)).toEqual(Array.from({ length: 10_001 }, (_, i) => i + 1));
+    expect(log.reads).toBe(1);
+    await stream.return(undefined);
+  });
+
+  it("publishToUsers sends each envelope to its user's channel only", async () => {
+    const bus = createMemoryBus();
+    const seen: [string, string][] = [];
+    await bus.subscribe("user:a", (m) => seen.push(["a", m]));
+    await bus.subscribe("user:b", (m) => seen.push(["b", m]));
+    await publishToUsers<D, E>(bus, [
+      { userId: "a", envelope: { kind: "ephemeral", event: { typing: true } } },
+      { userId: "b", envelope: { kind: "durable", id: "2", prev: "1", event: { n: 2 } } },
+    ]);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(seen.sort()).toEqual([
+      ["a", JSON.stringify({ kind: "ephemeral", event: { typing: true } })],
+      ["b", JSON.stringify({ kind: "durable", id: "2", prev: "1", event: { n: 2 } })],
+    ]);
+  });
+});
+
+describe("AsyncQueue", () => {
+  it("is FIFO, hands an item straight to a waiting next(), and drops everything held when over its limit", async () => {
+    const q = new AsyncQueue<number>(2);
+    q.push(1);
+    q.push(2);
+    expect(q.overflowed).toBe(false);
+    expect(await q.next()).toBe(1);
+    const waiting = q.next();
+    const waiting2 = q.next();
+    expect(await waiting).toBe(2);
+    q.push(3);
+    expect(await waiting2).toBe(3);
+    q.push(4);
+    q.push(5);
+    expect(q.overflowed).toBe(false);
+    q.push(6); // over the limit: 4 and 5 are dropped
+    expect(q.overflowed).toBe(true);
+    expect(await q.next()).toBe(6);
+  });
+
+  it("resolves undefined on abort without losing a later item, and ignores pushes once closed", async () => {
+    const q = new AsyncQueue<number>();
+    const ac = new AbortController();
+    const pending = q.next(ac.signal);
+    ac.abort();
+    expect(await pending).toBeUndefined();
+    q.push(7); // the aborted waiter must not swallow it
+    expect(await q.next(ac.signal)).toBe(7);
+    expect(await q.next(ac.signal)).toBeUndefined(); // aborted and empty
+    const live = new AbortController();
+    const waiter = q.next(live.signal);
+    q.push(8);
+    expect(await waiter).toBe(8);
+    live.abort(); // after delivery an abort changes nothing
+    q.push(9);
+    expect(await q.next()).toBe(9);
+    const blocked = q.next(); // empty: waits
+    q.push(10);
+    q.push(11);
+    q.close(); // drops what it holds and ends waiters
+    expect(await blocked).toBe(10);
+    expect(await q.next()).toBeUndefined();
+    const afterClose = q.next();
+    q.push(12);
+    expect(await afterClose).toBeUndefined();
   });
 });

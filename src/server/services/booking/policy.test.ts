@@ -44,6 +44,9 @@ describe("cancellation fee windows", () => {
     expect(t.halfFeeUntil).toEqual(hoursBefore(12));
     expect(t.halfFeeCents).toBe(2063);
     expect(t.fullFeeCents).toBe(4125);
+    expect(t.summary).toBe(
+      "Free cancellation until 24 hours before the lesson. From 24 to 12 hours before, 50% is charged; within 12 hours, the full price. Rescheduling is free until 12 hours before, up to 2 times.",
+    );
   });
 });
 

@@ -67,6 +67,7 @@ const NOT_PHONE = [
 ];
 
 function isPhone(candidate: string): boolean {
+  // Stryker disable next-line MethodExpression: equivalent mutant — PHONE_CANDIDATE starts with "+", "(" or a digit and ends with a digit, so trim() never changes it.
   const c = candidate.trim();
   const digits = c.replace(/\D/g, "").length;
   if (digits < 7) return false;
