@@ -25,7 +25,9 @@ export default {
   timeoutMS: 30_000,
   // Runs every covering test of a mutant rather than stopping at the first failure only when asked.
   disableBail: false,
-  ignoreStatic: true,
+  // Static mutants (module-level constants and regexes, e.g. the masking patterns) are the rules themselves: test them
+  // too, though each runs every test of the scope.
+  ignoreStatic: false,
   incremental: false,
   tempDirName: ".stryker-tmp",
   // The sandbox needs sources, configs and migrations, not build output or local data.
