@@ -101,6 +101,11 @@ export type UserStreamOptions<D> = {
   pageSize?: number;
   /** Past this many missed events, send `resync` instead of replaying them. */
   maxReplay?: number;
+  /**
+   * The oldest cursor the log can still resume from (retention purges older events): an older `lastEventId`
+   * starts fresh (`resumed: false`, the client refetches) instead of silently skipping the purged events.
+   */
+  oldestResumable?: string;
   /** Test hook: runs after subscribing and before catching up (lets a test commit an event in that window). */
   afterSubscribe?: () => Promise<void>;
 };
@@ -124,7 +129,13 @@ export async function* userStream<D, E>(opts: UserStreamOptions<D>): AsyncGenera
     await opts.afterSubscribe?.();
     const head = (await opts.head()) ?? ZERO_EVENT_ID;
     // An id the server never issued (or newer than the head) cannot be resumed from: start fresh at the head.
-    const resumable = opts.lastEventId !== undefined && opts.lastEventId <= head;
+    const resumable =
+      opts.lastEventId !== undefined &&
+      opts.lastEventId <= head &&
+      // (The empty stream's cursor, ZERO_EVENT_ID, is what the server hands a user with no events yet.)
+      (opts.oldestResumable === undefined ||
+        opts.lastEventId >= opts.oldestResumable ||
+        opts.lastEventId === ZERO_EVENT_ID);
     let cursor = resumable ? opts.lastEventId! : head;
 
     /** Replays durable events after the cursor from the database; false when too many were missed. */

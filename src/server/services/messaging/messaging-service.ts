@@ -1,4 +1,5 @@
 import { publicName } from "~/lib/privacy";
+import { RETENTION, ulidFloor } from "~/server/services/retention/retention-service";
 import type { Database, DbOrTx } from "~/server/db/client";
 import { MAX_MESSAGE_LENGTH, type ConversationState, type ReactionEmoji } from "~/server/db/schema";
 import { ConflictError, ForbiddenError, NotFoundError, RateLimitedError, ValidationError } from "~/server/errors";
@@ -797,6 +798,11 @@ export function createMessagingService(deps: Deps) {
               return { id: r.id, event };
             }),
           afterSubscribe: hooks?.afterSubscribe,
+          // The daily retention purge keeps a week of the log; an older cursor resyncs. (Event ids are minted on
+          // the system clock: the earlier of the two clocks keeps a test clock set ahead from refusing fresh ids.)
+          oldestResumable: ulidFloor(
+            new Date(Math.min(now().getTime(), Date.now()) - RETENTION.conversationEventDays * 86_400_000),
+          ),
         });
         for await (const out of source) {
           if (out.kind === "durable") {
