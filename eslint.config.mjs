@@ -50,6 +50,7 @@ export default tseslint.config(
       "playwright-report/**",
       "test-results/**",
       "reports/**",
+      ".stryker-tmp/**",
       "next-env.d.ts",
       "*.mjs",
       "src/test/lint-fixtures/**",
