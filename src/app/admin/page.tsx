@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AuditTable } from "~/components/admin/audit-table";
 import { adminGate } from "~/components/admin/admin-gate";
+import { DashboardView } from "~/components/admin/dashboard-view";
 import { Alert } from "~/components/ui/alert";
 import { serverApi } from "~/trpc/server";
 
@@ -13,32 +14,22 @@ const ROLE_LABELS: [string, string][] = [
   ["admin", "Admins"],
 ];
 
-/** Admin console home. Access needs the admin permission and, for every admin tool, 2FA. */
+/** Admin console home: the dashboard. Access needs the admin permission and, for every admin tool, 2FA. */
 export default async function AdminPage() {
   const gate = await adminGate("/admin", "admin:access", "Admin");
   const { me } = gate;
   if (!me) return gate.blocked;
 
   const caller = await serverApi();
-  const [overview, audit] = await Promise.allSettled([caller.admin.overview(), caller.admin.auditLog({ limit: 50 })]);
+  const [overview, audit] = await Promise.allSettled([caller.admin.overview(), caller.admin.auditLog({ limit: 10 })]);
   const counts = overview.status === "fulfilled" ? overview.value.usersByRole : null;
   const total = counts ? Object.values(counts).reduce((a, b) => a + b, 0) : 0;
 
   return (
     <div className="mx-auto w-full max-w-7xl px-4 py-10 sm:px-6 lg:px-8">
       <h1 className="text-3xl font-bold tracking-tight text-slate-900">Admin</h1>
-      <p className="mt-1 text-slate-600">Platform at a glance.</p>
-      <nav aria-label="Admin tools" className="mt-4 flex flex-wrap gap-3 text-sm font-medium">
-        <Link href="/admin/nl-search" className="text-brand-700 hover:underline">
-          Search diagnostics
-        </Link>
-        <Link href="/admin/search-config" className="text-brand-700 hover:underline">
-          Search config
-        </Link>
-        <Link href="/admin/search-analytics" className="text-brand-700 hover:underline">
-          Search analytics
-        </Link>
-      </nav>
+      <p className="mt-1 text-slate-600">The marketplace at a glance.</p>
+      <DashboardView />
 
       <section aria-labelledby="users-title" className="mt-8">
         <h2 id="users-title" className="text-lg font-semibold text-slate-900">
@@ -66,6 +57,9 @@ export default async function AdminPage() {
         <h2 id="audit-title" className="text-lg font-semibold text-slate-900">
           Recent activity
         </h2>
+        <Link href="/admin/audit" className="text-sm font-medium text-brand-700 hover:underline">
+          Full audit log →
+        </Link>
         <div className="mt-4">
           {audit.status === "fulfilled" ? (
             <AuditTable rows={audit.value} timeZone={me.timeZone} />
