@@ -11,8 +11,9 @@ import { SelectField } from "~/components/ui/field";
 import { ChevronLeftIcon, ChevronRightIcon, ClockIcon, GlobeIcon } from "~/components/ui/icons-extra";
 import { Spinner } from "~/components/ui/spinner";
 import { groupSlotsByLocalDate } from "~/lib/availability/slots";
-import { addDays, formatInZone, instantToLocal, localDateToday, startOfLocalDay } from "~/lib/time/zoned";
+import { addDays, formatInZone, instantToLocal, localDateToday } from "~/lib/time/zoned";
 import { api } from "~/trpc/react";
+import { SLOT_RANGE_DAYS, defaultDuration, slotRange } from "./slot-range";
 
 export type PickerService = {
   id: string;
@@ -22,7 +23,7 @@ export type PickerService = {
   currency: string;
 };
 
-const RANGE_DAYS = 14;
+const RANGE_DAYS = SLOT_RANGE_DAYS;
 const dayLabel = (iso: string, fmt: string) => formatInZone(new Date(`${iso}T12:00:00Z`), "UTC", fmt);
 const PERIODS = [
   { name: "Morning", from: 0, to: 12 * 60 },
@@ -63,14 +64,15 @@ export function SlotPicker(props: LinkMode | SelectMode) {
   const duration =
     service && durationPref && service.durations.includes(durationPref)
       ? durationPref
-      : ((service?.durations.includes(60) ? 60 : service?.durations[0]) ?? 60);
+      : defaultDuration(service?.durations ?? []);
   const [rangeStartPref, setRangeStart] = useState<string | null>(null);
   const [dayPref, setDay] = useState<string | null>(null);
 
   const today = zone ? localDateToday(zone) : null;
   const rangeStart = rangeStartPref ?? today;
-  const from = zone && rangeStart ? startOfLocalDay(rangeStart, zone) : null;
-  const to = zone && rangeStart ? startOfLocalDay(addDays(rangeStart, RANGE_DAYS), zone) : null;
+  const range = zone && rangeStart ? slotRange(rangeStart, zone) : null;
+  const from = range?.from ?? null;
+  const to = range?.to ?? null;
 
   const slots = api.availability.getSlots.useQuery(
     { instructorServiceId: service?.id ?? "", duration, from: from ?? new Date(0), to: to ?? new Date(0) },

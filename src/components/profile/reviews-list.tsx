@@ -9,8 +9,9 @@ import { Spinner } from "~/components/ui/spinner";
 import { RatingStars } from "~/components/ui/stars";
 import { formatInZone } from "~/lib/time/zoned";
 import { api } from "~/trpc/react";
+import { REVIEWS_PAGE } from "./reviews-page";
 
-const PAGE = 5;
+const PAGE = REVIEWS_PAGE;
 
 /** Public reviews of an instructor, newest first, "Show more" pages through the cursor. */
 export function ReviewsList({ instructorId, zone }: { instructorId: string; zone: string | null }) {
