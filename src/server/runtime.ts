@@ -24,8 +24,7 @@ import { createPaymentGateway, type PaymentGateway } from "~/server/integrations
 import type { EventPublisher } from "~/server/events/publisher";
 import { validateEvents } from "~/server/events/publisher";
 import type { DurableRunnerOptions } from "~/server/events/durable-runner";
-import type { EventName } from "~/server/events/catalog";
-import type { FunctionSpec } from "../../inngest/define";
+import type { AnyFunctionSpec } from "~/server/events/functions";
 import type { Services } from "~/server/services";
 
 /** Settings services read (from the environment by default; tests may override them). */
@@ -96,7 +95,7 @@ export type RuntimeOptions = {
    * The durable runner (when Inngest isn't configured): its clock (default: the runtime's), `background: false` to drive it with
    * `rt.events.runDue()` only, and `functions` to run a test-only list instead of the product's.
    */
-  events?: DurableRunnerOptions & { functions?: FunctionSpec<EventName>[] };
+  events?: DurableRunnerOptions & { functions?: AnyFunctionSpec[] };
 };
 
 export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {

@@ -7,7 +7,8 @@ import { newId } from "~/lib/ids";
 import { jobRuns } from "~/server/db/schema";
 import { createTestClock } from "~/test/clock";
 import { setFunctionRuntime } from "../../services";
-import { autoCompleteCreated } from "./auto-complete";
+import { AUTO_COMPLETE_SWEEP_CRON, autoCompleteCreated, autoCompleteSweep } from "./auto-complete";
+import { definedFunctions } from "../..";
 
 let rt: TestRuntime;
 let studentId: string;
@@ -178,4 +179,32 @@ describe("booking-auto-complete on the durable runner (test clock)", () => {
       await own.close();
     }
   }, 300_000); // opens its own runtime
+});
+
+describe("booking-auto-complete-sweep (the hourly safety net)", () => {
+  it("is scheduled hourly among the product's functions", () => {
+    expect(autoCompleteSweep.spec).toMatchObject({
+      cron: AUTO_COMPLETE_SWEEP_CRON,
+      event: "booking/auto-complete-sweep",
+    });
+    expect(definedFunctions.map((d) => d.spec.id)).toContain("booking-auto-complete-sweep");
+  });
+
+  it("completes overdue lessons whose timer never ran, and nothing else; a second sweep finds nothing", async () => {
+    const overdue = await pastBooking(50); // no booking/created run: its timer was lost
+    const recent = await pastBooking(5);
+    const reported = await pastBooking(60, { noShowReportedAt: new Date(), noShowReportedBy: "instructor" });
+    const sweep = () =>
+      new InngestTestEngine({
+        function: autoCompleteSweep.fn,
+        events: [{ name: "booking/auto-complete-sweep", data: { scheduledAt: new Date().toISOString() } }],
+      }).execute();
+    expect((await sweep()).result).toEqual({ completed: 1 });
+    const status = async (id: string) =>
+      (await rt.dbh.db.select().from(bookings).where(eq(bookings.id, id)))[0]!.status;
+    expect(await status(overdue.id)).toBe("completed");
+    expect(await status(recent.id)).toBe("confirmed");
+    expect(await status(reported.id)).toBe("confirmed");
+    expect((await sweep()).result).toEqual({ completed: 0 });
+  });
 });

@@ -20,3 +20,21 @@ export const autoCompleteRescheduled = defineFunction({
   event: "booking/rescheduled",
   handler,
 });
+
+/** Hourly, at 20 minutes past (away from the top of the hour, when the daily jobs run). */
+export const AUTO_COMPLETE_SWEEP_CRON = "20 * * * *";
+
+/**
+ * The safety net for the per-booking timer (PRODUCT.md §4): hourly, every confirmed lesson more than 24 h past its
+ * end with no no-show report is completed (a timer lost to a dropped event or a bug). Completion is idempotent, so
+ * a booking the timer completes at the same moment is counted once.
+ */
+export const autoCompleteSweep = defineFunction({
+  id: "booking-auto-complete-sweep",
+  event: "booking/auto-complete-sweep",
+  cron: AUTO_COMPLETE_SWEEP_CRON,
+  retries: 3,
+  handler: async ({ step, services }) => ({
+    completed: await step.run("sweep", () => services.booking.autoCompleteDue()),
+  }),
+});

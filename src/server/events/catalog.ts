@@ -8,7 +8,6 @@ const bookingRef = z.object({ bookingId: z.string(), studentId: z.string(), inst
 
 export const EVENT_SCHEMAS = {
   "booking/created": bookingRef,
-  "booking/confirmed": bookingRef,
   "booking/cancelled": bookingRef.extend({
     cancelledBy: z.enum(["student", "instructor", "admin", "system"]),
     feeCents: z.number().int(),
@@ -16,6 +15,8 @@ export const EVENT_SCHEMAS = {
   "booking/rescheduled": bookingRef.extend({ previousBookingId: z.string() }),
   "booking/completed": bookingRef,
   "booking/no-show": bookingRef.extend({ reportedBy: z.enum(["student", "instructor"]) }),
+  /** Cron-only (hourly): the auto-complete safety net (inngest/functions/booking/auto-complete.ts). */
+  "booking/auto-complete-sweep": z.object({ scheduledAt: z.string().optional() }),
   // Payments (PRODUCT.md §5): timers (authorize-/capture-scheduled start the functions) and outcomes.
   "payment/authorize-scheduled": bookingRef,
   "payment/capture-scheduled": bookingRef,

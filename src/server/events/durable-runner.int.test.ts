@@ -11,8 +11,7 @@ import { jobRuns, jobSteps } from "~/server/db/schema";
 import { createJobRepository } from "~/server/repositories/jobs";
 import { createRuntime, type Runtime } from "~/server/runtime";
 import { createTestClock, type TestClock } from "~/test/clock";
-import type { FunctionSpec } from "../../../inngest/define";
-import type { EventName } from "./catalog";
+import type { AnyFunctionSpec, FunctionSpec } from "./functions";
 import { createDurableRunner, type DurableRunnerOptions } from "./durable-runner";
 
 /**
@@ -72,7 +71,7 @@ function testFunctions(
   db: () => Database,
   clock: { now: () => Date },
   gates: Map<string, Promise<void>> = new Map(),
-): FunctionSpec<EventName>[] {
+): AnyFunctionSpec[] {
   const sleeper: FunctionSpec<"booking/completed"> = {
     id: "t-sleeper",
     event: "booking/completed",
@@ -129,7 +128,7 @@ function testFunctions(
       return key;
     },
   };
-  return [sleeper, flaky, cancellable, racer] as unknown as FunctionSpec<EventName>[];
+  return [sleeper, flaky, cancellable, racer];
 }
 
 const places: Place[] = [];

@@ -31,7 +31,7 @@
  */
 import { hostname } from "node:os";
 import { durationToMs, NonRetriableError } from "inngest";
-import type { FunctionSpec, Steps } from "../../../inngest/define";
+import type { AnyFunctionSpec, Steps } from "./functions";
 import type { EventName } from "./catalog";
 import type { EventPublisher } from "./publisher";
 import { validateEvents } from "./publisher";
@@ -111,7 +111,7 @@ function cancelPath(match: string): string[] {
 
 export function createDurableRunner(deps: {
   db: Database;
-  functions: FunctionSpec<EventName>[];
+  functions: AnyFunctionSpec[];
   /** Services handed to handlers (built with the same clock). */
   services: () => Services;
   options?: DurableRunnerOptions;
@@ -335,8 +335,9 @@ export function createDurableRunner(deps: {
       const handler = Promise.resolve().then(() =>
         spec.handler({
           event: {
-            name: run.eventName as never,
-            data: run.eventData as never,
+            // The run was created for this function's own event, with data validated against the catalog.
+            name: run.eventName as EventName,
+            data: run.eventData,
             ...(run.eventId ? { id: run.eventId } : {}),
           },
           step,
