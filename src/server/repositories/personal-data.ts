@@ -196,8 +196,10 @@ export function createPersonalDataRepository(db: DbOrTx) {
       await exec(sql`delete from message_reactions where user_id = ${id}`);
       await exec(sql`delete from conversation_events where conversation_id in
                        (select c.id from conversations c where c.student_id = ${id} or c.instructor_id = ${id})`);
-      // Notifications and preferences.
+      // Notifications, their delivery records and preferences. (An SMS STOP stays on the number's suppression list:
+      // carriers attach opt-outs to the number, and sending to it again would break that.)
       await exec(sql`delete from notifications where user_id = ${id}`);
+      await exec(sql`delete from notification_deliveries where user_id = ${id}`);
       await exec(sql`delete from notification_preferences where user_id = ${id}`);
       // Search history: the query text and location phrase, and the link to the person.
       await exec(sql`update search_events set query = '[deleted]', normalised = '[deleted]', parsed = '{}'::jsonb,
@@ -244,6 +246,17 @@ export function createPersonalDataRepository(db: DbOrTx) {
         await exec(sql`update local_gateway_objects set data = replace(data::text, ${needle}, '[deleted]')::jsonb
                        where strpos(data::text, ${needle}) > 0`);
       }
+      // Mail to the people they had lessons or conversations with greets or names them by first name.
+      if (who.firstName.length >= 3)
+        await exec(sql`update outbox set body = replace(body, ${who.firstName}, 'a former user'),
+                         subject = replace(subject, ${who.firstName}, 'a former user')
+                       where (strpos(body, ${who.firstName}) > 0 or strpos(coalesce(subject, ''), ${who.firstName}) > 0)
+                         and lower(recipient) in (
+                           select lower(u.email) from users u where u.id in (
+                             select b.student_id from bookings b where b.instructor_id = ${id}
+                             union select b.instructor_id from bookings b where b.student_id = ${id}
+                             union select c.student_id from conversations c where c.instructor_id = ${id}
+                             union select c.instructor_id from conversations c where c.student_id = ${id}))`);
       for (const name of [...names, who.firstName, who.email].filter((n) => n.length >= 3)) {
         await exec(sql`update messages set body = replace(body, ${name}, '[deleted]')
                        where strpos(body, ${name}) > 0 and conversation_id in

@@ -1,4 +1,4 @@
-import { and, isNotNull, lt, or, sql } from "drizzle-orm";
+import { and, eq, isNotNull, lt, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "~/server/db/client";
 import { rowsOf } from "~/server/db/client";
 import {
@@ -6,6 +6,7 @@ import {
   conversationEvents,
   dataExports,
   idempotencyKeys,
+  notificationDeliveries,
   outbox,
   searchEvents,
   sessions,
@@ -85,6 +86,15 @@ export function createRetentionRepository(db: DbOrTx) {
     /** Messages the local adapters recorded (delivered to the outbox) before the cut-off. */
     async purgeOutbox(before: Date): Promise<number> {
       return count(await db.delete(outbox).where(lt(outbox.createdAt, before)).returning({ id: outbox.id }));
+    },
+    /** Sent notification deliveries (their keys only guard retries of a send, long finished by then). */
+    async purgeDeliveries(before: Date): Promise<number> {
+      return count(
+        await db
+          .delete(notificationDeliveries)
+          .where(and(eq(notificationDeliveries.status, "sent"), lt(notificationDeliveries.sentAt, before)))
+          .returning({ id: notificationDeliveries.id }),
+      );
     },
     /** Live-stream log entries older than any resumable cursor (ULID ids sort by time). */
     async purgeConversationEvents(beforeId: string): Promise<number> {

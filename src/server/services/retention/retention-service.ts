@@ -12,7 +12,8 @@ const DAY = 86_400_000;
  * - Sessions: revoked ones after 30 days (kept a while for "where you're signed in" and investigations); any
  *   session unused for longer than a session token lives (30 days) is dead anyway.
  * - Conversations both sides trashed: 30 days after the later trashing.
- * - Outbox (mail and SMS the local adapters recorded): 30 days.
+ * - Outbox (mail and SMS the local adapters recorded) and sent notification deliveries (the keys that keep a
+ *   retried flow from sending twice): 30 days.
  * - The live-stream event log: 7 days. A stream resumes from the last event it saw; SSE reconnects within
  *   seconds and a stream lives at most 5 minutes, and past 2 000 missed events the server resyncs instead of
  *   replaying (src/server/realtime/user-stream.ts), so a week of log is far more than resumption needs.
@@ -35,6 +36,7 @@ export type RetentionCounts = {
   dataExports: number;
   trashedConversations: number;
   outbox: number;
+  deliveries: number;
   conversationEvents: number;
 };
 
@@ -66,6 +68,7 @@ export function createRetentionService({
         dataExports: await repo.purgeDataExports(at),
         trashedConversations: await repo.purgeTrashedConversations(ago(RETENTION.trashedConversationDays * DAY)),
         outbox: await repo.purgeOutbox(ago(RETENTION.outboxDays * DAY)),
+        deliveries: await repo.purgeDeliveries(ago(RETENTION.outboxDays * DAY)),
         conversationEvents: await repo.purgeConversationEvents(ulidFloor(ago(RETENTION.conversationEventDays * DAY))),
       };
       logger.info("retention purge", { at: at.toISOString(), ...counts });

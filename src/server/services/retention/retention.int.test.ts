@@ -9,6 +9,7 @@ import {
   dataExports,
   idempotencyKeys,
   jobRuns,
+  notificationDeliveries,
   outbox,
   searchClicks,
   searchEvents,
@@ -138,14 +139,42 @@ describe("daily retention", () => {
       ])
       .returning();
 
-    // Nothing is due before the schedule.
-    clock.set(new Date(RUN_AT.getTime() - 60_000));
-    expect(await rt.events.runDue()).toBe(0);
-    clock.set(new Date(RUN_AT.getTime() + 60_000));
-    expect(await rt.events.runDue()).toBe(1);
-    expect(await rt.events.runDue()).toBe(0); // once per occurrence
+    // Sent deliveries: 31 d goes, 29 d stays; a pending one (a send in flight) stays whatever its age.
+    const [, recentDelivery, pendingDelivery] = await db
+      .insert(notificationDeliveries)
+      .values([
+        {
+          userId: student.id,
+          channel: "email",
+          deliveryKey: "k-old",
+          kind: "t",
+          status: "sent",
+          sentAt: ago(31 * DAY),
+        },
+        {
+          userId: student.id,
+          channel: "email",
+          deliveryKey: "k-new",
+          kind: "t",
+          status: "sent",
+          sentAt: ago(29 * DAY),
+        },
+        { userId: student.id, channel: "email", deliveryKey: "k-pending", kind: "t", createdAt: ago(40 * DAY) },
+      ])
+      .returning();
 
-    const [run] = await db.select().from(jobRuns).where(eq(jobRuns.functionId, "retention-daily"));
+    // (Other scheduled functions may run too: only the purge's runs are counted.)
+    const purges = () => db.select().from(jobRuns).where(eq(jobRuns.functionId, "retention-daily"));
+    // Nothing before the schedule.
+    clock.set(new Date(RUN_AT.getTime() - 60_000));
+    await rt.events.runDue();
+    expect(await purges()).toHaveLength(0);
+    clock.set(new Date(RUN_AT.getTime() + 60_000));
+    await rt.events.runDue();
+    await rt.events.runDue();
+    expect(await purges()).toHaveLength(1); // once per occurrence
+
+    const [run] = await purges();
     expect(run).toMatchObject({ status: "completed", eventId: `cron:retention-daily:${RUN_AT.toISOString()}` });
     expect(run!.output).toEqual({
       removed: {
@@ -156,6 +185,7 @@ describe("daily retention", () => {
         dataExports: 1,
         trashedConversations: 1,
         outbox: 1,
+        deliveries: 1,
         conversationEvents: 1,
       },
     });
@@ -178,11 +208,14 @@ describe("daily retention", () => {
     ).toEqual([]);
     expect(await ids(db.select().from(conversationEvents))).toEqual([newEvent]);
     expect(await ids(db.select().from(outbox))).toEqual([recentMail!.id]);
+    expect(await ids(db.select().from(notificationDeliveries))).toEqual(
+      [recentDelivery!.id, pendingDelivery!.id].sort(),
+    );
 
     // The next day's occurrence runs again (and finds nothing left to remove).
     clock.advance(DAY);
-    expect(await rt.events.runDue()).toBe(1);
-    const runs = await db.select().from(jobRuns).where(eq(jobRuns.functionId, "retention-daily"));
+    await rt.events.runDue();
+    const runs = await purges();
     expect(runs).toHaveLength(2);
     expect(runs.map((r) => (r.output as { removed: { searchEvents: number } }).removed.searchEvents)).toEqual([1, 0]);
   });
