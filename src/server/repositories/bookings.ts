@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, lte, ne, or, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "~/server/db/client";
 import {
   bookings,
@@ -21,17 +22,21 @@ export type ReviewRow = typeof reviews.$inferSelect;
 /** A page position: (start, id) of the last row seen. */
 export type BookingCursor = { startAt: Date; id: string };
 
+/** The two parties of a booking, joined under their own names. */
+const student = alias(users, "s");
+const instructor = alias(users, "i");
+
 export function createBookingRepository(db: DbOrTx) {
   /** Columns of a booking list row: the booking plus the other party's public name parts and the subject. */
   const listColumns = {
     booking: bookings,
     subjectName: subjects.name,
-    studentFirstName: sql<string>`s.first_name`,
-    studentLastName: sql<string>`s.last_name`,
-    instructorFirstName: sql<string>`i.first_name`,
-    instructorLastName: sql<string>`i.last_name`,
-    studentTimeZone: sql<string>`s.time_zone`,
-    instructorTimeZone: sql<string>`i.time_zone`,
+    studentFirstName: student.firstName,
+    studentLastName: student.lastName,
+    instructorFirstName: instructor.firstName,
+    instructorLastName: instructor.lastName,
+    studentTimeZone: student.timeZone,
+    instructorTimeZone: instructor.timeZone,
     reviewId: reviews.id,
   };
 
@@ -41,8 +46,8 @@ export function createBookingRepository(db: DbOrTx) {
       .from(bookings)
       .innerJoin(instructorServices, eq(instructorServices.id, bookings.serviceId))
       .innerJoin(subjects, eq(subjects.id, instructorServices.subjectId))
-      .innerJoin(sql`users s`, sql`s.id = ${bookings.studentId}`)
-      .innerJoin(sql`users i`, sql`i.id = ${bookings.instructorId}`)
+      .innerJoin(student, eq(student.id, bookings.studentId))
+      .innerJoin(instructor, eq(instructor.id, bookings.instructorId))
       .leftJoin(reviews, eq(reviews.bookingId, bookings.id))
       .where(where)
       .orderBy(

@@ -184,6 +184,12 @@ export const favourites = pgTable(
 export const BOOKING_STATUSES = ["pending_payment", "confirmed", "completed", "cancelled", "no_show"] as const;
 export type BookingStatus = (typeof BOOKING_STATUSES)[number];
 
+/** The bookings' exclusion constraints (drizzle/0002_booking_exclusion.sql), matched by exact name in error mapping. */
+export const BOOKING_CONSTRAINTS = {
+  instructorNoOverlap: "bookings_instructor_no_overlap",
+  studentNoOverlap: "bookings_student_no_overlap",
+} as const;
+
 /**
  * A booking is a time range on an instructor's calendar. The exclusion constraints (custom migration)
  * forbid overlapping active bookings for one instructor (end widened by the buffer) and for one student.

@@ -1,5 +1,6 @@
 import type { Database } from "~/server/db/client";
-import { isExclusionViolation, isUniqueViolation } from "~/server/db/errors";
+import { isExclusionViolation, isUniqueViolation, pgConstraintName } from "~/server/db/errors";
+import { BOOKING_CONSTRAINTS } from "~/server/db/schema";
 import { runTransaction } from "~/server/db/transaction";
 import type { BookingCursor, BookingRepository, BookingRow } from "~/server/repositories/bookings";
 import { ACTIVE_BOOKING_STATUSES } from "~/server/repositories/bookings";
@@ -87,19 +88,7 @@ export function createBookingService({
   }
 
   function overlapError(e: unknown): never {
-    const constraint =
-      (e as {
-        constraint_name?: string;
-        constraint?: string;
-        cause?: { constraint_name?: string; constraint?: string };
-      }) ?? {};
-    const name =
-      constraint.constraint_name ??
-      constraint.constraint ??
-      constraint.cause?.constraint_name ??
-      constraint.cause?.constraint ??
-      "";
-    if (name.includes("student"))
+    if (pgConstraintName(e) === BOOKING_CONSTRAINTS.studentNoOverlap)
       throw new ConflictError("You already have a lesson at that time.", { reason: "student_overlap" });
     throw new ConflictError("That time was just booked — pick another.", { reason: "instructor_overlap" });
   }
@@ -600,7 +589,10 @@ export function createBookingService({
       return b?.status === "confirmed" ? autoCompleteAt(b.endAt).getTime() : null;
     },
 
-    /** Sweeps every lesson past its auto-complete time (a safety net for the per-booking timer). */
+    /**
+     * Sweeps every lesson past its auto-complete time: the safety net for the per-booking timer, run hourly by
+     * `booking-auto-complete-sweep` (inngest/functions/booking/auto-complete.ts).
+     */
     async autoCompleteDue(limit = 500): Promise<number> {
       const due = await bookings.listDueForAutoComplete(new Date(now().getTime() - 24 * 3_600_000), limit);
       let n = 0;
