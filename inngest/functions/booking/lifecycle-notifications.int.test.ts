@@ -118,7 +118,7 @@ describe("booking lifecycle notifications", () => {
     };
     for (let i = 0; i < 2; i++) {
       const { result } = await new InngestTestEngine({ function: fn.fn, events: [event] }).execute();
-      expect(result).toEqual({ notified: true });
+      expect(result).toMatchObject({ notified: true });
     }
     expect(await rt.dbh.db.select().from(messages).where(eq(messages.bookingId, b!.id))).toHaveLength(1);
     const n = await rt.dbh.db
