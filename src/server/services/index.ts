@@ -70,13 +70,19 @@ export function createServices(rt: Runtime) {
     now,
   });
   const catalogRepo = createCatalogRepository(db);
+  const sessionRepo = createSessionRepository(db);
+  const platformConfigRepo = createPlatformConfigRepository(db);
+  const instructorRepo = createInstructorRepository(db);
+  const conversationRepo = createConversationRepository(db);
+  /** One background-check port for the instructors service and the admin operations. */
+  const backgroundChecks = createBackgroundCheckProvider({ now: () => now().getTime() });
   const instructors = createInstructorService({
     db,
-    instructors: createInstructorRepository(db),
+    instructors: instructorRepo,
     catalog: catalogRepo,
     audit,
     availability,
-    backgroundChecks: createBackgroundCheckProvider({ now: () => now().getTime() }),
+    backgroundChecks,
     storage: createFileStorage(),
     limiters: rt.limiters,
     hashIp: (ip) => hmac(rt.secret, ip),
@@ -102,9 +108,9 @@ export function createServices(rt: Runtime) {
   const messaging = createMessagingService({
     moderation: moderationRepo,
     db,
-    conversations: createConversationRepository(db),
+    conversations: conversationRepo,
     notifications,
-    platformConfig: createPlatformConfigRepository(db),
+    platformConfig: platformConfigRepo,
     bus: rt.bus,
     events: rt.events,
     limiters: rt.limiters,
@@ -175,7 +181,7 @@ export function createServices(rt: Runtime) {
     account: createAccountService({ rt, db, users, audit }),
     session: createSessionService({
       users,
-      sessions: createSessionRepository(db),
+      sessions: sessionRepo,
       hashIp: (ip) => hmac(rt.secret, ip),
       events: rt.events,
       now,
@@ -184,7 +190,7 @@ export function createServices(rt: Runtime) {
       db,
       users,
       audit,
-      sessions: createSessionRepository(db),
+      sessions: sessionRepo,
       repo: createAdminRepository(db),
       bus: rt.bus,
       hashIp: (ip) => hmac(rt.secret, ip),
@@ -193,7 +199,7 @@ export function createServices(rt: Runtime) {
     search: createSearchService({
       db,
       repo: createSearchRepository(db),
-      platformConfig: createPlatformConfigRepository(db),
+      platformConfig: platformConfigRepo,
       audit,
       cache: rt.cache,
       llm: rt.llm,
@@ -224,10 +230,10 @@ export function createServices(rt: Runtime) {
       db,
       audit,
       moderationRepo,
-      conversations: createConversationRepository(db),
-      instructorsRepo: createInstructorRepository(db),
+      conversations: conversationRepo,
+      instructorsRepo: instructorRepo,
       instructors,
-      backgroundChecks: createBackgroundCheckProvider({ now: () => (now?.() ?? new Date()).getTime() }),
+      backgroundChecks,
       booking: services.booking,
       payments,
       messaging,

@@ -117,7 +117,7 @@ export function createAccountService({ rt, db, users, audit }: Deps) {
         userId,
         phone,
         codeHash: hmac(rt.secret, `${userId}:${code}`),
-        expiresAt: new Date(Date.now() + PHONE_CODE_TTL_SECONDS * 1000),
+        expiresAt: new Date(rt.now().getTime() + PHONE_CODE_TTL_SECONDS * 1000),
       });
       await rt.sms.send(phone, `Your InstaInstru verification code is ${code}. It expires in 10 minutes.`);
       return { expiresInSeconds: PHONE_CODE_TTL_SECONDS };
@@ -127,7 +127,7 @@ export function createAccountService({ rt, db, users, audit }: Deps) {
     async verifyPhoneCode(userId: string, code: string): Promise<MeView> {
       const v = await users.latestPhoneVerification(userId);
       if (!v) throw new ValidationError("Request a code first.", { code: ["No code requested"] });
-      if (v.expiresAt.getTime() <= Date.now())
+      if (v.expiresAt.getTime() <= rt.now().getTime())
         throw new ValidationError("That code has expired. Request a new one.", { code: ["Expired"] });
       if (v.attempts >= PHONE_CODE_MAX_ATTEMPTS)
         throw new ValidationError("Too many attempts. Request a new code.", { code: ["Too many attempts"] });
@@ -141,7 +141,7 @@ export function createAccountService({ rt, db, users, audit }: Deps) {
       }
       const u = await db.transaction(async (tx) => {
         await users.consumePhoneVerification(v.id, tx);
-        return users.update(userId, { phone: v.phone, phoneVerifiedAt: new Date() }, tx);
+        return users.update(userId, { phone: v.phone, phoneVerifiedAt: rt.now() }, tx);
       });
       if (!u) throw new UnauthorizedError("Please sign in again.");
       return toMe(u);

@@ -346,7 +346,7 @@ export function createAuthService({ rt, db, users, audit, onSignUp }: Deps) {
       if (!userId) return null;
       const user = await users.findById(userId);
       if (!user || user.status !== "active") return null;
-      await users.update(user.id, { lastLoginAt: new Date() });
+      await users.update(user.id, { lastLoginAt: rt.now() });
       await audit.record({ actorId: user.id, action: "auth.login", targetType: "user", targetId: user.id });
       return { userId: user.id, role: user.role, sessionVersion: user.sessionVersion };
     },
@@ -374,7 +374,7 @@ export function createAuthService({ rt, db, users, audit, onSignUp }: Deps) {
         });
       await rt.cache.set(`totp-step:${user.id}`, String(step), 300);
       const backupCodes = await db.transaction(async (tx) => {
-        await users.update(user.id, { totpEnabledAt: new Date() }, tx);
+        await users.update(user.id, { totpEnabledAt: rt.now() }, tx);
         // Inside the transaction: on PGlite a query outside it would wait for it forever.
         return generateBackupCodes(user.id, tx);
       });
