@@ -1,7 +1,8 @@
 /**
- * Keyset pagination cursors: one opaque codec for every list ordered by (instant, id). A cursor is
+ * Page cursors, the one home of their codecs. Keyset cursors for every list ordered by (instant, id):
  * base64url("<epoch ms>:<ULID>"); decoding validates both parts (an integer instant inside the supported
- * date window and a well-formed ULID) so a forged or truncated cursor never reaches SQL.
+ * date window and a well-formed ULID) so a forged or truncated cursor never reaches SQL. Offset cursors for
+ * ranked results that have no stable key (search): base64url(JSON { o: offset, s: search id }), validated too.
  */
 import { isUlid } from "./ids";
 
@@ -28,4 +29,33 @@ export function decodeKeysetCursor(raw: string): KeysetCursor | null {
   const id = m[2]!;
   if (!Number.isSafeInteger(ms) || ms < MIN_MS || ms >= MAX_MS || !isUlid(id)) return null;
   return { at: new Date(ms), id };
+}
+
+/** A position in one ranked result list: the offset of the next page and the search (ULID) it belongs to. */
+export type OffsetCursor = { offset: number; searchId: string };
+/** Largest offset a cursor may carry. */
+const MAX_OFFSET = 100_000;
+
+export function encodeOffsetCursor(c: OffsetCursor): string {
+  return Buffer.from(JSON.stringify({ o: c.offset, s: c.searchId })).toString("base64url");
+}
+
+/** The cursor's parts, or null when it is not one this codec wrote. */
+export function decodeOffsetCursor(raw: string): OffsetCursor | null {
+  if (typeof raw !== "string" || raw.length === 0 || raw.length > 128 || !/^[A-Za-z0-9_-]+$/.test(raw)) return null;
+  try {
+    const c = JSON.parse(Buffer.from(raw, "base64url").toString("utf8")) as { o?: unknown; s?: unknown } | null;
+    if (
+      typeof c?.o === "number" &&
+      Number.isInteger(c.o) &&
+      c.o >= 0 &&
+      c.o <= MAX_OFFSET &&
+      typeof c.s === "string" &&
+      c.s.length === 26
+    )
+      return { offset: c.o, searchId: c.s };
+  } catch {
+    /* not JSON */
+  }
+  return null;
 }

@@ -1,3 +1,4 @@
+import { decodeOffsetCursor, encodeOffsetCursor } from "~/lib/cursor";
 import { newId } from "~/lib/ids";
 import { publicName } from "~/lib/privacy";
 import { isoWeekday, isValidTimeZone, localDateToday } from "~/lib/time/zoned";
@@ -110,24 +111,14 @@ type Deps = {
   now?: () => Date;
 };
 
-type Cursor = { o: number; s: string };
-const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString("base64url");
-function decodeCursor(raw: string): Cursor {
-  try {
-    const c = JSON.parse(Buffer.from(raw, "base64url").toString("utf8")) as Partial<Cursor>;
-    if (
-      typeof c.o === "number" &&
-      Number.isInteger(c.o) &&
-      c.o >= 0 &&
-      c.o <= 100_000 &&
-      typeof c.s === "string" &&
-      c.s.length === 26
-    )
-      return { o: c.o, s: c.s };
-  } catch {
-    /* fall through */
-  }
-  throw new ValidationError("That page link is no longer valid. Run the search again.", { cursor: ["Invalid cursor"] });
+/** A page cursor this service wrote, or a 400. */
+function decodeCursor(raw: string): { o: number; s: string } {
+  const c = decodeOffsetCursor(raw);
+  if (!c)
+    throw new ValidationError("That page link is no longer valid. Run the search again.", {
+      cursor: ["Invalid cursor"],
+    });
+  return { o: c.offset, s: c.searchId };
 }
 
 type Candidate = {
@@ -786,7 +777,7 @@ export function createSearchService(deps: Deps) {
         // Signed per search (cached cards are shared between searches): logClick accepts only these.
         cards: rest.cards.map((c) => ({ ...c, clickToken: deps.sign(clickTokenPayload(searchId, c.id, c.position)) })),
         searchId,
-        nextCursor: nextOffset === null ? null : encodeCursor({ o: nextOffset, s: searchId }),
+        nextCursor: nextOffset === null ? null : encodeOffsetCursor({ offset: nextOffset, searchId }),
         diagnostics: {
           ...result.response.diagnostics,
           searchId,
