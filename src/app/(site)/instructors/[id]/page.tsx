@@ -1,3 +1,4 @@
+import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -27,8 +28,7 @@ const loadProfile = cache(async (id: string) => {
   try {
     return await (await serverApi()).instructor.publicProfile({ id });
   } catch (e) {
-    const code = (e as { code?: string }).code;
-    if (code === "NOT_FOUND" || code === "BAD_REQUEST") return null;
+    if (e instanceof TRPCError && (e.code === "NOT_FOUND" || e.code === "BAD_REQUEST")) return null;
     throw e;
   }
 });

@@ -1,3 +1,4 @@
+import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -20,8 +21,8 @@ export default async function LessonPage({
   const me = await requireUser(`/lessons/${id}`);
   // Instructors manage lessons from their calendar; here they see what was booked and how it is paid.
   const booking = await (await serverApi()).booking.get({ bookingId: id }).catch((e: unknown) => {
-    const code = (e as { code?: string }).code;
-    if (code === "NOT_FOUND" || code === "BAD_REQUEST" || code === "FORBIDDEN") return null;
+    if (e instanceof TRPCError && (e.code === "NOT_FOUND" || e.code === "BAD_REQUEST" || e.code === "FORBIDDEN"))
+      return null;
     throw e;
   });
   if (!booking) notFound();
