@@ -243,10 +243,6 @@ export function createBookingRepository(db: DbOrTx) {
     },
 
     // ── Reviews ──
-    async findReviewByBooking(bookingId: string, tx: DbOrTx = db): Promise<ReviewRow | null> {
-      const [row] = await tx.select().from(reviews).where(eq(reviews.bookingId, bookingId)).limit(1);
-      return row ?? null;
-    },
     async findReview(id: string, tx: DbOrTx = db): Promise<ReviewRow | null> {
       const [row] = await tx.select().from(reviews).where(eq(reviews.id, id)).limit(1);
       return row ?? null;
