@@ -3,7 +3,6 @@ import { env } from "~/server/config/env";
 import { newId } from "~/lib/ids";
 import { getRuntime } from "~/server/runtime";
 import { ZSignUpInput } from "~/server/api/routers/auth.schemas";
-import { createServices } from "~/server/services";
 
 export const dynamic = "force-dynamic";
 
@@ -35,7 +34,7 @@ export async function POST(req: Request) {
   if (env.E2E_TEST_HOOKS !== "1") return new Response("Not found", { status: 404 });
   const parsed = ZHook.safeParse(await req.json().catch(() => null));
   if (!parsed.success) return Response.json({ error: z.flattenError(parsed.error) }, { status: 400 });
-  const services = createServices(await getRuntime());
+  const services = (await getRuntime()).services;
   const input = parsed.data;
   switch (input.action) {
     case "create-account": {
