@@ -16,7 +16,10 @@ export function createSessionRepository(db: DbOrTx) {
      * Whether the user signed in before, and whether from this device (same user agent) — a "new device" is a
      * known user on an unseen device. Revoked and expired sessions count: signing out doesn't forget a device.
      */
-    async deviceHistory(userId: string, userAgent: string | null): Promise<{ anySession: boolean; sameDevice: boolean }> {
+    async deviceHistory(
+      userId: string,
+      userAgent: string | null,
+    ): Promise<{ anySession: boolean; sameDevice: boolean }> {
       const [row] = await db
         .select({
           any: sql<number>`count(*)::int`,

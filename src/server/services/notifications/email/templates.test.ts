@@ -40,8 +40,7 @@ const pay = {
   amount: "$60.00",
   lessonPath: "/lessons/01JABCDEFGHJKMNPQRSTVWXYZ0",
 };
-const t = <P>(template: EmailTemplate<P>, props: P) =>
-  [template as EmailTemplate<never>, props] as [EmailTemplate<never>, unknown];
+const t = <P>(template: EmailTemplate<P>, props: P) => [template, props] as [EmailTemplate<never>, unknown];
 export const SAMPLES: [EmailTemplate<never>, unknown][] = [
   t(lessonBookedEmail, lesson),
   t(lessonCancelledEmail, { ...lesson, calendar: undefined, feeText: "Cancellation fee: $30.00." }),
