@@ -73,12 +73,12 @@ test("[ADMIN] the dashboard renders its charts with data; screenshots at 1280 an
   ).toHaveAttribute("aria-current", "page");
   const users = page.getByRole("figure", { name: "New users per role" });
   await expect(users).toBeVisible();
-  await expect(users.locator(".recharts-surface")).toBeVisible();
+  await expect(users.locator("svg.recharts-surface:not([aria-label])")).toBeVisible();
   await expect(users.locator(".recharts-bar-rectangle").first()).toBeVisible();
   await page.getByRole("button", { name: "7 days" }).click();
   await expect(page.getByRole("button", { name: "7 days" })).toHaveAttribute("aria-pressed", "true");
   await expect(page.getByText(/^Last 7 days/)).toBeVisible();
-  await expect(users.locator(".recharts-surface")).toBeVisible();
+  await expect(users.locator("svg.recharts-surface:not([aria-label])")).toBeVisible();
   // The table alternative has one row per day.
   await users.getByText("New users per role as a table").click();
   await expect(users.getByRole("table").getByRole("row")).toHaveCount(8);
@@ -90,7 +90,7 @@ test("[ADMIN] the dashboard renders its charts with data; screenshots at 1280 an
 
   await page.setViewportSize({ width: 390, height: 844 });
   await page.reload();
-  await expect(users.locator(".recharts-surface")).toBeVisible();
+  await expect(users.locator("svg.recharts-surface:not([aria-label])")).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath("admin-dashboard-390.png"), fullPage: true });
   for (const path of ["/admin/users", "/admin/audit"]) {
     for (const width of [1280, 390]) {
