@@ -67,7 +67,7 @@ test("[ACCOUNT] a new student sees the verify banner, resends the email and conf
   await signInViaApi(page, account);
 
   await page.goto("/");
-  const banner = page.getByRole("region", { name: "Email verification" });
+  const banner = page.getByRole("region", { name: "Verification reminder" });
   await expect(banner).toContainText("Confirm your email to book lessons.");
   await banner.getByRole("button", { name: "Resend verification email" }).click();
   await expect(banner.getByText("Sent. Check your inbox.")).toBeVisible();
@@ -78,6 +78,6 @@ test("[ACCOUNT] a new student sees the verify banner, resends the email and conf
   await page.goto(link);
   await expect(page.getByText("Email confirmed")).toBeVisible();
   await page.goto("/");
-  await expect(page.getByRole("region", { name: "Email verification" })).toHaveCount(0);
+  await expect(page.getByRole("region", { name: "Verification reminder" })).toHaveCount(0);
   expect(await trpcQuery<{ emailVerified: boolean }>(page, "account.me")).toMatchObject({ emailVerified: true });
 });
