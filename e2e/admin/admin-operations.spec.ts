@@ -64,7 +64,7 @@ test("[ADMIN] an admin with 2FA refunds a lesson and hides a message a student r
   await reportDialog.getByLabel("Reason").fill("Insulting me after the lesson");
   await reportDialog.getByRole("button", { name: "Send report" }).click();
   await expect(reportDialog.getByText("Thanks — a moderator will look at it.")).toBeVisible();
-  await reportDialog.getByRole("button", { name: "Close" }).click();
+  await reportDialog.getByRole("button", { name: "Close" }).last().click(); // the footer button (the dialog's × is also "Close")
 
   // The admin refunds the lesson from its timeline.
   const adminContext = await browser.newContext({ timezoneId: "America/New_York", locale: "en-US" });
@@ -80,7 +80,7 @@ test("[ADMIN] an admin with 2FA refunds a lesson and hides a message a student r
   await refund.getByLabel("Reason").fill("Goodwill refund after a complaint");
   await refund.getByRole("button", { name: "Refund in full" }).click();
   await expect(refund.getByText("Refunded.")).toBeVisible();
-  await refund.getByRole("button", { name: "Close" }).click();
+  await refund.getByRole("button", { name: "Close" }).last().click(); // the footer button (the dialog's × is also "Close")
   const payment = admin.getByRole("region", { name: "Payment" });
   await expect(payment.getByText("refunded", { exact: true })).toBeVisible();
   await expect(timeline.getByText("Refunded", { exact: true })).toBeVisible();
@@ -93,7 +93,7 @@ test("[ADMIN] an admin with 2FA refunds a lesson and hides a message a student r
   const hide = admin.getByRole("dialog", { name: "Hide this message?" });
   await hide.getByRole("button", { name: "Hide message" }).click();
   await expect(hide.getByText("Done.")).toBeVisible();
-  await hide.getByRole("button", { name: "Close" }).click();
+  await hide.getByRole("button", { name: "Close" }).last().click(); // the footer button (the dialog's × is also "Close")
 
   // Both actions are in the audit log.
   await openAuditLog(admin);
