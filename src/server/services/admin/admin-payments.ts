@@ -57,7 +57,7 @@ export function createAdminPayments(deps: {
       const grandTotal = ledger.byAccount.reduce((n, a) => n + Number(a.cents), 0);
       const lines: ReconciliationLine[] = [
         { label: "Card captured", ledgerCents: sum("student_card"), recountCents: Number(recount.cardCaptured) },
-        { label: "Card refunded", ledgerCents: -sum("refunds"), recountCents: Number(recount.cardRefunded) },
+        { label: "Card refunded", ledgerCents: 0 - sum("refunds") || 0, recountCents: Number(recount.cardRefunded) },
         { label: "Credits used (net)", ledgerCents: sum("student_credit"), recountCents: Number(recount.creditNet) },
         { label: "Ledger grand total", ledgerCents: grandTotal, recountCents: 0 },
         {
