@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, ilike, inArray, isNotNull, lt, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, ilike, inArray, isNotNull, lt, or, sql, type SQL } from "drizzle-orm";
 import type { Database, DbOrTx } from "~/server/db/client";
 import { rowsOf } from "~/server/db/client";
 import {
@@ -354,19 +354,6 @@ export function createAdminOpsRepository(db: Database) {
     },
 
     /** Any user (for moderation and instructor actions). */
-    async userBrief(id: string) {
-      const [r] = await db
-        .select({
-          id: users.id,
-          role: users.role,
-          status: users.status,
-          firstName: users.firstName,
-          lastName: users.lastName,
-        })
-        .from(users)
-        .where(and(eq(users.id, id), ne(users.status, "deleted")));
-      return r ?? null;
-    },
   };
 }
 export type AdminOpsRepository = ReturnType<typeof createAdminOpsRepository>;

@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, sql } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "~/server/db/client";
 import { dataExports } from "~/server/db/schema";
 
@@ -56,13 +56,6 @@ export function createDataExportRepository(db: DbOrTx) {
       const a = list[0]?.archive;
       if (a == null) return null;
       return typeof a === "string" ? (JSON.parse(a) as Record<string, unknown>) : a;
-    },
-    async countSince(userId: string, since: Date): Promise<number> {
-      const rows = await db
-        .select({ id: dataExports.id })
-        .from(dataExports)
-        .where(and(eq(dataExports.userId, userId), gt(dataExports.createdAt, since)));
-      return rows.length;
     },
   };
 }

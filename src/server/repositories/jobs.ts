@@ -112,16 +112,14 @@ export function createJobRepository(db: Database) {
       tx: DbOrTx,
       s: { runId: string; stepId: string; kind: JobStepKind; output: unknown; wakeAt: Date | null; now: Date },
     ): Promise<void> {
-      await tx
-        .insert(jobSteps)
-        .values({
-          runId: s.runId,
-          stepId: s.stepId,
-          kind: s.kind,
-          output: s.output ?? null,
-          wakeAt: s.wakeAt,
-          createdAt: s.now,
-        });
+      await tx.insert(jobSteps).values({
+        runId: s.runId,
+        stepId: s.stepId,
+        kind: s.kind,
+        output: s.output ?? null,
+        wakeAt: s.wakeAt,
+        createdAt: s.now,
+      });
       if (s.kind === "run") await tx.update(jobRuns).set({ attempt: 0 }).where(eq(jobRuns.id, s.runId));
     },
 
@@ -159,11 +157,6 @@ export function createJobRepository(db: Database) {
           ),
         );
       return row?.n ?? 0;
-    },
-
-    async findRun(id: string): Promise<JobRunRow | undefined> {
-      const [row] = await db.select().from(jobRuns).where(eq(jobRuns.id, id));
-      return row;
     },
 
     /** Runs of a function (newest first), for tests and diagnostics. */

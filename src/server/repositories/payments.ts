@@ -36,14 +36,6 @@ export function createPaymentRepository(db: DbOrTx) {
         .limit(1);
       return row ?? null;
     },
-    async findAccountByStripeId(accountId: string, tx: DbOrTx = db): Promise<PaymentAccountRow | null> {
-      const [row] = await tx
-        .select()
-        .from(paymentAccounts)
-        .where(eq(paymentAccounts.stripeAccountId, accountId))
-        .limit(1);
-      return row ?? null;
-    },
     /** Creates the account row once; a concurrent second onboarding start keeps the first account. */
     async insertAccount(values: typeof paymentAccounts.$inferInsert): Promise<PaymentAccountRow> {
       await db.insert(paymentAccounts).values(values).onConflictDoNothing({ target: paymentAccounts.instructorId });
@@ -139,14 +131,6 @@ export function createPaymentRepository(db: DbOrTx) {
         .limit(1);
       return row?.id ?? null;
     },
-    async findBookingIdByCharge(chargeId: string, tx: DbOrTx = db): Promise<string | null> {
-      const [row] = await tx
-        .select({ id: bookingPayments.bookingId })
-        .from(bookingPayments)
-        .where(eq(bookingPayments.chargeId, chargeId))
-        .limit(1);
-      return row?.id ?? null;
-    },
     /** Updates a locked payment row and bumps its version. */
     async updatePayment(tx: DbOrTx, bookingId: string, values: Partial<NewBookingPayment>): Promise<BookingPaymentRow> {
       const [row] = await tx
@@ -201,19 +185,17 @@ export function createPaymentRepository(db: DbOrTx) {
     ): Promise<string> {
       const transactionId = newId();
       if (entry.lines.length === 0) return transactionId;
-      await tx
-        .insert(ledgerEntries)
-        .values(
-          entry.lines.map((l) => ({
-            transactionId,
-            bookingId: entry.bookingId,
-            userId: l.userId,
-            account: l.account,
-            amountCents: l.amountCents,
-            kind: entry.kind,
-            createdAt: entry.createdAt,
-          })),
-        );
+      await tx.insert(ledgerEntries).values(
+        entry.lines.map((l) => ({
+          transactionId,
+          bookingId: entry.bookingId,
+          userId: l.userId,
+          account: l.account,
+          amountCents: l.amountCents,
+          kind: entry.kind,
+          createdAt: entry.createdAt,
+        })),
+      );
       return transactionId;
     },
     /** Ledger transactions whose entries do not sum to zero (should always be empty). */
@@ -223,13 +205,6 @@ export function createPaymentRepository(db: DbOrTx) {
           sql`select transaction_id as "transactionId", sum(amount_cents)::int as sum from ${ledgerEntries} group by transaction_id having sum(amount_cents) <> 0`,
         ),
       );
-    },
-    async ledgerForBooking(bookingId: string) {
-      return db
-        .select()
-        .from(ledgerEntries)
-        .where(eq(ledgerEntries.bookingId, bookingId))
-        .orderBy(asc(ledgerEntries.createdAt), asc(ledgerEntries.id));
     },
 
     // ── Credits ──
