@@ -232,9 +232,7 @@ describe("suspension", () => {
     const rows = await rt.dbh.db.select().from(sessions).where(eq(sessions.userId, victim.id));
     expect(rows).toHaveLength(2);
     for (const r of rows) expect(r.revokedAt).not.toBeNull();
-    await expect(
-      createCaller(await createContextInner({ rt, session: claimsA })).account.me(),
-    ).resolves.toBeNull();
+    await expect(createCaller(await createContextInner({ rt, session: claimsA })).account.me()).resolves.toBeNull();
 
     // Sign-in is refused with a clear message.
     await expect(

@@ -42,7 +42,11 @@ export function createSessionService({ users, sessions, hashIp, events, now = ()
       const userAgent = input.userAgent ? input.userAgent.slice(0, USER_AGENT_MAX) : null;
       // A known account on a device it never used before gets a security notice (not the very first sign-in).
       const history = events ? await sessions.deviceHistory(input.userId, userAgent) : null;
-      const row = await sessions.insert({ userId: input.userId, ipHash: input.ip ? hashIp(input.ip) : null, userAgent });
+      const row = await sessions.insert({
+        userId: input.userId,
+        ipHash: input.ip ? hashIp(input.ip) : null,
+        userAgent,
+      });
       if (events && history?.anySession && !history.sameDevice)
         await publishSecurityNotice(events, {
           userId: input.userId,

@@ -30,15 +30,13 @@ async function instructorTeaching(subjectSlugs: string[], listed = true) {
       description: "",
     });
   }
-  await rt.dbh.db
-    .insert(availabilityPatterns)
-    .values(
-      [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
-        instructorId: user.id,
-        weekday,
-        bits: setRange(emptyDay(), 9 * 60, 18 * 60),
-      })),
-    );
+  await rt.dbh.db.insert(availabilityPatterns).values(
+    [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
+      instructorId: user.id,
+      weekday,
+      bits: setRange(emptyDay(), 9 * 60, 18 * 60),
+    })),
+  );
   if (listed) await caller.instructor.setupPayouts();
   return user;
 }

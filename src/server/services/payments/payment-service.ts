@@ -82,14 +82,7 @@ function failureMessage(e: unknown): { message: string; declineCode: string | nu
   return { message: "We couldn't authorize your card. We'll try again.", declineCode: null, code: null };
 }
 
-export function createPaymentService({
-  db,
-  repo,
-  bookings,
-  gateway,
-  events,
-  now = () => new Date(),
-}: Deps) {
+export function createPaymentService({ db, repo, bookings, gateway, events, now = () => new Date() }: Deps) {
   const publish = async (list: DomainEvent[]) => {
     if (list.length) await events.publish(list);
   };
