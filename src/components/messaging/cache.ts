@@ -322,7 +322,15 @@ export function applyEvent(utils: Utils, event: ConversationEvent) {
       });
       mapSummary(utils, event.conversationId, (s) =>
         s.lastMessage?.id === event.messageId
-          ? { ...s, lastMessage: { ...s.lastMessage, body: null, deleted: true } }
+          ? {
+              ...s,
+              lastMessage: {
+                ...s.lastMessage,
+                body: null,
+                deleted: true,
+                ...(event.moderated ? { moderated: true as const } : {}),
+              },
+            }
           : s,
       );
       return;

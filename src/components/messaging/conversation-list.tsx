@@ -161,7 +161,9 @@ function ConversationRow({
               {!m ? (
                 <span className="text-slate-400">No messages yet</span>
               ) : m.deleted ? (
-                <span className="italic text-slate-500">{mine ? "You: " : ""}Message deleted</span>
+                <span className="italic text-slate-500">
+                  {m.moderated ? "Message removed by moderator" : `${mine ? "You: " : ""}Message deleted`}
+                </span>
               ) : m.kind === "system" ? (
                 <span className="inline-flex items-center gap-1 text-slate-500">
                   <CalendarIcon className="size-3.5 shrink-0" />

@@ -91,6 +91,7 @@ export const ZConversationSummary = z.object({
       senderId: z.string().nullable(),
       body: z.string().nullable(),
       deleted: z.boolean(),
+      moderated: z.literal(true).optional(),
       createdAt: z.string(),
       status: ZTick,
     })

@@ -257,6 +257,10 @@ describe("moderation", () => {
       const m = h.messages.find((x) => x.id === w.message)!;
       expect(m).toMatchObject({ body: null, deleted: true, moderated: true });
       expect(JSON.stringify(h)).not.toContain("Do you teach beginners");
+      // The inbox preview says who removed it, too.
+      const inbox = await (await api(who)).conversations.list({ state: "active", limit: 50 });
+      const preview = inbox.items.find((c) => c.id === w.conversation)?.lastMessage;
+      expect(preview).toMatchObject({ id: w.message, body: null, deleted: true, moderated: true });
     }
     // Decided once.
     await expect(

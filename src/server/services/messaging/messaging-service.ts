@@ -105,7 +105,7 @@ function statusOf(
   return "sent";
 }
 
-function toSummary(r: SummaryRow, me: string): ConversationSummary {
+function toSummary(r: SummaryRow, me: string, moderated: ReadonlySet<string> = new Set()): ConversationSummary {
   return {
     id: r.id,
     state: r.state,
@@ -122,6 +122,7 @@ function toSummary(r: SummaryRow, me: string): ConversationSummary {
           senderId: r.lm_sender_id,
           body: r.lm_deleted ? null : r.lm_body,
           deleted: Boolean(r.lm_deleted),
+          ...(r.lm_deleted && moderated.has(r.lm_id) ? { moderated: true as const } : {}),
           createdAt: r.lm_created_at ?? "",
           status: statusOf(r.lm_id, r.lm_sender_id === me, r.other_last_read, r.other_last_delivered),
         }
@@ -172,10 +173,17 @@ export function createMessagingService(deps: Deps) {
     return toView(row, (await repo.reactionsOf([row.id])).get(row.id) ?? []);
   }
 
+  /** Which of these previews' deleted last messages an admin removed (they read "removed by moderator"). */
+  async function moderatedAmong(rows: SummaryRow[]): Promise<ReadonlySet<string>> {
+    const ids = rows.flatMap((r) => (r.lm_id && r.lm_deleted ? [r.lm_id] : []));
+    if (!ids.length || !deps.moderation) return new Set();
+    return deps.moderation.hiddenAmong("message", ids);
+  }
+
   async function summary(userId: string, conversationId: string): Promise<ConversationSummary> {
     const [row] = await repo.summaries(userId, { conversationId });
     if (!row) throw new NotFoundError("Conversation not found.");
-    return toSummary(row, userId);
+    return toSummary(row, userId, await moderatedAmong([row]));
   }
 
   /** Before the pair's first confirmed booking (`shared` false), contact details are masked at write time. */
@@ -382,7 +390,9 @@ export function createMessagingService(deps: Deps) {
         before: input.cursor ?? undefined,
         limit: limit + 1,
       });
-      const items = rows.slice(0, limit).map((r) => toSummary(r, actor.userId));
+      const page = rows.slice(0, limit);
+      const moderated = await moderatedAmong(page);
+      const items = page.map((r) => toSummary(r, actor.userId, moderated));
       return { items, nextCursor: rows.length > limit ? (items[items.length - 1]?.lastMessage?.id ?? null) : null };
     },
 

@@ -35,7 +35,10 @@ export type ThreadMessage = MessageView & {
   status: "sent" | "delivered" | "read" | null;
 };
 
-export type MessagePreview = Pick<MessageView, "id" | "kind" | "senderId" | "body" | "deleted" | "createdAt"> & {
+export type MessagePreview = Pick<
+  MessageView,
+  "id" | "kind" | "senderId" | "body" | "deleted" | "createdAt" | "moderated"
+> & {
   status: ThreadMessage["status"];
 };
 
