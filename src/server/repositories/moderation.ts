@@ -3,6 +3,7 @@ import type { Database, DbOrTx } from "~/server/db/client";
 import {
   contentReports,
   hiddenContent,
+  instructorProfiles,
   messages,
   reviews,
   users,
@@ -12,6 +13,18 @@ import {
 } from "~/server/db/schema";
 
 export type ContentReportRow = typeof contentReports.$inferSelect;
+
+/**
+ * A profile field hidden or shown again changes what search cards show: moving the profile's `updated_at` tells
+ * the search snapshot (keyed on the newest change) to reload.
+ */
+async function touchProfile(tx: DbOrTx, kind: HiddenKind, instructorId: string) {
+  if (!kind.startsWith("profile_")) return;
+  await tx
+    .update(instructorProfiles)
+    .set({ updatedAt: sql`now()` })
+    .where(eq(instructorProfiles.userId, instructorId));
+}
 
 /** Reports and hidden content (the moderation queue and what views leave out). */
 export function createModerationRepository(db: Database) {
@@ -100,6 +113,7 @@ export function createModerationRepository(db: Database) {
       v: { kind: HiddenKind; targetId: string; hiddenBy: string; reason: string },
     ): Promise<boolean> {
       const rows = await tx.insert(hiddenContent).values(v).onConflictDoNothing().returning({ k: hiddenContent.kind });
+      if (rows.length) await touchProfile(tx, v.kind, v.targetId);
       return rows.length > 0;
     },
 
@@ -108,6 +122,7 @@ export function createModerationRepository(db: Database) {
         .delete(hiddenContent)
         .where(and(eq(hiddenContent.kind, kind), eq(hiddenContent.targetId, targetId)))
         .returning({ k: hiddenContent.kind });
+      if (rows.length) await touchProfile(tx, kind, targetId);
       return rows.length > 0;
     },
 

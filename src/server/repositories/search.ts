@@ -2,6 +2,7 @@ import { and, asc, desc, eq, gte, lt, sql, type SQL } from "drizzle-orm";
 import { rowsOf, type DbOrTx } from "~/server/db/client";
 import {
   categories,
+  hiddenContent,
   instructorProfiles,
   regionAliases,
   regions,
@@ -10,6 +11,7 @@ import {
   searchEvents,
   subjectAliases,
   subjects,
+  type HiddenKind,
 } from "~/server/db/schema";
 import { ACTIVE_BOOKING_STATUSES } from "./bookings";
 
@@ -66,6 +68,9 @@ function kmFrom(
   return sql`sqrt(power((${latCol} - ${lat}::float8) * ${KM_PER_DEG_LAT}::float8, 2) + power((${lngCol} - ${lng}::float8) * ${kx}::float8, 2))`;
 }
 
+/** Whether an admin hid this profile field (`p` is the instructor's profile row); hidden fields show empty. */
+const hiddenField = (kind: HiddenKind) =>
+  sql`exists (select 1 from ${hiddenContent} h where h.kind = ${kind} and h.target_id = p.user_id)`;
 const arr = (values: readonly string[]) => sql`${sql.param([...values])}::text[]`;
 const intArr = (values: readonly number[]) => sql`${sql.param([...values])}::int[]`;
 
@@ -308,8 +313,9 @@ export function createSearchRepository(db: DbOrTx) {
                  s.location_types as "locationTypes", s.is_active as "isActive"
           from instructor_services s where ${svcWhere}`),
         db.execute(sql`
-          select p.user_id as id, u.first_name as "firstName", upper(left(trim(u.last_name), 1)) as "lastInitial", p.photo_url as "photoUrl",
-                 p.headline, p.years_experience as "yearsExperience", p.background_check as "backgroundCheck",
+          select p.user_id as id, u.first_name as "firstName", upper(left(trim(u.last_name), 1)) as "lastInitial",
+                 case when ${hiddenField("profile_photo")} then null else p.photo_url end as "photoUrl",
+                 case when ${hiddenField("profile_headline")} then '' else p.headline end as headline, p.years_experience as "yearsExperience", p.background_check as "backgroundCheck",
                  p.rating_avg::float8 as "ratingAvg", p.rating_count as "ratingCount", p.founding, p.public_lat as lat, p.public_lng as lng,
                  p.neighbourhood_id as "neighbourhoodId", p.time_zone as "timeZone", p.buffer_minutes as "bufferMinutes",
                  p.min_notice_minutes as "minNoticeMinutes", p.horizon_days as "horizonDays",
@@ -364,7 +370,7 @@ export function createSearchRepository(db: DbOrTx) {
           select s.id as "serviceId", s.instructor_id as "instructorId", s.subject_id as "subjectId", sub.name as "subjectName",
                  c.name as "categoryName",
                  (select array_agg(sa.alias order by sa.alias) from subject_aliases sa where sa.subject_id = s.subject_id) as aliases,
-                 s.description, p.headline,
+                 s.description, case when ${hiddenField("profile_headline")} then '' else p.headline end as headline,
                  (extract(epoch from date_trunc('milliseconds', greatest(s.updated_at, p.updated_at))) * 1000)::float8 as "sourceMs",
                  d.content_hash as "contentHash", d.embedding_model as "embeddingModel"
           from instructor_services s

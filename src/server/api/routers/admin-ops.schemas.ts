@@ -6,6 +6,7 @@ import {
   JOB_RUN_STATUSES,
   LEDGER_ACCOUNTS,
   PAYMENT_STATES,
+  PROFILE_FIELDS,
   REPORT_REASON_MAX,
   REPORT_STATUSES,
   REPORT_TARGETS,
@@ -33,7 +34,6 @@ export const ZAdminInstructorListInput = z.object({
   query: zText({ max: 120 }).optional(),
   ...ZPage,
 });
-export const PROFILE_FIELDS = ["headline", "bio", "photo"] as const;
 export const ZAdminInstructorList = z.object({
   items: z.array(
     z.object({

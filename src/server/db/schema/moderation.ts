@@ -13,6 +13,9 @@ export type ReportTarget = (typeof REPORT_TARGETS)[number];
 export const REPORT_STATUSES = ["open", "hidden", "dismissed", "warned", "suspended"] as const;
 export type ReportStatus = (typeof REPORT_STATUSES)[number];
 /** What an admin can hide: a message, a review, or one field of an instructor's public profile. */
+/** The public-profile fields an admin can hide; each is hidden as `profile_<field>`. */
+export const PROFILE_FIELDS = ["headline", "bio", "photo"] as const;
+export type ProfileField = (typeof PROFILE_FIELDS)[number];
 export const HIDDEN_KINDS = ["message", "review", "profile_headline", "profile_bio", "profile_photo"] as const;
 export type HiddenKind = (typeof HIDDEN_KINDS)[number];
 export const REPORT_REASON_MAX = 500;

@@ -7,8 +7,7 @@ import type { BackgroundCheckProvider } from "~/server/integrations/background-c
 import { NotFoundError } from "~/server/errors";
 import type { AdminAuditWriter, AdminCall } from "./audit-entry";
 
-export const PROFILE_FIELDS = ["headline", "bio", "photo"] as const;
-export type ProfileField = (typeof PROFILE_FIELDS)[number];
+import { PROFILE_FIELDS, type ProfileField } from "~/server/db/schema";
 const kindOf = (f: ProfileField) => `profile_${f}` as const;
 
 /** Admin console — instructors: the verification queue, approve / reject, founding flag, profile moderation. */

@@ -377,6 +377,12 @@ describe("instructors and jobs", () => {
     const publicAfter = await (await api(w.studentB)).instructor.publicProfile({ id: w.instructorA.id });
     expect(publicAfter.headline).toBe("");
     expect(publicAfter.bio).toBe(publicBefore.bio);
+    // Search cards leave it out too (the hide moves the profile's change mark, so the index reloads).
+    await rt.services.search.refreshIndex();
+    const found = await (await api(w.studentB)).search.instructors({ q: "piano", limit: 24 });
+    const card = found.cards.find((c) => c.id === w.instructorA.id);
+    expect(card).toBeDefined();
+    expect(card!.headline).toBe("");
   });
 
   it("lists failed job runs and retries one once", async () => {
