@@ -4,6 +4,9 @@
  */
 import { newId } from "~/lib/ids";
 import type { Database } from "~/server/db/client";
+import type { Runtime } from "~/server/runtime";
+import type { UserRow } from "~/server/repositories/users";
+import { createTestUser } from "./harness";
 import {
   availabilityPatterns,
   categories,
@@ -91,20 +94,31 @@ export async function insertCatalogFixture(db: Database): Promise<CatalogFixture
   };
 }
 
-/**
- * A bookable online service for an instructor: a fresh category and subject, one active service (60 min,
- * online, adults) and open hours 08:00–20:00 every weekday in the instructor's zone. Returns the service id.
- */
-export async function insertBookableService(
-  db: Database,
-  instructorId: string,
-  opts: { hourlyRateCents?: number } = {},
-): Promise<string> {
+/** Open hours 08:00–20:00 on every weekday of the instructor's weekly pattern (in the instructor's zone). */
+export async function insertOpenHoursEveryDay(db: Database, instructorId: string): Promise<void> {
   await db
     .insert(availabilityPatterns)
     .values(
       [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ instructorId, weekday, bits: setRange(emptyDay(), 8 * 60, 20 * 60) })),
     );
+}
+
+export type BookableServiceOptions = {
+  hourlyRateCents?: number;
+  durations?: number[];
+  locationTypes?: (typeof instructorServices.$inferInsert)["locationTypes"];
+};
+
+/**
+ * A bookable service for an instructor: a fresh category and subject, one active service (by default 60 min,
+ * online, adults, $55/h) and open hours 08:00–20:00 every weekday in the instructor's zone. Returns the service id.
+ */
+export async function insertBookableService(
+  db: Database,
+  instructorId: string,
+  opts: BookableServiceOptions = {},
+): Promise<string> {
+  await insertOpenHoursEveryDay(db, instructorId);
   const [cat] = await db
     .insert(categories)
     .values({ slug: `cat-${newId().toLowerCase()}`, name: "Music" })
@@ -119,11 +133,24 @@ export async function insertBookableService(
       instructorId,
       subjectId: sub!.id,
       hourlyRateCents: opts.hourlyRateCents ?? 5500,
-      durations: [60],
-      locationTypes: ["online"],
+      durations: opts.durations ?? [60],
+      locationTypes: opts.locationTypes ?? ["online"],
       ageGroups: ["adults"],
       levels: ["beginner"],
     })
     .returning();
   return svc!.id;
+}
+
+/**
+ * A new instructor account (via the harness's `createTestUser`) with one bookable service and open hours every
+ * day (see `insertBookableService`). Returns the user and the service id.
+ */
+export async function createBookableInstructor(
+  rt: Runtime,
+  opts: BookableServiceOptions & { firstName?: string; lastName?: string } = {},
+): Promise<{ user: UserRow; serviceId: string }> {
+  const { firstName, lastName, ...service } = opts;
+  const user = await createTestUser(rt, { role: "instructor", firstName, lastName });
+  return { user, serviceId: await insertBookableService(rt.dbh.db, user.id, service) };
 }

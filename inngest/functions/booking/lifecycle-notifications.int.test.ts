@@ -3,17 +3,8 @@ import { InngestTestEngine } from "@inngest/test";
 import { and, eq } from "drizzle-orm";
 import { callerFor, createTestRuntime, createTestUser, type TestRuntime } from "~/test/harness";
 import { saveCard } from "~/test/payments-fixtures";
-import {
-  availabilityPatterns,
-  bookings,
-  categories,
-  instructorServices,
-  messages,
-  notifications,
-  subjects,
-} from "~/server/db/schema";
-import { emptyDay, setRange } from "~/lib/availability/bitmap";
-import { newId } from "~/lib/ids";
+import { createBookableInstructor } from "~/test/catalog-fixtures";
+import { bookings, messages, notifications } from "~/server/db/schema";
 import type { UserRow } from "~/server/repositories/users";
 import { setFunctionRuntime } from "../../services";
 import { bookingNotificationFunctions } from "./lifecycle-notifications";
@@ -27,37 +18,11 @@ beforeAll(async () => {
   rt = await createTestRuntime();
   setFunctionRuntime(rt);
   student = await createTestUser(rt, { role: "student", firstName: "Sam", lastName: "Carter" });
-  instructor = await createTestUser(rt, { role: "instructor", firstName: "Ines", lastName: "Moreau" });
-  await rt.dbh.db
-    .insert(availabilityPatterns)
-    .values(
-      [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
-        instructorId: instructor.id,
-        weekday,
-        bits: setRange(emptyDay(), 8 * 60, 20 * 60),
-      })),
-    );
-  const [cat] = await rt.dbh.db
-    .insert(categories)
-    .values({ slug: `c-${newId().toLowerCase()}`, name: "Music" })
-    .returning();
-  const [sub] = await rt.dbh.db
-    .insert(subjects)
-    .values({ categoryId: cat!.id, slug: `s-${newId().toLowerCase()}`, name: "Piano" })
-    .returning();
-  const [svc] = await rt.dbh.db
-    .insert(instructorServices)
-    .values({
-      instructorId: instructor.id,
-      subjectId: sub!.id,
-      hourlyRateCents: 6000,
-      durations: [60],
-      locationTypes: ["online"],
-      ageGroups: ["adults"],
-      levels: ["beginner"],
-    })
-    .returning();
-  serviceId = svc!.id;
+  ({ user: instructor, serviceId } = await createBookableInstructor(rt, {
+    firstName: "Ines",
+    lastName: "Moreau",
+    hourlyRateCents: 6000,
+  }));
 });
 afterAll(async () => {
   setFunctionRuntime(null);

@@ -1,23 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, inArray } from "drizzle-orm";
 import { callerFor, createTestRuntime, createTestUser, type TestRuntime } from "~/test/harness";
-import {
-  availabilityPatterns,
-  bookings,
-  categories,
-  instructorProfiles,
-  instructorServiceAreas,
-  instructorServices,
-  regions,
-  reviews,
-  subjects,
-  users,
-} from "~/server/db/schema";
-import { emptyDay, setRange } from "~/lib/availability/bitmap";
+import { bookings, instructorProfiles, instructorServiceAreas, regions, reviews, users } from "~/server/db/schema";
 import { newId } from "~/lib/ids";
 import type { UserRow } from "~/server/repositories/users";
 import { createTestClock } from "~/test/clock";
 import { ledgerImbalances } from "~/test/payments-fixtures";
+import { insertBookableService } from "~/test/catalog-fixtures";
 
 let rt: TestRuntime;
 let instructor: UserRow;
@@ -36,35 +25,9 @@ const H = 3_600_000;
 /** The runtime's clock: each caller helper sets it to the moment its calls happen at. */
 const clock = createTestClock(T0);
 
-async function makeInstructor(u: UserRow, opts: { durations?: number[]; locationTypes?: string[] } = {}) {
-  const db = rt.dbh.db;
-  let bits = emptyDay();
-  bits = setRange(bits, 8 * 60, 20 * 60);
-  await db
-    .insert(availabilityPatterns)
-    .values([1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ instructorId: u.id, weekday, bits })));
-  const [cat] = await db
-    .insert(categories)
-    .values({ slug: `cat-${newId().toLowerCase()}`, name: "Music" })
-    .returning();
-  const [sub] = await db
-    .insert(subjects)
-    .values({ categoryId: cat!.id, slug: `sub-${newId().toLowerCase()}`, name: "Piano" })
-    .returning();
-  const [svc] = await db
-    .insert(instructorServices)
-    .values({
-      instructorId: u.id,
-      subjectId: sub!.id,
-      hourlyRateCents: 5500,
-      durations: opts.durations ?? [45, 60],
-      locationTypes: opts.locationTypes ?? ["online", "student_location"],
-      ageGroups: ["adults"],
-      levels: ["beginner"],
-    })
-    .returning();
-  return svc!.id;
-}
+/** The instructor's bookable service: 45 or 60 minutes, online or at the student's, open 08–20 every day. */
+const makeInstructor = (u: UserRow) =>
+  insertBookableService(rt.dbh.db, u.id, { durations: [45, 60], locationTypes: ["online", "student_location"] });
 
 /**
  * These tests are about booking rules, not money: students pay with platform credit (which covers any price

@@ -3,20 +3,12 @@ import { and, eq } from "drizzle-orm";
 import { z, type ZodError } from "zod";
 import type { TRPCError } from "@trpc/server";
 import { distanceKm } from "~/lib/geo";
-import { emptyDay, setRange } from "~/lib/availability/bitmap";
-import {
-  auditLog,
-  availabilityPatterns,
-  bookings,
-  instructorProfiles,
-  instructorServices,
-  users,
-} from "~/server/db/schema";
+import { auditLog, bookings, instructorProfiles, instructorServices, users } from "~/server/db/schema";
 import { encryptSecret } from "~/server/auth/crypto";
 import { ValidationError } from "~/server/errors";
 import { LOCAL_BACKGROUND_CHECK_DELAY_SECONDS } from "~/server/integrations/background-check";
 import type { UserRow } from "~/server/repositories/users";
-import { insertCatalogFixture, type CatalogFixture } from "~/test/catalog-fixtures";
+import { insertCatalogFixture, insertOpenHoursEveryDay, type CatalogFixture } from "~/test/catalog-fixtures";
 import { createInstructorRepository } from "~/server/repositories/instructors";
 import { createCatalogRepository } from "~/server/repositories/catalog";
 import { createAuditRepository } from "~/server/repositories/audit";
@@ -70,12 +62,7 @@ const pianoService = (extra: Record<string, unknown> = {}) => ({
 });
 
 /** Open 08:00–20:00 every weekday of the weekly pattern. */
-async function openEveryDay(instructorId: string) {
-  const bits = setRange(emptyDay(), 8 * 60, 20 * 60);
-  await rt.dbh.db
-    .insert(availabilityPatterns)
-    .values([1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ instructorId, weekday, bits })));
-}
+const openEveryDay = (instructorId: string) => insertOpenHoursEveryDay(rt.dbh.db, instructorId);
 
 let bookingSeq = 0;
 /** A confirmed booking row (each on its own day: the test student may not double-book). */

@@ -4,22 +4,12 @@ import { rowsOf } from "~/server/db/client";
 import { callerFor, createTestRuntime, createTestUser, type TestRuntime } from "~/test/harness";
 import { createTestClock } from "~/test/clock";
 import { TEST_CARDS, ledgerByAccount, ledgerImbalances, onboardInstructor, saveCard } from "~/test/payments-fixtures";
-import {
-  availabilityPatterns,
-  bookingPayments,
-  bookings,
-  categories,
-  instructorProfiles,
-  instructorServices,
-  notifications,
-  stripeEvents,
-  subjects,
-} from "~/server/db/schema";
-import { emptyDay, setRange } from "~/lib/availability/bitmap";
+import { bookingPayments, bookings, instructorProfiles, notifications, stripeEvents } from "~/server/db/schema";
 import { newId } from "~/lib/ids";
 import type { UserRow } from "~/server/repositories/users";
 import { asLocalGateway } from "~/server/integrations/payments";
 import { handleStripeWebhook } from "~/server/api/stripe-webhook";
+import { createBookableInstructor } from "~/test/catalog-fixtures";
 
 /**
  * The money flow on the local gateway (Stripe's test cards and state machine) and a real database, driven by a
@@ -38,41 +28,17 @@ let instructor: UserRow;
 let serviceId: string;
 
 async function makeInstructor(opts: { founding?: boolean } = {}) {
-  const db = rt.dbh.db;
-  const u = await createTestUser(rt, { role: "instructor", firstName: "Ines", lastName: "Moreau" });
-  await db
+  const { user: u, serviceId } = await createBookableInstructor(rt, {
+    firstName: "Ines",
+    lastName: "Moreau",
+    hourlyRateCents: RATE,
+  });
+  await rt.dbh.db
     .update(instructorProfiles)
     .set({ founding: opts.founding ?? false })
     .where(eq(instructorProfiles.userId, u.id));
-  await db.insert(availabilityPatterns).values(
-    [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
-      instructorId: u.id,
-      weekday,
-      bits: setRange(emptyDay(), 8 * 60, 20 * 60),
-    })),
-  );
-  const [cat] = await db
-    .insert(categories)
-    .values({ slug: `cat-${newId().toLowerCase()}`, name: "Music" })
-    .returning();
-  const [sub] = await db
-    .insert(subjects)
-    .values({ categoryId: cat!.id, slug: `sub-${newId().toLowerCase()}`, name: "Piano" })
-    .returning();
-  const [svc] = await db
-    .insert(instructorServices)
-    .values({
-      instructorId: u.id,
-      subjectId: sub!.id,
-      hourlyRateCents: RATE,
-      durations: [60],
-      locationTypes: ["online"],
-      ageGroups: ["adults"],
-      levels: ["beginner"],
-    })
-    .returning();
   await onboardInstructor(rt, u);
-  return { user: u, serviceId: svc!.id };
+  return { user: u, serviceId };
 }
 
 async function makeStudent(card: string | null = TEST_CARDS.visa) {
