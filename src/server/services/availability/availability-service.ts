@@ -4,6 +4,17 @@ import { computeSlots, firstSlot } from "~/lib/availability/slots";
 import type { TimeWindow } from "~/lib/time/windows";
 import { addDays, datesInRange, isoWeekday, localDateToday, localDatesForRange, weekStartOf } from "~/lib/time/zoned";
 import type { Database } from "~/server/db/client";
+import type { z } from "zod";
+import type {
+  ZAddBlackout,
+  ZBlackoutRange,
+  ZCopyWeekInput,
+  ZGetSlotsInput,
+  ZGetWeekInput,
+  ZRemoveBlackout,
+  ZSavePatternInput,
+  ZSaveWeekInput,
+} from "~/server/api/routers/availability.schemas";
 import type { AvailabilityRepository, AvailabilitySettings } from "~/server/repositories/availability";
 import type { BookingRepository } from "~/server/repositories/bookings";
 import type { Cache } from "~/server/kv/cache";
@@ -172,7 +183,7 @@ export function createAvailabilityService({ db, availability, bookings, cache, n
     invalidateSlots,
 
     /** Seven days of windows for a week (Monday start, instructor's zone) with the week's version (ETag). */
-    async getWeek(actor: Actor, input: { instructorId?: string; weekStart: string }): Promise<WeekView> {
+    async getWeek(actor: Actor, input: z.infer<typeof ZGetWeekInput>): Promise<WeekView> {
       assertWeekStart(input.weekStart);
       const instructorId = resolveOwner(actor, input.instructorId, false);
       const settings = await settingsOf(instructorId);
@@ -183,10 +194,7 @@ export function createAvailabilityService({ db, availability, bookings, cache, n
      * Saves the given days of one week atomically. A stale `expectedVersion` (someone saved since) is refused
      * with CONFLICT carrying the current week. Bookings are never touched.
      */
-    async saveWeek(
-      actor: Actor,
-      input: { weekStart: string; days: { date: string; windows: TimeWindow[] }[]; expectedVersion: number },
-    ): Promise<WeekView> {
+    async saveWeek(actor: Actor, input: z.infer<typeof ZSaveWeekInput>): Promise<WeekView> {
       assertWeekStart(input.weekStart);
       const instructorId = resolveOwner(actor, undefined, true);
       const settings = await settingsOf(instructorId);
@@ -224,7 +232,7 @@ export function createAvailabilityService({ db, availability, bookings, cache, n
     },
 
     /** Copies a week's effective hours onto the next `weeks` weeks (overwriting them), in one transaction. */
-    async copyWeek(actor: Actor, input: { weekStart: string; weeks: number }): Promise<{ copiedTo: string[] }> {
+    async copyWeek(actor: Actor, input: z.infer<typeof ZCopyWeekInput>): Promise<{ copiedTo: string[] }> {
       assertWeekStart(input.weekStart);
       if (input.weeks < 1 || input.weeks > MAX_COPY_WEEKS)
         throw new ValidationError(`Copy to 1–${MAX_COPY_WEEKS} weeks.`, { weeks: ["Out of range"] });
@@ -262,7 +270,7 @@ export function createAvailabilityService({ db, availability, bookings, cache, n
     },
 
     /** Replaces the weekly pattern; it applies to every date that has no hours of its own. */
-    async savePattern(actor: Actor, input: { days: { weekday: number; windows: TimeWindow[] }[] }) {
+    async savePattern(actor: Actor, input: z.infer<typeof ZSavePatternInput>) {
       const instructorId = resolveOwner(actor, undefined, true);
       await settingsOf(instructorId);
       const rows = input.days
@@ -274,13 +282,13 @@ export function createAvailabilityService({ db, availability, bookings, cache, n
     },
 
     /** Blackout dates between two local dates. */
-    async listBlackouts(actor: Actor, input: { from: string; to: string }) {
+    async listBlackouts(actor: Actor, input: z.infer<typeof ZBlackoutRange>) {
       const instructorId = resolveOwner(actor, undefined, false);
       return availability.listBlackouts(instructorId, input.from, input.to);
     },
 
     /** Marks a local date unavailable whatever its hours say (holiday, sick day). */
-    async addBlackout(actor: Actor, input: { date: string; reason: string }) {
+    async addBlackout(actor: Actor, input: z.infer<typeof ZAddBlackout>) {
       const instructorId = resolveOwner(actor, undefined, true);
       const settings = await settingsOf(instructorId);
       if (input.date < localDateToday(settings.timeZone, now()))
@@ -289,7 +297,7 @@ export function createAvailabilityService({ db, availability, bookings, cache, n
       await invalidateSlots(instructorId);
     },
 
-    async removeBlackout(actor: Actor, input: { date: string }) {
+    async removeBlackout(actor: Actor, input: z.infer<typeof ZRemoveBlackout>) {
       const instructorId = resolveOwner(actor, undefined, true);
       if (!(await availability.removeBlackout(instructorId, input.date)))
         throw new NotFoundError("No blackout on that date.");
@@ -300,7 +308,7 @@ export function createAvailabilityService({ db, availability, bookings, cache, n
      * Bookable start times for a service and duration: availability minus buffered active bookings, minus
      * minimum notice, within the horizon, on the 15-minute grid (DST-correct). Cached per instructor generation.
      */
-    async getSlots(input: { instructorServiceId: string; duration: number; from: Date; to: Date }) {
+    async getSlots(input: z.infer<typeof ZGetSlotsInput>) {
       const service = await availability.findServiceForSlots(input.instructorServiceId);
       if (!service?.isActive) throw new NotFoundError("That service is not available.");
       if (!service.durations.includes(input.duration)) {
