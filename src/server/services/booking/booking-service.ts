@@ -1,4 +1,18 @@
+import type { z } from "zod";
 import type { Database } from "~/server/db/client";
+import type {
+  ZCancelInput,
+  ZCreateBookingInput,
+  ZCreateReviewInput,
+  ZInstructorListInput,
+  ZListInput,
+  ZListReviewsInput,
+  ZLocationInput,
+  ZQuoteInput,
+  ZReplyInput,
+  ZRescheduleInput,
+  ZUpdateReviewInput,
+} from "~/server/api/routers/booking.schemas";
 import { isExclusionViolation, isUniqueViolation, pgConstraintName } from "~/server/db/errors";
 import { BOOKING_CONSTRAINTS } from "~/server/db/schema";
 import { runTransaction } from "~/server/db/transaction";
@@ -26,23 +40,13 @@ import {
   type CancelledBy,
 } from "./policy";
 
-export type LocationInput =
-  | { type: "student_location"; regionId: string; addressLine: string }
-  | { type: "instructor_location" }
-  | { type: "online" }
-  | { type: "neutral_location"; details: string };
-
-export type CreateBookingInput = {
-  instructorServiceId: string;
-  start: Date;
-  durationMinutes: number;
-  location: LocationInput;
-  notes: string;
-  /** Client-generated: a retried create returns the booking the first attempt made. */
-  idempotencyKey?: string;
-  /** A saved card of the student (payments.listCards); required unless credits cover the price. */
-  paymentMethodId?: string;
-};
+/* Inputs as the router's zod schemas parse them (one schema per domain value; type-only imports). */
+export type LocationInput = z.infer<typeof ZLocationInput>;
+export type QuoteInput = z.infer<typeof ZQuoteInput>;
+/** `idempotencyKey` is client-generated: a retried create returns the booking the first attempt made. */
+export type CreateBookingInput = z.infer<typeof ZCreateBookingInput>;
+type ListInput = z.infer<typeof ZListInput>;
+type InstructorListInput = z.infer<typeof ZInstructorListInput>;
 
 const REVIEW_EDIT_DAYS = 7;
 const DAY = 86_400_000;
@@ -93,10 +97,7 @@ export function createBookingService({
     throw new ConflictError("That time was just booked — pick another.", { reason: "instructor_overlap" });
   }
 
-  async function validateNewBooking(
-    input: Omit<CreateBookingInput, "idempotencyKey" | "notes">,
-    ignoreBookingId?: string,
-  ) {
+  async function validateNewBooking(input: QuoteInput, ignoreBookingId?: string) {
     const found = await bookings.findServiceForBooking(input.instructorServiceId);
     if (!found?.service.isActive || found.instructorStatus !== "active")
       throw new NotFoundError("That service is not available.");
@@ -309,7 +310,7 @@ export function createBookingService({
 
   return {
     /** Price and policy terms before booking; checks the same rules as create without writing anything. */
-    async quote(input: Omit<CreateBookingInput, "idempotencyKey" | "notes">) {
+    async quote(input: QuoteInput) {
       const found = await validateNewBooking(input);
       const priceCents = lessonPriceCents(found.service.hourlyRateCents, input.durationMinutes);
       return {
@@ -357,7 +358,7 @@ export function createBookingService({
       return view(id, actor);
     },
 
-    async listForStudent(actor: Actor, input: { when: "upcoming" | "past"; limit: number; cursor?: string }) {
+    async listForStudent(actor: Actor, input: ListInput) {
       const rows = await bookings.listForStudent(
         actor.userId,
         input.when,
@@ -377,10 +378,7 @@ export function createBookingService({
       };
     },
 
-    async listForInstructor(
-      actor: Actor,
-      input: { when: "upcoming" | "past"; limit: number; cursor?: string; from?: Date; to?: Date },
-    ) {
+    async listForInstructor(actor: Actor, input: InstructorListInput) {
       const range = input.from && input.to ? { from: input.from, to: input.to } : undefined;
       const rows = await bookings.listForInstructor(
         actor.userId,
@@ -406,7 +404,7 @@ export function createBookingService({
      * Cancels an active lesson before it starts. Students pay by the policy windows; instructor cancellations
      * are free for the student (and recorded against the instructor).
      */
-    async cancel(actor: Actor, input: { bookingId: string; reason: string }): Promise<BookingView> {
+    async cancel(actor: Actor, input: z.infer<typeof ZCancelInput>): Promise<BookingView> {
       const b = await db.transaction(async (tx) => {
         const row = await bookings.lockById(tx, input.bookingId);
         if (!row) throw new NotFoundError("Booking not found.");
@@ -444,7 +442,7 @@ export function createBookingService({
      * Moves a confirmed lesson to a new start (same service, duration, price and location) until 12 h before,
      * at most twice per chain. The old booking is closed and linked from the new one, in one transaction.
      */
-    async reschedule(actor: Actor, input: { bookingId: string; newStart: Date }): Promise<BookingView> {
+    async reschedule(actor: Actor, input: z.infer<typeof ZRescheduleInput>): Promise<BookingView> {
       const at = now();
       const current = await bookings.findById(input.bookingId);
       if (!current) throw new NotFoundError("Booking not found.");
@@ -603,7 +601,7 @@ export function createBookingService({
     // ── Reviews ──
 
     /** The student of a completed lesson reviews it once (1–5 stars + text). */
-    async createReview(actor: Actor, input: { bookingId: string; rating: number; body: string }) {
+    async createReview(actor: Actor, input: z.infer<typeof ZCreateReviewInput>) {
       const b = await bookings.findById(input.bookingId);
       if (!b || b.studentId !== actor.userId) throw new NotFoundError("Booking not found.");
       if (b.status !== "completed") throw new ConflictError("You can review a lesson once it's completed.");
@@ -629,7 +627,7 @@ export function createBookingService({
     },
 
     /** Edits a review within 7 days of writing it. */
-    async updateReview(actor: Actor, input: { reviewId: string; rating: number; body: string }) {
+    async updateReview(actor: Actor, input: z.infer<typeof ZUpdateReviewInput>) {
       const r = await bookings.findReview(input.reviewId);
       if (!r || r.studentId !== actor.userId) throw new NotFoundError("Review not found.");
       if (now().getTime() - r.createdAt.getTime() > REVIEW_EDIT_DAYS * DAY)
@@ -642,7 +640,7 @@ export function createBookingService({
     },
 
     /** The reviewed instructor replies once. */
-    async replyToReview(actor: Actor, input: { reviewId: string; reply: string }) {
+    async replyToReview(actor: Actor, input: z.infer<typeof ZReplyInput>) {
       const r = await bookings.findReview(input.reviewId);
       if (!r || r.instructorId !== actor.userId) throw new NotFoundError("Review not found.");
       const ok = await db.transaction((tx) => bookings.setReplyOnce(tx, r.id, input.reply));
@@ -651,7 +649,7 @@ export function createBookingService({
     },
 
     /** Public reviews of an instructor, reviewers shown as "First L.". */
-    async listReviews(input: { instructorId: string; limit: number; cursor?: string }) {
+    async listReviews(input: z.infer<typeof ZListReviewsInput>) {
       const c = decodeCursor(input.cursor);
       const cursor = c ? { createdAt: c.startAt, id: c.id } : undefined;
       const rows = await bookings.listReviewsForInstructor(input.instructorId, input.limit + 1, cursor);
