@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, ilike, isNull, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, ilike, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { rowsOf, type DbOrTx } from "~/server/db/client";
 import {
@@ -10,6 +10,8 @@ import {
   users,
   type Role,
 } from "~/server/db/schema";
+
+import { ACTIVE_BOOKING_STATUSES } from "./bookings";
 
 /** `%` and `_` are literal in a user's search text. */
 const likeText = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -285,6 +287,21 @@ export function createAdminRepository(db: DbOrTx) {
         .for("update")
         .limit(1);
       return row ?? null;
+    },
+
+    /** Lessons still ahead (booked or awaiting payment) in which the user is either party. */
+    async countUpcomingLessons(tx: DbOrTx, userId: string, after: Date): Promise<number> {
+      const [row] = await tx
+        .select({ c: sql<number>`count(*)::int` })
+        .from(bookings)
+        .where(
+          and(
+            or(eq(bookings.studentId, userId), eq(bookings.instructorId, userId)),
+            inArray(bookings.status, [...ACTIVE_BOOKING_STATUSES]),
+            gt(bookings.endAt, after),
+          ),
+        );
+      return n(row?.c);
     },
 
     async hasInstructorProfile(tx: DbOrTx, userId: string): Promise<boolean> {

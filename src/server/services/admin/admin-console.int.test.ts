@@ -187,6 +187,23 @@ describe("user actions", () => {
     expect(o!.role).toBe("student");
   });
 
+  it("the role of someone with a lesson still ahead can't change (CONFLICT, nothing recorded)", async () => {
+    const caller = await callerFor(rt, w.admin);
+    const n0 = await auditCount();
+    for (const [who, role] of [
+      [w.instructorA, "student"],
+      [w.studentA, "instructor"],
+    ] as const) {
+      await expect(caller.admin.users.changeRole({ userId: who.id, role, reason: "Switch" })).rejects.toMatchObject({
+        code: "CONFLICT",
+        message: "This account has 1 upcoming lesson. Cancel it before changing the role.",
+      });
+      const [u] = await rt.dbh.db.select().from(users).where(eq(users.id, who.id));
+      expect(u!.role).toBe(who.role);
+    }
+    expect(await auditCount()).toBe(n0);
+  });
+
   it("unknown users are NOT_FOUND", async () => {
     const caller = await callerFor(rt, w.admin);
     const ghost = newId();

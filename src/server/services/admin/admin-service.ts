@@ -246,6 +246,13 @@ export function createAdminService(deps: Deps) {
       return db.transaction(async (tx) => {
         const u = await lockOther(tx, call, input.userId);
         if (u.role === input.role) return { userId: u.id, role: u.role };
+        // A lesson belongs to a student and an instructor: the role can't change under one that is still ahead.
+        const upcoming = await repo.countUpcomingLessons(tx, u.id, now());
+        if (upcoming > 0)
+          throw new ConflictError(
+            `This account has ${upcoming} upcoming lesson${upcoming === 1 ? "" : "s"}. Cancel ${upcoming === 1 ? "it" : "them"} before changing the role.`,
+            { reason: "upcoming_lessons", upcoming },
+          );
         await users.update(u.id, { role: input.role }, tx);
         if (input.role === "instructor" && !(await repo.hasInstructorProfile(tx, u.id)))
           await users.insertInstructorProfile(u.id, u.timeZone, tx);
