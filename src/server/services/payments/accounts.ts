@@ -1,4 +1,6 @@
 import type { Database } from "~/server/db/client";
+import type { z } from "zod";
+import type { ZConfirmLocalCardInput, ZSetupIntentInput } from "~/server/api/routers/payments.schemas";
 import type { PaymentRepository } from "~/server/repositories/payments";
 import type { UserRepository } from "~/server/repositories/users";
 import {
@@ -170,17 +172,7 @@ export function createPaymentAccountService({
     },
 
     /** Local mode only: confirms the SetupIntent with a test card number, as Stripe.js would in the browser. */
-    async confirmLocalCard(
-      userId: string,
-      input: {
-        setupIntentId: string;
-        clientSecret: string;
-        number: string;
-        expMonth: number;
-        expYear: number;
-        cvc: string;
-      },
-    ): Promise<CardView> {
+    async confirmLocalCard(userId: string, input: z.infer<typeof ZConfirmLocalCardInput>): Promise<CardView> {
       if (!gateway.confirmSetupIntentWithCard) throw new ForbiddenError("Cards are entered with Stripe on this site.");
       const customer = await ownedSetupIntent(userId);
       await countCardAttempt(userId);
@@ -198,7 +190,7 @@ export function createPaymentAccountService({
     },
 
     /** Stripe mode: after Elements confirmed the SetupIntent in the browser, stores the saved card. */
-    async completeCardSetup(userId: string, input: { setupIntentId: string }): Promise<CardView> {
+    async completeCardSetup(userId: string, input: z.infer<typeof ZSetupIntentInput>): Promise<CardView> {
       const customer = await ownedSetupIntent(userId);
       await countCardAttempt(userId);
       let card: CardSummary;

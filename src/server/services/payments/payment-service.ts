@@ -1,4 +1,6 @@
 import type { Database, DbOrTx } from "~/server/db/client";
+import type { z } from "zod";
+import type { ZRetryAuthorizationInput } from "~/server/api/routers/payments.schemas";
 import type { PaymentState } from "~/server/db/schema";
 import type { BookingRepository, BookingRow } from "~/server/repositories/bookings";
 import type { BookingPaymentRow, PaymentRepository } from "~/server/repositories/payments";
@@ -814,7 +816,7 @@ export function createPaymentService({ db, repo, bookings, gateway, events, now 
      */
     async retryAuthorization(
       actor: { userId: string },
-      input: { bookingId: string; paymentMethodId?: string },
+      input: z.infer<typeof ZRetryAuthorizationInput>,
     ): Promise<AuthOutcome> {
       const p = await repo.findPayment(input.bookingId);
       if (!p || p.studentId !== actor.userId) throw new NotFoundError("Booking not found.");

@@ -1,3 +1,5 @@
+import type { z } from "zod";
+import type { ZReceiptsInput } from "~/server/api/routers/payments.schemas";
 import type { BookingPaymentRow, PaymentRepository } from "~/server/repositories/payments";
 import type { BookingRepository } from "~/server/repositories/bookings";
 import type { PaymentState } from "~/server/db/schema";
@@ -95,7 +97,7 @@ export function createPaymentViews({ repo, bookings, accounts, now = () => new D
     },
 
     /** A student's receipts, newest lesson first. */
-    async receipts(actor: Actor, input: { cursor?: string; limit: number }) {
+    async receipts(actor: Actor, input: z.infer<typeof ZReceiptsInput>) {
       let cursor: { at: Date; id: string } | undefined;
       if (input.cursor) {
         const c = decodeKeysetCursor(input.cursor);
