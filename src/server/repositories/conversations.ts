@@ -258,7 +258,11 @@ export function createConversationRepository(db: DbOrTx) {
     },
 
     /** Moves the read mark forward (never back); read implies delivered. */
-    async setReadMark(conversationId: string, userId: string, upTo: string, at: Date, tx: DbOrTx): Promise<void> {
+    async setReadMark(
+      m: { conversationId: string; userId: string; upTo: string; at: Date },
+      tx: DbOrTx,
+    ): Promise<void> {
+      const { conversationId, userId, upTo, at } = m;
       await tx
         .update(conversationUserState)
         .set({
@@ -303,7 +307,11 @@ export function createConversationRepository(db: DbOrTx) {
      * What a reader's mark moving from `after` to `upTo` covers among messages not written by the reader:
      * any (for the live read receipt) and user messages (for cancelling unread-message emails).
      */
-    async coveredByRead(conversationId: string, readerId: string, after: string | null, upTo: string, tx: DbOrTx = db) {
+    async coveredByRead(
+      m: { conversationId: string; readerId: string; after: string | null; upTo: string },
+      tx: DbOrTx = db,
+    ) {
+      const { conversationId, readerId, after, upTo } = m;
       const [row] = await tx
         .select({
           any: sql<number>`count(*)::int`,

@@ -504,9 +504,12 @@ export function createMessagingService(deps: Deps) {
           });
         }
         // Replying means you have read what you replied to.
-        const covered = await repo.coveredByRead(conv.id, actor.userId, mine?.lastReadMessageId ?? null, row.id, tx);
+        const covered = await repo.coveredByRead(
+          { conversationId: conv.id, readerId: actor.userId, after: mine?.lastReadMessageId ?? null, upTo: row.id },
+          tx,
+        );
         const at = now();
-        await repo.setReadMark(conv.id, actor.userId, row.id, at, tx);
+        await repo.setReadMark({ conversationId: conv.id, userId: actor.userId, upTo: row.id, at }, tx);
         if (covered.any) {
           events.push({
             conversationId: conv.id,
@@ -680,9 +683,12 @@ export function createMessagingService(deps: Deps) {
         ? await db.transaction(async (tx) => {
             const st = await repo.stateOf(conv.id, actor.userId, tx, true);
             if (!st || (st.lastReadMessageId && st.lastReadMessageId >= upTo)) return null;
-            const covered = await repo.coveredByRead(conv.id, actor.userId, st.lastReadMessageId, upTo, tx);
+            const covered = await repo.coveredByRead(
+              { conversationId: conv.id, readerId: actor.userId, after: st.lastReadMessageId, upTo },
+              tx,
+            );
             const at = now();
-            await repo.setReadMark(conv.id, actor.userId, upTo, at, tx);
+            await repo.setReadMark({ conversationId: conv.id, userId: actor.userId, upTo, at }, tx);
             if (!covered.any) return { covered, appended: [] };
             const event: DurableEvent = {
               type: "read",
