@@ -99,9 +99,7 @@ export function createAvailabilityRepository(db: DbOrTx) {
      */
     async advanceWeekVersion(
       tx: DbOrTx,
-      instructorId: string,
-      weekStart: string,
-      expected: number,
+      { instructorId, weekStart, expected }: { instructorId: string; weekStart: string; expected: number },
     ): Promise<number | null> {
       if (expected === 0) {
         const rows = await tx

@@ -26,6 +26,9 @@ export type BookingCursor = { startAt: Date; id: string };
 const student = alias(users, "s");
 const instructor = alias(users, "i");
 
+/** One page of a party's bookings: upcoming (ending at/after `now`) or past, keyset-paginated. */
+export type BookingListQuery = { when: "upcoming" | "past"; now: Date; limit: number; cursor?: BookingCursor };
+
 export function createBookingRepository(db: DbOrTx) {
   /** Columns of a booking list row: the booking plus the other party's public name parts and the subject. */
   const listColumns = {
@@ -68,9 +71,7 @@ export function createBookingRepository(db: DbOrTx) {
     /** Active bookings of an instructor that overlap [from, to). */
     async listActiveForInstructorBetween(
       instructorId: string,
-      from: Date,
-      to: Date,
-      excludeBookingId?: string,
+      { from, to, excludeBookingId }: { from: Date; to: Date; excludeBookingId?: string },
     ): Promise<{ start: Date; end: Date }[]> {
       return db
         .select({ start: bookings.startAt, end: bookings.endAt })
@@ -174,13 +175,7 @@ export function createBookingRepository(db: DbOrTx) {
       return row ?? null;
     },
 
-    async listForStudent(
-      studentId: string,
-      when: "upcoming" | "past",
-      now: Date,
-      limit: number,
-      cursor?: BookingCursor,
-    ) {
+    async listForStudent(studentId: string, { when, now, limit, cursor }: BookingListQuery) {
       const order = when === "upcoming" ? "asc" : "desc";
       return listQuery(
         and(
@@ -195,11 +190,7 @@ export function createBookingRepository(db: DbOrTx) {
 
     async listForInstructor(
       instructorId: string,
-      when: "upcoming" | "past",
-      now: Date,
-      limit: number,
-      cursor?: BookingCursor,
-      range?: { from: Date; to: Date },
+      { when, now, limit, cursor, range }: BookingListQuery & { range?: { from: Date; to: Date } },
     ) {
       const order = when === "upcoming" ? "asc" : "desc";
       return listQuery(

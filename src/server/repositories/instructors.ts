@@ -211,9 +211,7 @@ export function createInstructorRepository(db: DbOrTx) {
 
     async findActiveServiceForSubject(
       tx: DbOrTx,
-      instructorId: string,
-      subjectId: string,
-      exceptId?: string,
+      { instructorId, subjectId, exceptId }: { instructorId: string; subjectId: string; exceptId?: string },
     ): Promise<InstructorServiceRow | null> {
       const [row] = await tx
         .select()

@@ -158,12 +158,11 @@ export function createAvailabilityService({ db, availability, bookings, cache, n
     const margin = (settings.bufferMinutes + durationMinutes + 24 * 60) * 60_000;
     const [{ bits }, busy] = await Promise.all([
       effectiveDays(instructorId, dates),
-      bookings.listActiveForInstructorBetween(
-        instructorId,
-        new Date(from.getTime() - margin),
-        new Date(to.getTime() + margin),
+      bookings.listActiveForInstructorBetween(instructorId, {
+        from: new Date(from.getTime() - margin),
+        to: new Date(to.getTime() + margin),
         excludeBookingId,
-      ),
+      }),
     ]);
     return {
       zone: settings.timeZone,
@@ -212,7 +211,11 @@ export function createAvailabilityService({ db, availability, bookings, cache, n
         return { localDate: d.date, bits: windowsToBitmap(d.windows) };
       });
       const saved = await db.transaction(async (tx) => {
-        const version = await availability.advanceWeekVersion(tx, instructorId, input.weekStart, input.expectedVersion);
+        const version = await availability.advanceWeekVersion(tx, {
+          instructorId,
+          weekStart: input.weekStart,
+          expected: input.expectedVersion,
+        });
         if (version === null) return false;
         await availability.upsertDays(tx, instructorId, rows);
         return true;

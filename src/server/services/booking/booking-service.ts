@@ -359,13 +359,12 @@ export function createBookingService({
     },
 
     async listForStudent(actor: Actor, input: ListInput) {
-      const rows = await bookings.listForStudent(
-        actor.userId,
-        input.when,
-        now(),
-        input.limit + 1,
-        decodeCursor(input.cursor),
-      );
+      const rows = await bookings.listForStudent(actor.userId, {
+        when: input.when,
+        now: now(),
+        limit: input.limit + 1,
+        cursor: decodeCursor(input.cursor),
+      });
       const page = rows.slice(0, input.limit);
       const last = page[page.length - 1];
       const paid = await paymentsOf(page);
@@ -380,14 +379,13 @@ export function createBookingService({
 
     async listForInstructor(actor: Actor, input: InstructorListInput) {
       const range = input.from && input.to ? { from: input.from, to: input.to } : undefined;
-      const rows = await bookings.listForInstructor(
-        actor.userId,
-        input.when,
-        now(),
-        input.limit + 1,
-        decodeCursor(input.cursor),
+      const rows = await bookings.listForInstructor(actor.userId, {
+        when: input.when,
+        now: now(),
+        limit: input.limit + 1,
+        cursor: decodeCursor(input.cursor),
         range,
-      );
+      });
       const page = rows.slice(0, input.limit);
       const last = page[page.length - 1];
       const paid = await paymentsOf(page);

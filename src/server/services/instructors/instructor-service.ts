@@ -480,7 +480,9 @@ export function createInstructorService(deps: Deps) {
           throw new ValidationError("Your profile doesn't offer some of those locations.", {
             locationTypes: capErrors,
           });
-        if (await instructors.findActiveServiceForSubject(tx, actor.userId, input.subjectId)) {
+        if (
+          await instructors.findActiveServiceForSubject(tx, { instructorId: actor.userId, subjectId: input.subjectId })
+        ) {
           throw new ConflictError("You already offer this subject. Edit that service instead.", { field: "subjectId" });
         }
         return instructors.insertService(tx, { instructorId: actor.userId, ...input });
@@ -548,7 +550,13 @@ export function createInstructorService(deps: Deps) {
         const existing = profile ? await instructors.findOwnedService(actor.userId, input.id, tx) : null;
         if (!profile || !existing) throw new NotFoundError("Service not found.");
         if (existing.isActive) return existing;
-        if (await instructors.findActiveServiceForSubject(tx, actor.userId, existing.subjectId, existing.id)) {
+        if (
+          await instructors.findActiveServiceForSubject(tx, {
+            instructorId: actor.userId,
+            subjectId: existing.subjectId,
+            exceptId: existing.id,
+          })
+        ) {
           throw new ConflictError("Another active service already covers this subject.", { field: "subjectId" });
         }
         const capErrors = capabilityErrors(existing.locationTypes as LocationType[], profile);
