@@ -129,9 +129,10 @@ export function createServices(rt: Runtime) {
     appUrl: rt.config.appUrl,
     now,
   });
+  const paymentRepo = createPaymentRepository(db);
   const payments = createPayments({
     db,
-    repo: createPaymentRepository(db),
+    repo: paymentRepo,
     bookings: bookingRepo,
     users,
     gateway: rt.payments,
@@ -171,6 +172,7 @@ export function createServices(rt: Runtime) {
       personalData: createPersonalDataRepository(db),
       exports: createDataExportRepository(db),
       events: rt.events,
+      paymentCustomerOf: async (userId) => (await paymentRepo.findCustomer(userId))?.stripeCustomerId ?? null,
       cancelBooking: (actor, bookingId) => booking.cancel(actor, { bookingId, reason: "The account was deleted." }),
       now,
     }),

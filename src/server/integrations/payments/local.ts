@@ -608,6 +608,24 @@ export async function createLocalGateway(opts: LocalGatewayOptions): Promise<Loc
       return (await repo.listByParent("payment_method", customerId)).map((r) => toCard(r.data as PaymentMethodData));
     },
 
+    async deleteCustomer(customerId) {
+      await runTransaction(db, async (tx) => {
+        const repo = createLocalGatewayRepository(tx);
+        const found = await repo.find("customer", customerId, { forUpdate: true });
+        if (!found) return; // already gone
+        const customer = found.data as CustomerData;
+        // As Stripe does: saved cards are detached and the customer keeps no personal data; payments stay.
+        for (const pm of await repo.listByParent("payment_method", customerId))
+          await save(repo, pm.id, { ...(pm.data as PaymentMethodData), customer: null }, null);
+        await save(repo, customer.id, {
+          id: customer.id,
+          object: "customer",
+          deleted: true,
+          created: customer.created,
+        });
+      });
+    },
+
     async detachCard(paymentMethodId) {
       await runTransaction(db, async (tx) => {
         const repo = createLocalGatewayRepository(tx);

@@ -153,6 +153,11 @@ export interface PaymentGateway {
   listCards(customerId: string): Promise<CardSummary[]>;
   /** `paymentMethods.detach(id)`. */
   detachCard(paymentMethodId: string): Promise<void>;
+  /**
+   * `customers.del(id)` — account deletion: the customer's personal data and saved cards go, its payments stay.
+   * A customer already gone counts as done.
+   */
+  deleteCustomer(customerId: string): Promise<void>;
 
   // ── Money ──
   /**

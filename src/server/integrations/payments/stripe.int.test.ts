@@ -284,6 +284,20 @@ describe("Stripe adapter (real stripe SDK against a local stand-in)", () => {
     });
   });
 
+  it("deletes a customer (account deletion); one already gone counts as done; other failures surface", async () => {
+    routes["DELETE /v1/customers/cus_Gone0001"] = (_req, res) =>
+      sendJson(res, 200, { id: "cus_Gone0001", object: "customer", deleted: true });
+    await gateway.deleteCustomer("cus_Gone0001");
+    expect(standIn.requests[0]).toMatchObject({ method: "DELETE", url: "/v1/customers/cus_Gone0001" });
+    // No route: Stripe's 404 resource_missing.
+    await expect(gateway.deleteCustomer("cus_Missing01")).resolves.toBeUndefined();
+    routes["DELETE /v1/customers/cus_Locked01"] = (_req, res) =>
+      sendJson(res, 400, {
+        error: { type: "invalid_request_error", code: "parameter_invalid", message: "Nope." },
+      });
+    await expect(gateway.deleteCustomer("cus_Locked01")).rejects.toMatchObject({ code: "parameter_invalid" });
+  });
+
   it("lists a customer's cards and detaches one", async () => {
     routes["GET /v1/payment_methods"] = (_req, res) =>
       sendJson(res, 200, {

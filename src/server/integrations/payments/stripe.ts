@@ -239,6 +239,13 @@ export async function createStripeGateway(opts: StripeGatewayOptions): Promise<P
         await stripe.paymentMethods.detach(paymentMethodId);
       });
     },
+    async deleteCustomer(customerId) {
+      try {
+        await call(() => stripe.customers.del(customerId));
+      } catch (error) {
+        if (!(error instanceof PaymentGatewayError && error.code === "resource_missing")) throw error;
+      }
+    },
 
     // ── Money ──
     authorize(input) {

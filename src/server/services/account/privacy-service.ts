@@ -39,6 +39,8 @@ type Deps = {
   events: EventPublisher;
   /** Cancels a booking as the given party, through the booking service's policy (fees, refunds, notices). */
   cancelBooking: (actor: Actor, bookingId: string) => Promise<unknown>;
+  /** The person's customer id at the payment gateway (saved cards, name, email), if they ever saved a card. */
+  paymentCustomerOf: (userId: string) => Promise<string | null>;
   now?: () => Date;
 };
 
@@ -52,6 +54,7 @@ export function createPrivacyService({
   exports,
   events,
   cancelBooking,
+  paymentCustomerOf,
   now = () => new Date(),
 }: Deps) {
   const sign = (id: string, userId: string, expires: number) =>
@@ -174,8 +177,15 @@ export function createPrivacyService({
       }
       const who = await personalData.identity(user.id);
       if (!who) throw new NotFoundError("Account not found.");
+      const customerId = await paymentCustomerOf(user.id);
       await db.transaction((tx) => personalData.anonymize(who, tx));
       await audit.record({ actorId: null, action: "account.deleted", targetType: "user", targetId: user.id });
+      // The gateway keeps its own copy (name, email, saved cards): deleted there too, after our commit. A failure
+      // here is logged and leaves our side done; the customer id stays on the payment row for a later retry.
+      if (customerId)
+        await rt.payments.deleteCustomer(customerId).catch((error: unknown) => {
+          logger.error("account deletion: payment customer not deleted at the gateway", { customerId, error });
+        });
     },
   };
 }

@@ -5,7 +5,9 @@ import {
   bookings,
   dataExports,
   instructorProfiles,
+  localGatewayObjects,
   messages,
+  paymentCustomers,
   phoneVerifications,
   reviews,
   searchClicks,
@@ -346,6 +348,21 @@ describe("account deletion", () => {
     await rt.events.runDue();
 
     expect(await sweep(markers)).toEqual([]);
+
+    // The payment gateway's copy went too: the customer is deleted there and keeps no saved card.
+    const [customer] = await rt.dbh.db.select().from(paymentCustomers).where(eq(paymentCustomers.userId, student.id));
+    expect(customer).toBeDefined();
+    expect(await rt.payments.listCards(customer!.stripeCustomerId)).toEqual([]);
+    const [gatewayCopy] = await rt.dbh.db
+      .select()
+      .from(localGatewayObjects)
+      .where(eq(localGatewayObjects.id, customer!.stripeCustomerId));
+    expect(gatewayCopy!.data).toEqual({
+      id: customer!.stripeCustomerId,
+      object: "customer",
+      deleted: true,
+      created: expect.any(Number),
+    });
 
     // Accounting rows stay, with the person replaced; future lessons were cancelled through the booking service.
     const [s] = await rt.dbh.db.select().from(users).where(eq(users.id, student.id));
