@@ -141,7 +141,7 @@ describe("search alias learning (poisoning)", () => {
     );
     // Taught by: the two signed-in people by name (the third client was anonymous).
     const taught = list.aliases.find((a) => a.alias === "willow bend")!.taughtBy;
-    expect(taught.map((t) => t.id).sort()).toEqual(people.map((p) => p!.id).sort());
+    expect(taught.map((t) => t.id).sort()).toEqual(people.map((p) => p.id).sort());
     expect(taught[0]!.name).toBe("Test Person");
 
     expect(await admin.admin.searchAliases.remove({ alias: "willow bend" })).toEqual({
