@@ -588,10 +588,12 @@ export function createConversationRepository(db: DbOrTx) {
 
     /** Unread user messages from the other participant after `after` (for the unread-message email). */
     async unreadUserMessages(
-      conversationId: string,
-      recipientId: string,
-      after: string | null,
-      limit: number,
+      {
+        conversationId,
+        recipientId,
+        after,
+        limit,
+      }: { conversationId: string; recipientId: string; after: string | null; limit: number },
       tx: DbOrTx = db,
     ) {
       return tx

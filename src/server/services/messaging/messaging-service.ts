@@ -907,7 +907,12 @@ export function createMessagingService(deps: Deps) {
           .filter((x): x is string => Boolean(x))
           .sort()
           .pop() ?? null;
-      const unread = await repo.unreadUserMessages(conv.id, input.recipientId, after, 50);
+      const unread = await repo.unreadUserMessages({
+        conversationId: conv.id,
+        recipientId: input.recipientId,
+        after,
+        limit: 50,
+      });
       if (!unread.length) return skip("nothing-unread");
       const newest = unread[unread.length - 1]!.id;
       const claim = await repo.claimUnreadEmail(conv.id, input.recipientId, {
