@@ -1,14 +1,7 @@
 import { expect, request as pwRequest, test, type Page } from "@playwright/test";
-import { BASE_URL, createAccount, signInViaApi, trpcMutation, trpcQuery } from "../fixtures/api";
+import { BASE_URL, createAccount, createAdmin, signInViaApi, trpcMutation, trpcQuery } from "../fixtures/api";
 import { createBookableInstructor } from "../fixtures/instructor";
 import { saveTestCard } from "../fixtures/payments";
-
-/** The seeded demo admin (src/server/db/seed/seed.ts), 2FA on. */
-const ADMIN = {
-  email: "admin@instainstru.test",
-  password: "instainstru-demo",
-  totpSecret: "KRUGS4ZANFZSAYJAORSXG5BAONSWG4TF",
-};
 
 test.use({ timezoneId: "America/New_York", locale: "en-US" });
 
@@ -69,7 +62,7 @@ test("[ADMIN] an admin with 2FA refunds a lesson and hides a message a student r
   // The admin refunds the lesson from its timeline.
   const adminContext = await browser.newContext({ timezoneId: "America/New_York", locale: "en-US" });
   const admin = await adminContext.newPage();
-  await signInViaApi(admin, ADMIN);
+  await signInViaApi(admin, await createAdmin(admin));
   await admin.goto(`/admin/bookings/${bookingId}`);
   await expect(admin.getByRole("heading", { level: 1 })).toContainText("Piano");
   const timeline = admin.getByRole("region", { name: "Timeline" });

@@ -1,12 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { createAccount, signInViaApi, trpcQuery } from "../fixtures/api";
-
-/** The seeded demo admin (src/server/db/seed/seed.ts: DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_ADMIN_TOTP_SECRET). */
-const ADMIN = {
-  email: "admin@instainstru.test",
-  password: "instainstru-demo",
-  totpSecret: "KRUGS4ZANFZSAYJAORSXG5BAONSWG4TF",
-};
+import { createAccount, createAdmin, signInViaApi, trpcQuery } from "../fixtures/api";
 
 test("[ADMIN] an admin finds a user by email and suspends them: their open session stops working; the audit log names both", async ({
   page,
@@ -20,7 +13,7 @@ test("[ADMIN] an admin finds a user by email and suspends them: their open sessi
   await signInViaApi(victimPage, victim);
   expect(await trpcQuery<{ email: string } | null>(victimPage, "account.me")).toMatchObject({ email: victim.email });
 
-  await signInViaApi(page, ADMIN);
+  await signInViaApi(page, await createAdmin(page));
   await page.goto("/admin/users");
   await expect(page.getByRole("heading", { name: "Users", level: 1 })).toBeVisible();
   await page.getByLabel("Name, email or id").fill(victim.email);
@@ -65,7 +58,7 @@ test("[ADMIN] the dashboard renders its charts with data; screenshots at 1280 an
 }, testInfo) => {
   // At least one new account today, so the new-users chart has data.
   await createAccount(page, "student");
-  await signInViaApi(page, ADMIN);
+  await signInViaApi(page, await createAdmin(page));
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto("/admin");
   await expect(

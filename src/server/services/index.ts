@@ -160,7 +160,7 @@ export function createServices(rt: Runtime) {
     catalog: createCatalogService({ catalog: catalogRepo, cache: rt.cache }),
     instructors,
     favourites: createFavouriteService({ favourites: createFavouriteRepository(db), instructors }),
-    testHooks: createTestHooksService({ db, users, bookings: bookingRepo, payments }),
+    testHooks: createTestHooksService({ db, users, bookings: bookingRepo, payments, secret: rt.secret }),
     idempotency,
     booking,
     /** GDPR export and account deletion (future lessons cancelled through the booking service first). */

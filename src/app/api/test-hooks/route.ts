@@ -25,6 +25,8 @@ const ZHook = z.discriminatedUnion("action", [
   // one machine than the per-network sign-up limit allows a real network (the sign-up spec still uses the page).
   // Verified by default (most specs book); `emailVerified: false` leaves it as a fresh sign-up is.
   z.object({ action: z.literal("create-account"), account: ZSignUpInput, emailVerified: z.boolean().default(true) }),
+  // A fresh admin with 2FA on (its TOTP secret returned), so parallel admin specs don't share one-time codes.
+  z.object({ action: z.literal("create-admin"), account: ZSignUpInput }),
   // The instructor's Connect account completed on the local gateway, so their lessons can be paid.
   z.object({ action: z.literal("complete-connect-onboarding"), instructorEmail: z.email() }),
 ]);
@@ -41,6 +43,11 @@ export async function POST(req: Request) {
       const { userId } = await services.auth.signUp(input.account, `e2e-hook:${newId()}`);
       if (input.emailVerified) await services.testHooks.markEmailVerified(userId);
       return Response.json({ userId });
+    }
+    case "create-admin": {
+      const { userId } = await services.auth.signUp(input.account, `e2e-hook:${newId()}`);
+      await services.testHooks.markEmailVerified(userId);
+      return Response.json({ userId, ...(await services.testHooks.makeAdminWithTwoFactor(userId)) });
     }
     case "complete-connect-onboarding":
       return Response.json({ account: await services.testHooks.completeConnectOnboarding(input) });

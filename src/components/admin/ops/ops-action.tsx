@@ -94,8 +94,9 @@ export function OpsAction({
     setBusy(true);
     setError(null);
     try {
+      // The page shows the new state once the admin has read the outcome and closed the dialog: refreshing now
+      // could unmount this very button (a refunded booking has nothing left to refund) with the outcome unread.
       setDone(await run(note));
-      router.refresh();
     } catch (e) {
       setError(toApiError(e).message);
     } finally {
@@ -104,6 +105,7 @@ export function OpsAction({
   }
 
   function close() {
+    if (done) router.refresh();
     setOpen(false);
     setText("");
     setError(null);

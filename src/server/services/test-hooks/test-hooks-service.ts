@@ -5,6 +5,8 @@ import { ConflictError, NotFoundError } from "~/server/errors";
 import { lessonPriceCents } from "~/server/services/booking/policy";
 import type { Payments } from "~/server/services/payments";
 import { asLocalGateway } from "~/server/integrations/payments";
+import { encryptSecret } from "~/server/auth/crypto";
+import { newTotpSecret } from "~/server/auth/totp";
 
 /**
  * Fixtures that browser tests cannot create through the product (a lesson in the past). Reachable only
@@ -15,17 +17,34 @@ export function createTestHooksService({
   users,
   bookings,
   payments,
+  secret,
 }: {
   db: Database;
   users: UserRepository;
   bookings: BookingRepository;
   payments: Payments;
+  /** The runtime's secret, which encrypts TOTP secrets at rest. */
+  secret: string;
 }) {
   const { flow } = payments;
   const hooks = {
     /** The account's email counts as verified (what its emailed link does), so e2e students can book. */
     async markEmailVerified(userId: string) {
       await users.update(userId, { emailVerifiedAt: new Date() });
+    },
+
+    /**
+     * The account becomes an admin with 2FA on; returns its TOTP secret. Each admin spec gets its own admin, so
+     * parallel specs never spend the same one-time code (the server refuses a replayed step).
+     */
+    async makeAdminWithTwoFactor(userId: string): Promise<{ totpSecret: string }> {
+      const totpSecret = newTotpSecret();
+      await users.update(userId, {
+        role: "admin",
+        totpSecretEnc: encryptSecret(secret, totpSecret),
+        totpEnabledAt: new Date(),
+      });
+      return { totpSecret };
     },
 
     /** A confirmed lesson between two accounts that ended `endedHoursAgo` hours ago (default 2). */
