@@ -95,7 +95,11 @@ test("[ADMIN] an admin with 2FA refunds a lesson and hides a message a student r
 
   // The student now sees the message as removed by a moderator, its text gone.
   await page.reload();
-  await expect(page.getByText("Message removed by moderator")).toBeVisible();
+  await expect(
+    page.getByRole("region", { name: "Conversation" }).getByText("Message removed by moderator"),
+  ).toBeVisible();
+  // The inbox preview says so too.
+  await expect(page.getByRole("link", { name: /Message removed by moderator/ })).toBeVisible();
   await expect(page.getByText(rude)).toHaveCount(0);
   await adminContext.close();
 });

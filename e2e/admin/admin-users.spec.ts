@@ -90,6 +90,8 @@ test("[ADMIN] the dashboard renders its charts with data; screenshots at 1280 an
       await page.setViewportSize({ width, height: 900 });
       await page.goto(path);
       await expect(page.getByRole("table").first()).toBeVisible();
+      // Wide tables scroll inside their frame; the page itself never scrolls sideways.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
       await page.screenshot({
         path: testInfo.outputPath(`${path.slice(1).replace(/\//g, "-")}-${width}.png`),
         fullPage: true,

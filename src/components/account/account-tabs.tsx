@@ -11,7 +11,7 @@ export function AccountTabs({ role }: { role: NavUser["role"] | null }) {
   const TABS = accountLinks(role ? { role } : null);
   return (
     <nav aria-label="Account sections" className="border-b border-slate-200">
-      <ul className="-mb-px flex gap-6 overflow-x-auto whitespace-nowrap">
+      <ul className="-mb-px flex gap-6 relative overflow-x-auto whitespace-nowrap">
         {TABS.map((t) => {
           const active = pathname === t.href;
           return (

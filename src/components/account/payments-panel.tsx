@@ -271,7 +271,7 @@ function Receipts({ zone }: { zone: string }) {
         <Empty title="No receipts yet" body="After your first lesson is paid, its receipt shows up here." />
       ) : (
         <div className="space-y-3">
-          <div className="-mx-5 overflow-x-auto sm:mx-0">
+          <div className="-mx-5 relative overflow-x-auto sm:mx-0">
             <table className="w-full min-w-[36rem] text-left text-sm">
               <caption className="sr-only">Receipts, newest first</caption>
               <thead className="border-b border-slate-200 text-xs text-slate-500">

@@ -48,7 +48,7 @@ export function AdminNav() {
       aria-label="Admin console"
       className="border-b border-slate-200 bg-white lg:w-56 lg:shrink-0 lg:border-r lg:border-b-0 lg:bg-slate-50/60"
     >
-      <div className="flex gap-1 overflow-x-auto px-3 py-2 lg:sticky lg:top-0 lg:flex-col lg:gap-4 lg:overflow-visible lg:px-3 lg:py-6">
+      <div className="flex gap-1 relative overflow-x-auto px-3 py-2 lg:sticky lg:top-0 lg:flex-col lg:gap-4 lg:overflow-visible lg:px-3 lg:py-6">
         {ADMIN_NAV.map((g) => (
           <div key={g.group} className="flex shrink-0 gap-1 lg:flex-col">
             <p className="hidden px-3 pb-1 text-xs font-semibold tracking-wide text-slate-500 uppercase lg:block">

@@ -25,7 +25,7 @@ export function AuditTable({ rows, timeZone }: { rows: AuditRow[]; timeZone: str
     );
   }
   return (
-    <div className="overflow-x-auto rounded-xl border border-slate-200">
+    <div className="relative overflow-x-auto rounded-xl border border-slate-200">
       <table className="min-w-full divide-y divide-slate-200 text-sm">
         <caption className="sr-only">Recent audit log, newest first</caption>
         <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">

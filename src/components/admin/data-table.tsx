@@ -59,7 +59,14 @@ export function DataTable({
       </div>
     );
   return (
-    <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
+    // Focusable and named so keyboard users can scroll it on a phone; `relative` keeps the table's screen-reader-only
+    // text inside the scroll box (absolutely positioned, it would otherwise widen the whole page).
+    <div
+      role="region"
+      aria-label={`${caption} (scrolls sideways)`}
+      tabIndex={0}
+      className="relative overflow-x-auto rounded-xl border border-slate-200 bg-white focus-visible:outline-2 focus-visible:outline-brand-600"
+    >
       <table className="w-full divide-y divide-slate-200 text-sm" style={{ minWidth }}>
         <caption className={captionVisible ? "px-4 py-2 text-left text-sm font-medium text-slate-700" : "sr-only"}>
           {caption}

@@ -288,7 +288,7 @@ function ReportView({ r }: { r: Report }) {
         title={`Results (${r.cards.length} shown, ${r.candidates.length} candidates scored)`}
         className="lg:col-span-2"
       >
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
           <table className="w-full min-w-[44rem] text-left text-sm" aria-labelledby="diag-results">
             <thead className="text-xs text-slate-500">
               <tr>

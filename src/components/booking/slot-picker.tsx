@@ -231,7 +231,11 @@ export function SlotPicker(props: LinkMode | SelectMode) {
             </Alert>
           ) : (
             <div className="relative" aria-busy={!fresh}>
-              <div role="group" aria-label="Days" className="-mx-1 flex snap-x gap-2 overflow-x-auto px-1 pb-2">
+              <div
+                role="group"
+                aria-label="Days"
+                className="-mx-1 flex snap-x gap-2 relative overflow-x-auto px-1 pb-2"
+              >
                 {days.map((d) => {
                   const n = byDay.get(d)?.length ?? 0;
                   const active = d === day;

@@ -20,7 +20,7 @@ export function InstructorTabs() {
   return (
     <nav
       aria-label="Instructor dashboard"
-      className="-mx-4 overflow-x-auto border-b border-slate-200 px-4 sm:mx-0 sm:px-0"
+      className="-mx-4 relative overflow-x-auto border-b border-slate-200 px-4 sm:mx-0 sm:px-0"
     >
       <ul className="-mb-px flex gap-5">
         {INSTRUCTOR_TABS.map((t) => {

@@ -323,7 +323,7 @@ function EarningsChart({ weeks }: { weeks: Status["earnings"]["weeks"] }) {
             <summary className="cursor-pointer font-medium text-brand-700 hover:text-brand-800">
               Weekly figures as a table
             </summary>
-            <div className="mt-2 overflow-x-auto">
+            <div className="mt-2 relative overflow-x-auto">
               <table className="w-full min-w-[20rem] text-left">
                 <caption className="sr-only">Earnings per week</caption>
                 <thead className="border-b border-slate-200 text-xs text-slate-500">
@@ -377,7 +377,7 @@ function EarningsTable({ items, zone }: { items: Status["earnings"]["items"]; zo
           </ButtonLink>
         </div>
       ) : (
-        <div className="-mx-5 overflow-x-auto sm:-mx-6">
+        <div className="-mx-5 relative overflow-x-auto sm:-mx-6">
           <table className="w-full min-w-[44rem] text-left text-sm" aria-labelledby="earnings-title">
             <thead className="border-b border-slate-200 text-xs text-slate-500">
               <tr>

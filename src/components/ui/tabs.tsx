@@ -44,7 +44,7 @@ export function Tabs<T extends string>({
     <div
       role="tablist"
       aria-label={label}
-      className={cn("flex gap-1 overflow-x-auto border-b border-slate-200", className)}
+      className={cn("flex gap-1 relative overflow-x-auto border-b border-slate-200", className)}
     >
       {tabs.map((t, i) => {
         const selected = t.id === value;

@@ -33,7 +33,7 @@ export default async function DevOutboxPage() {
           Nothing sent yet.
         </p>
       ) : (
-        <div className="mt-8 overflow-x-auto rounded-xl border border-slate-200">
+        <div className="mt-8 relative overflow-x-auto rounded-xl border border-slate-200">
           <table className="min-w-full divide-y divide-slate-200 text-sm">
             <caption className="sr-only">Sent messages</caption>
             <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">
