@@ -7,9 +7,8 @@ import type { DataExportRepository } from "~/server/repositories/data-exports";
 import type { EventPublisher } from "~/server/events/publisher";
 import type { Actor } from "~/server/services/auth/session-service";
 import { DomainError, ForbiddenError, NotFoundError, RateLimitedError, ValidationError } from "~/server/errors";
-import { decryptSecret, hmac, safeEqual, sha256 } from "~/server/auth/crypto";
-import { verifyTotp } from "~/server/auth/totp";
-import { normalizeBackupCode } from "~/server/services/auth/auth-service";
+import { hmac, safeEqual, sha256 } from "~/server/auth/crypto";
+import { spendSecondFactor } from "~/server/services/auth/auth-service";
 import { logger } from "~/server/logger";
 
 /** A ready archive's link works for 24 h, once. */
@@ -161,10 +160,9 @@ export function createPrivacyService({
       if (user.totpEnabledAt && user.totpSecretEnc) {
         const code = input.code?.trim() ?? "";
         if (!code) throw new ValidationError("Enter the code from your authenticator app.", { code: ["Required"] });
-        const ok = /^\d{6}$/.test(code)
-          ? (await verifyTotp(decryptSecret(rt.secret, user.totpSecretEnc), code)) !== null
-          : await users.consumeBackupCode(user.id, sha256(normalizeBackupCode(code)));
-        if (!ok) throw new ValidationError("That code is not valid.", { code: ["Invalid code"] });
+        const spent = await spendSecondFactor(rt, users, user, code);
+        if (spent !== "totp" && spent !== "backup")
+          throw new ValidationError("That code is not valid.", { code: ["Invalid code"] });
       }
       for (const bookingId of await personalData.upcomingBookingIds(user.id, now())) {
         try {

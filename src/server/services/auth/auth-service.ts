@@ -302,29 +302,14 @@ export function createAuthService({ rt, db, users, audit, onSignUp }: Deps) {
         }
         throw new UnauthorizedError(message, { reason: "invalid_code" });
       };
-      const code = input.code.trim();
-      let usedBackupCode = false;
-      if (/^\d{6}$/.test(code)) {
-        const stepKey = `totp-step:${user.id}`;
-        const last = await rt.cache.get(stepKey);
-        const step = await verifyTotp(
-          decryptSecret(rt.secret, user.totpSecretEnc),
-          code,
-          last ? Number(last) : undefined,
-        );
-        if (step === null) return wrongCode("That code is not valid. Check your authenticator app.");
-        // The read above is not atomic with this write: claim the step so concurrent sign-ins cannot both spend one code.
-        if (!(await rt.cache.setIfAbsent(`totp-used:${user.id}:${step}`, "1", 300))) {
-          throw new UnauthorizedError("That code is not valid. Check your authenticator app.", {
-            reason: "invalid_code",
-          });
-        }
-        await rt.cache.set(stepKey, String(step), 300);
-      } else {
-        const ok = await users.consumeBackupCode(user.id, sha256(normalizeBackupCode(code)));
-        if (!ok) return wrongCode("That backup code is not valid or was already used.");
-        usedBackupCode = true;
-      }
+      const spent = await spendSecondFactor(rt, users, user, input.code);
+      if (spent === "invalid_totp") return wrongCode("That code is not valid. Check your authenticator app.");
+      if (spent === "replayed")
+        throw new UnauthorizedError("That code is not valid. Check your authenticator app.", {
+          reason: "invalid_code",
+        });
+      if (spent === "invalid_backup") return wrongCode("That backup code is not valid or was already used.");
+      const usedBackupCode = spent === "backup";
       // Single use: whoever takes the challenge first gets the ticket.
       if (!(await rt.cache.take(key)))
         throw new UnauthorizedError("This sign-in has expired. Please sign in again.", { reason: "challenge_expired" });
@@ -417,6 +402,31 @@ export function createAuthService({ rt, db, users, audit, onSignUp }: Deps) {
   };
 }
 export type AuthService = ReturnType<typeof createAuthService>;
+
+/**
+ * Spends a second-factor code of a user with 2FA on: a 6-digit TOTP code (each 30 s step once — a code already used,
+ * to sign in or for anything else, is refused) or a single-use backup code. The one home of that check.
+ */
+export async function spendSecondFactor(
+  rt: Runtime,
+  users: UserRepository,
+  user: UserRow,
+  rawCode: string,
+): Promise<"totp" | "backup" | "invalid_totp" | "replayed" | "invalid_backup"> {
+  const code = rawCode.trim();
+  if (!user.totpSecretEnc) return "invalid_totp";
+  if (/^\d{6}$/.test(code)) {
+    const stepKey = `totp-step:${user.id}`;
+    const last = await rt.cache.get(stepKey);
+    const step = await verifyTotp(decryptSecret(rt.secret, user.totpSecretEnc), code, last ? Number(last) : undefined);
+    if (step === null) return "invalid_totp";
+    // The read above is not atomic with this write: claim the step so concurrent requests cannot both spend one code.
+    if (!(await rt.cache.setIfAbsent(`totp-used:${user.id}:${step}`, "1", 300))) return "replayed";
+    await rt.cache.set(stepKey, String(step), 300);
+    return "totp";
+  }
+  return (await users.consumeBackupCode(user.id, sha256(normalizeBackupCode(code)))) ? "backup" : "invalid_backup";
+}
 
 export function normalizeBackupCode(code: string): string {
   return code
